@@ -1,30 +1,63 @@
 /**
- * The example app: `npm run example` synthesizes it into examples/cdk.out and prints where the
- * template is and which AppStream resources it holds.
+ * The example app: an image builder in its own VPC, reachable by administrators who may open a
+ * streaming session to it.
+ *
+ * `npm run example` synthesizes it into examples/cdk.out and prints where the template is and which
+ * AppStream resources it holds. Deploy it yourself with `npx cdk deploy --app "npx ts-node examples/app.ts"`.
  */
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import * as appstream from 'aws-cdk-lib/aws-appstream';
-import { InstanceType } from '../lib';
+import { App, Size, Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { AgentVersion, Image, ImageBuilder, InstanceType } from '../lib';
 
-const outdir = path.join(__dirname, 'cdk.out');
-const app = new App({ outdir });
-const stack = new Stack(app, 'AppStreamExample', { env: { account: '111111111111', region: 'us-east-1' } });
+/** A stack with one image builder in a private subnet and a role for the administrators who use it. */
+export class ImageBuilderExampleStack extends Stack {
+  public readonly vpc: ec2.Vpc;
+  public readonly builder: ImageBuilder;
 
-new appstream.CfnImageBuilder(stack, 'Builder', {
-  name: 'example-builder',
-  instanceType: InstanceType.STANDARD_MEDIUM.name,
-  imageName: 'AppStream-WinServer2022-06-17-2024',
-});
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
 
-const assembly = app.synth();
-for (const artifact of assembly.stacks) {
-  const templatePath = path.join(assembly.directory, artifact.templateFile);
-  const resources = Object.entries<{ Type: string }>(artifact.template.Resources ?? {});
-  const appstreamResources = resources.filter(([, r]) => r.Type.startsWith('AWS::AppStream::'));
-  console.log(`Stack ${artifact.stackName}: template written to ${path.relative(process.cwd(), templatePath)}`);
-  console.log(`  ${resources.length} resources, ${appstreamResources.length} AppStream:`);
-  for (const [logicalId, r] of appstreamResources) {
-    console.log(`  - ${logicalId} (${r.Type})`);
+    const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    this.vpc = vpc;
+
+    this.builder = new ImageBuilder(this, 'Builder', {
+      imageBuilderName: 'example-image-builder',
+      displayName: 'Example image builder',
+      image: Image.fromName('AppStream-WinServer2022-06-17-2024'),
+      instanceType: InstanceType.STANDARD_MEDIUM,
+      vpc,
+      vpcSubnets: { subnets: [vpc.privateSubnets[0]] },
+      agentVersion: AgentVersion.LATEST,
+      rootVolumeSize: Size.gibibytes(250),
+      tags: { project: 'cdk-appstream-example' },
+    });
+
+    const admins = new iam.Role(this, 'ImageAdmins', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'Administrators who install applications on the example image builder',
+    });
+    this.builder.grantCreateStreamingUrl(admins);
+    this.builder.grantStartStop(admins);
+  }
+}
+
+if (require.main === module) {
+  const outdir = path.join(__dirname, 'cdk.out');
+  const app = new App({ outdir });
+  new ImageBuilderExampleStack(app, 'AppStreamExample', { env: { account: '111111111111', region: 'us-east-1' } });
+
+  const assembly = app.synth();
+  for (const artifact of assembly.stacks) {
+    const templatePath = path.join(assembly.directory, artifact.templateFile);
+    const resources = Object.entries<{ Type: string }>(artifact.template.Resources ?? {});
+    const appstreamResources = resources.filter(([, r]) => r.Type.startsWith('AWS::AppStream::'));
+    console.log(`Stack ${artifact.stackName}: template written to ${path.relative(process.cwd(), templatePath)}`);
+    console.log(`  ${resources.length} resources, ${appstreamResources.length} AppStream:`);
+    for (const [logicalId, r] of appstreamResources) {
+      console.log(`  - ${logicalId} (${r.Type})`);
+    }
   }
 }

@@ -238,13 +238,14 @@ export function characterLength(value: string): number {
 const compiled = new Map<string, RegExp>();
 
 /**
- * A JavaScript RegExp for a pattern in the model's (Java) syntax. The patterns used here need only the
- * `u` flag for `\p{..}` classes; a compiled RegExp is cached per pattern.
+ * A JavaScript RegExp for a pattern in the model's (Java) syntax, cached per pattern. Patterns with
+ * Unicode property classes (`\p{L}`) need the `u` flag; the others are compiled without it, because
+ * Java, like JavaScript's non-Unicode mode, accepts identity escapes such as `\-` outside a class.
  */
 export function toRegExp(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(pattern, 'u');
+    re = new RegExp(pattern, pattern.includes('\\p{') ? 'u' : '');
     compiled.set(pattern, re);
   }
   return re;

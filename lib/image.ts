@@ -1,0 +1,83 @@
+import { IConstruct } from 'constructs';
+import { ARN, APPSTREAM_IMAGE_ARN, IMAGE_NAME } from './private/rules';
+import { Validator } from './private/validation';
+
+/**
+ * The configuration of an image, as an `ImageBuilder` renders it.
+ */
+export interface ImageConfig {
+  /**
+   * The name of the image.
+   *
+   * @default - the image is given by ARN
+   */
+  readonly imageName?: string;
+
+  /**
+   * The ARN of the image.
+   *
+   * @default - the image is given by name
+   */
+  readonly imageArn?: string;
+}
+
+/**
+ * The image an image builder starts from: an AppStream base image, or one of your own.
+ *
+ * Exactly one of name or ARN, by construction.
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/base-image-version-history.html
+ */
+export abstract class Image {
+  /**
+   * An image by name, for example an AppStream base image such as `AppStream-WinServer2022-06-17-2024`
+   * or a private image of yours in the same account and region.
+   *
+   * @param name the image's name (not empty)
+   */
+  public static fromName(name: string): Image {
+    return new NamedImage(name);
+  }
+
+  /**
+   * An image by ARN: `arn:<partition>:appstream:<region>:<account>:image/<name>`. AppStream's public
+   * images have an empty account field, and an image shared with you carries its owner's account.
+   *
+   * @param arn the image's ARN
+   */
+  public static fromArn(arn: string): Image {
+    return new ArnImage(arn);
+  }
+
+  /**
+   * Check the image and return its configuration for `scope`.
+   *
+   * @param scope the construct that uses the image, named in error messages
+   */
+  public abstract bind(scope: IConstruct): ImageConfig;
+}
+
+class NamedImage extends Image {
+  constructor(private readonly name: string) {
+    super();
+  }
+
+  public bind(scope: IConstruct): ImageConfig {
+    new Validator(scope, 'ImageBuilder').string('image (Image.fromName)', this.name, IMAGE_NAME, 'Give the name of an AppStream image.');
+    return { imageName: this.name };
+  }
+}
+
+class ArnImage extends Image {
+  constructor(private readonly arn: string) {
+    super();
+  }
+
+  public bind(scope: IConstruct): ImageConfig {
+    const v = new Validator(scope, 'ImageBuilder');
+    const fix = 'Give an AppStream image ARN such as arn:aws:appstream:us-east-1::image/AppStream-WinServer2022-06-17-2024, or use Image.fromName().';
+    v.string('image (Image.fromArn)', this.arn, ARN, fix);
+    v.string('image (Image.fromArn)', this.arn, APPSTREAM_IMAGE_ARN, fix);
+    return { imageArn: this.arn };
+  }
+}

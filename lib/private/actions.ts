@@ -1,0 +1,7 @@
+/**
+ * The IAM actions behind each grant, in one place.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonappstream2.0.html
+ */
+export const IMAGE_BUILDER_STREAMING_URL_ACTIONS = ['appstream:CreateImageBuilderStreamingURL'];
+export const IMAGE_BUILDER_START_STOP_ACTIONS = ['appstream:StartImageBuilder', 'appstream:StopImageBuilder'];
