@@ -20,7 +20,12 @@ export class ImageBuilderExampleStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 1,
+      // Record the builder's network traffic (cdk-nag AwsSolutions-VPC7).
+      flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
+    });
     this.vpc = vpc;
 
     this.builder = new ImageBuilder(this, 'Builder', {

@@ -438,6 +438,12 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     }
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
 
+    // Checked now for an early error (aws-cdk-lib would silently drop an empty key), and again at
+    // synthesis with the tags added by Tags.of().
+    const tagProblems = checkTags(v, props.tags ?? {});
+    if (tagProblems.length > 0) {
+      throw new Error(tagProblems.join('\n'));
+    }
     for (const [key, value] of Object.entries(props.tags ?? {})) {
       Tags.of(this).add(key, value);
     }

@@ -508,17 +508,21 @@ describe('rules', () => {
       expect(() => Template.fromStack(stack)).toThrow(/ImageBuilder 'Stack\/Builder': tags must have at most 50 tags \(it has 51\), counting tags added with Tags.of\(\)/);
     });
     test('fails a key starting with aws:', () => {
-      builder({ tags: { 'aws:owner': 'x' } });
-      expect(() => Template.fromStack(stack)).toThrow(/tag key "aws:owner" must be letters, digits, spaces and _ \. : \/ = \+ - @, and not starting with 'aws:'/);
+      expect(() => builder({ tags: { 'aws:owner': 'x' } })).toThrow(/tag key "aws:owner" must be letters, digits, spaces and _ \. : \/ = \+ - @, and not starting with 'aws:'/);
+    });
+    test('fails an empty key, which aws-cdk-lib would otherwise drop silently', () => {
+      expect(() => builder({ tags: { '': 'x' } })).toThrow(/ImageBuilder 'Stack\/Builder': tag key "" must not be empty/);
+    });
+    test('fails a key starting with U+0085, which Java\'s . (the model\'s pattern) refuses', () => {
+      expect(() => builder({ tags: { '\u0085team': 'x' } })).toThrow(/tag key "\u0085team" must be letters/);
     });
     test('fails a value with a character outside the set, added with Tags.of()', () => {
       builder();
       Tags.of(stack).add('team', 'a#b');
       expect(() => Template.fromStack(stack)).toThrow(/tag 'team' value "a#b" must be letters, digits, spaces/);
     });
-    test('fails a key of 129 characters and a value of 257', () => {
-      builder({ tags: { ['k'.repeat(129)]: 'v', ok: 'v'.repeat(257) } });
-      expect(() => Template.fromStack(stack)).toThrow(/must be at most 128 characters long[\s\S]*must be at most 256 characters long/);
+    test('fails a key of 129 characters and a value of 257, naming both', () => {
+      expect(() => builder({ tags: { ['k'.repeat(129)]: 'v', ok: 'v'.repeat(257) } })).toThrow(/must be at most 128 characters long[\s\S]*must be at most 256 characters long/);
     });
   });
 

@@ -241,14 +241,36 @@ const compiled = new Map<string, RegExp>();
  * A JavaScript RegExp for a pattern in the model's (Java) syntax, cached per pattern. Patterns with
  * Unicode property classes (`\p{L}`) need the `u` flag; the others are compiled without it, because
  * Java, like JavaScript's non-Unicode mode, accepts identity escapes such as `\-` outside a class.
+ * Java's `.` also refuses U+0085 (NEXT LINE), which JavaScript's accepts: it is spelt out.
  */
 export function toRegExp(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(pattern, pattern.includes('\\p{') ? 'u' : '');
+    re = new RegExp(javaDots(pattern), pattern.includes('\\p{') ? 'u' : '');
     compiled.set(pattern, re);
   }
   return re;
+}
+
+/** Replace each `.` outside a character class by the class of what Java's `.` matches. */
+function javaDots(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      out += pattern.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+    } else if (c === ']') {
+      inClass = false;
+    }
+    out += c === '.' && !inClass ? '[^\\n\\r\\u0085\\u2028\\u2029]' : c;
+  }
+  return out;
 }
 
 /** What is wrong with `value` under `rule`, in words, or undefined when nothing is. */
