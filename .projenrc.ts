@@ -42,7 +42,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   entrypointTypes: 'build/index.d.ts',
 
   cdkVersion: CDK_MIN_VERSION,
-  constructsVersion: '10.0.5',
+  // aws-cdk-lib 2.247.0 itself asks for constructs ^10.5.0.
+  constructsVersion: '10.5.0',
   // Peer ranges state the minimum; the dev copies below are what we build and test with.
   peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: JSII_VERSION,
@@ -129,6 +130,11 @@ const typecheck = project.addTask('test:typecheck', {
   description: 'Type-check tests, examples, bench and scripts',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
 });
+// The peer minimum is a claim: type-check lib/ against exactly that aws-cdk-lib (fetched from npm once).
+const minCdk = project.addTask('test:min-cdk', {
+  description: 'Type-check lib/ against the oldest aws-cdk-lib and constructs the peer ranges allow',
+  exec: 'bash scripts/check-min-cdk.sh',
+});
 const unit = project.addTask('test:unit', {
   description: 'Run the vitest suite',
   exec: 'vitest run',
@@ -146,6 +152,7 @@ project.addTask('integ:update', {
 });
 project.testTask.reset();
 project.testTask.spawn(typecheck);
+project.testTask.spawn(minCdk);
 project.testTask.spawn(unit);
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(integ);

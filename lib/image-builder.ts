@@ -354,6 +354,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
   /** The L1 resource, for what this construct does not model (prefer its props). */
   private readonly resource: appstream.CfnImageBuilder;
 
+  /**
+   * @param scope the scope in which to define the image builder
+   * @param id the construct id (it drives the logical id and the generated name: keep it stable)
+   * @param props the image builder's properties
+   */
   constructor(scope: Construct, id: string, props: ImageBuilderProps) {
     super(scope, id);
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
