@@ -161,6 +161,13 @@ project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.packageTask.spawn(pacmakCode);
 
+// Conformance data, extracted on a developer machine (python3 with botocore) and committed:
+// the build only reads it, so it never needs the Python package.
+project.addTask('limits:extract', {
+  description: "Extract AppStream's input limits from botocore's service model into scripts/appstream-limits.json",
+  exec: 'python3 scripts/extract-appstream-limits.py',
+});
+
 // The example app: synthesizes a real stack and says where the template is.
 project.addTask('example', {
   description: 'Synthesize the example app into examples/cdk.out and list its AppStream resources',
