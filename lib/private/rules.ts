@@ -237,17 +237,43 @@ export function characterLength(value: string): number {
 
 const compiled = new Map<string, RegExp>();
 
+/** Characters that keep their backslash under JavaScript's `u` flag (besides letters and digits). */
+const JS_SYNTAX_CHARACTERS = new Set('^$\\.*+?()[]{}|/');
+
 /**
- * A JavaScript RegExp for a pattern in the model's (Java) syntax. The patterns used here need only the
- * `u` flag for `\p{..}` classes; a compiled RegExp is cached per pattern.
+ * A JavaScript RegExp for a pattern in the model's (Java) syntax, cached per pattern. It needs the `u`
+ * flag for `\p{..}` classes, and under that flag JavaScript refuses the escapes Java allows of any other
+ * punctuation, such as the `\-` outside a class in the model's `Arn` pattern: those lose their backslash,
+ * which leaves the same literal character. (`\-` inside a class keeps it.)
  */
 export function toRegExp(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(pattern, 'u');
+    re = new RegExp(unescapeJavaLiterals(pattern), 'u');
     compiled.set(pattern, re);
   }
   return re;
+}
+
+function unescapeJavaLiterals(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) {
+      const next = pattern[++i];
+      const keep = /[A-Za-z0-9]/.test(next) || JS_SYNTAX_CHARACTERS.has(next) || (inClass && next === '-');
+      out += keep ? c + next : next;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+    } else if (c === ']') {
+      inClass = false;
+    }
+    out += c;
+  }
+  return out;
 }
 
 /** What is wrong with `value` under `rule`, in words, or undefined when nothing is. */
