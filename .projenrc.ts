@@ -161,11 +161,17 @@ project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.packageTask.spawn(pacmakCode);
 
-// Conformance data, extracted on a developer machine (python3 with botocore) and committed:
-// the build only reads it, so it never needs the Python package.
+// Conformance data, extracted on a developer machine (python3 with botocore / cfn-lint) and committed:
+// the build only reads it, so it never needs those Python packages.
 project.addTask('limits:extract', {
   description: "Extract AppStream's input limits from botocore's service model into scripts/appstream-limits.json",
   exec: 'python3 scripts/extract-appstream-limits.py',
+});
+// CloudFormation does not offer every property in every region: the region support shipped in
+// lib/private/cfn-region-support.generated.ts comes from cfn-lint's bundled schemas.
+project.addTask('cfn-support:extract', {
+  description: "Write lib/private/cfn-region-support.generated.ts from cfn-lint's CloudFormation schemas",
+  exec: 'python3 scripts/extract-cfn-region-support.py',
 });
 
 // The example app: synthesizes a real stack and says where the template is.
