@@ -124,7 +124,7 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 
-// Tests: type-check the tests (vitest does not), run vitest, lint, then the integ snapshots.
+// Tests: type-check the tests (vitest does not), run vitest, lint, the integ snapshots, then cfn-lint.
 const typecheck = project.addTask('test:typecheck', {
   description: 'Type-check tests, examples, bench and scripts',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
@@ -144,11 +144,19 @@ project.addTask('integ:update', {
   exec: 'integ-runner --language typescript --parallel-regions us-east-1 --update-on-failed --dry-run --force',
   receiveArgs: true,
 });
+// cfn-lint over every template the tests produced: the unit tests' (kept in test-reports/templates by
+// test/setup/capture-templates.ts) and the integ snapshots', so it runs after both.
+const cfnLint = project.addTask('test:cfn-lint', {
+  description: 'Lint with cfn-lint every template the unit tests synthesized and every integ snapshot',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
+  receiveArgs: true,
+});
 project.testTask.reset();
 project.testTask.spawn(typecheck);
 project.testTask.spawn(unit);
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(integ);
+project.testTask.spawn(cfnLint);
 project.addTask('test:watch', { exec: 'vitest', description: 'Run vitest in watch mode' });
 
 // Packaging: js only (npm pack); the other languages are generated as source code only,
