@@ -125,7 +125,7 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 
-// Tests: type-check the tests (vitest does not), run vitest, lint, then the integ snapshots.
+// Tests: type-check the tests (vitest does not), run vitest, lint, the integ snapshots, then cfn-lint.
 const typecheck = project.addTask('test:typecheck', {
   description: 'Type-check tests, examples, bench and scripts',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
@@ -150,12 +150,20 @@ project.addTask('integ:update', {
   exec: 'integ-runner --language typescript --parallel-regions us-east-1 --update-on-failed --dry-run --force',
   receiveArgs: true,
 });
+// cfn-lint over every template the tests produced: the unit tests' (kept in test-reports/templates by
+// test/setup/capture-templates.ts) and the integ snapshots', so it runs after both.
+const cfnLint = project.addTask('test:cfn-lint', {
+  description: 'Lint with cfn-lint every template the unit tests synthesized and every integ snapshot',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
+  receiveArgs: true,
+});
 project.testTask.reset();
 project.testTask.spawn(typecheck);
 project.testTask.spawn(minCdk);
 project.testTask.spawn(unit);
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(integ);
+project.testTask.spawn(cfnLint);
 project.addTask('test:watch', { exec: 'vitest', description: 'Run vitest in watch mode' });
 
 // Packaging: js only (npm pack); the other languages are generated as source code only,
@@ -167,6 +175,19 @@ const pacmakCode = project.addTask('package:code', {
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.packageTask.spawn(pacmakCode);
+
+// Conformance data, extracted on a developer machine (python3 with botocore / cfn-lint) and committed:
+// the build only reads it, so it never needs those Python packages.
+project.addTask('limits:extract', {
+  description: "Extract AppStream's input limits from botocore's service model into scripts/appstream-limits.json",
+  exec: 'python3 scripts/extract-appstream-limits.py',
+});
+// CloudFormation does not offer every property in every region: the region support shipped in
+// lib/private/cfn-region-support.generated.ts comes from cfn-lint's bundled schemas.
+project.addTask('cfn-support:extract', {
+  description: "Write lib/private/cfn-region-support.generated.ts from cfn-lint's CloudFormation schemas",
+  exec: 'python3 scripts/extract-cfn-region-support.py',
+});
 
 // The example app: synthesizes a real stack and says where the template is.
 project.addTask('example', {

@@ -11,5 +11,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-reports/vitest.json' },
+    // Every template the tests synthesize is kept in test-reports/templates for `test:cfn-lint`
+    // (scripts/cfn-lint-templates.ts); the folder is emptied at the start of each run.
+    globalSetup: ['test/setup/clean-templates.ts'],
+    setupFiles: ['test/setup/capture-templates.ts'],
   },
 });

@@ -226,7 +226,8 @@ export interface ImageBuilderProps {
   readonly accessEndpoints?: AccessEndpoint[];
 
   /**
-   * Tags for the image builder and the role and security group it defines. With tags added by
+   * Tags for the image builder (not the role and security group it defines: tag those, or the whole
+   * scope, with `Tags.of()`). With tags added by
    * `Tags.of()`, at most 50 reach the image builder; each key 1-128 characters, each value at most
    * 256, of letters, digits, spaces and `_ . : / = + - @`; no key may start with `aws:`.
    *
@@ -449,8 +450,10 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     if (tagProblems.length > 0) {
       throw new Error(tagProblems.join('\n'));
     }
+    // Only the image builder: AppStream's tag rules are its own (IAM, for one, refuses some first
+    // characters that AppStream accepts), so the role and security group are left to Tags.of().
     for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
+      Tags.of(this).add(key, value, { includeResourceTypes: [appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME] });
     }
 
     this.imageBuilderName = this.getResourceNameAttribute(this.resource.ref);

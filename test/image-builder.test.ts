@@ -1,4 +1,4 @@
-import { App, Aws, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -34,6 +34,11 @@ function builderProps(): Record<string, any> {
   const all = Object.values(resources);
   expect(all).toHaveLength(1);
   return all[0].Properties;
+}
+
+/** A string known only at deployment: a template parameter (a dangling Ref would fail cfn-lint). */
+function param(name: string): string {
+  return new CfnParameter(stack, name).valueAsString;
 }
 
 function vpcWith(subnetConfiguration?: ec2.SubnetConfiguration[], maxAzs = 2): ec2.Vpc {
@@ -412,7 +417,7 @@ describe('rules', () => {
       expect(builderProps().IamRoleArn).toBe('arn:aws:iam::123456789012:role/appstream-machine');
     });
     test('accepts a role whose principal is only known at deployment', () => {
-      const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal(Token.asString({ Ref: 'ServiceParam' })) });
+      const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal(param('ServiceParam')) });
       builder({ role });
       expect(builderProps().IamRoleArn).toEqual(stack.resolve(role.roleArn));
     });
@@ -500,6 +505,15 @@ describe('rules', () => {
       builder({ tags });
       expect(builderProps().Tags).toHaveLength(50);
     });
+    test('prop tags go to the image builder only; Tags.of() reaches the role too', () => {
+      const vpc = vpcWith();
+      builder({ vpc, tags: { team: 'desktop' } });
+      Tags.of(stack).add('owner', 'platform');
+      const template = Template.fromStack(stack);
+      expect(builderProps().Tags).toEqual([{ Key: 'owner', Value: 'platform' }, { Key: 'team', Value: 'desktop' }]);
+      template.hasResourceProperties('AWS::IAM::Role', { Tags: [{ Key: 'owner', Value: 'platform' }] });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', { Tags: [{ Key: 'owner', Value: 'platform' }] });
+    });
     test('fails 51 tags, counting those added with Tags.of()', () => {
       const tags: Record<string, string> = {};
       for (let i = 0; i < 50; i++) tags[`k${i}`] = 'v';
@@ -554,7 +568,7 @@ describe('rules', () => {
 
 describe('tokens pass through unchecked', () => {
   test('every string prop as a token', () => {
-    const t = (name: string) => Token.asString({ Ref: name });
+    const t = param;
     builder({
       imageBuilderName: t('Name'),
       displayName: t('Display'),
@@ -564,7 +578,7 @@ describe('tokens pass through unchecked', () => {
       agentVersion: AgentVersion.of(t('Agent')),
       accessEndpoints: [AccessEndpoint.fromVpceId(t('Vpce'))],
       tags: { team: t('Team') },
-      rootVolumeSize: Size.gibibytes(Token.asNumber({ Ref: 'Size' })),
+      rootVolumeSize: Size.gibibytes(new CfnParameter(stack, 'Size', { type: 'Number' }).valueAsNumber),
       softwaresToInstall: [t('Software')],
     });
     const props = builderProps();
@@ -581,8 +595,8 @@ describe('tokens pass through unchecked', () => {
       image: Image.fromName(Aws.STACK_NAME),
       vpc,
       domainJoin: {
-        directory: DirectoryConfig.fromDirectoryName(stack, 'D', Token.asString({ Ref: 'Domain' })),
-        organizationalUnitDistinguishedName: Token.asString({ Ref: 'Ou' }),
+        directory: DirectoryConfig.fromDirectoryName(stack, 'D', param('Domain')),
+        organizationalUnitDistinguishedName: param('Ou'),
       },
     });
     expect(builderProps().DomainJoinInfo).toEqual({ DirectoryName: { Ref: 'Domain' }, OrganizationalUnitDistinguishedName: { Ref: 'Ou' } });

@@ -67,11 +67,13 @@ export const ARN: StringRule = {
 /**
  * [lib] An image ARN must name an AppStream image: `arn:<partition>:appstream:<region>:<account or empty>:image/<name>`.
  * The model accepts any ARN; AppStream then fails the builder with IMAGE_NOT_FOUND at deployment.
- * AWS-owned public images carry an empty account field.
+ * AWS-owned public images carry an empty account field. The image name follows the model's shape `Name`
+ * (the shape every AppStream call that names a new image uses), and the region is at most 63 characters,
+ * so that every ARN this rule accepts is one the model's `Arn` pattern accepts too.
  */
 export const APPSTREAM_IMAGE_ARN: StringRule = {
   source: 'CreateImageBuilderRequest.ImageArn',
-  pattern: '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:appstream:[a-z0-9-]+:(?:[0-9]{12})?:image/.+$',
+  pattern: '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:appstream:[a-z0-9-]{1,63}:(?:[0-9]{12})?:image/[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$',
   patternHint: 'an AppStream image ARN, arn:<partition>:appstream:<region>:<account or empty>:image/<name>',
 };
 
@@ -172,18 +174,18 @@ export const VPCE_ID_FORMAT: StringRule = {
 /** [model] CreateImageBuilderRequest.Tags (shape `Tags`). */
 export const TAGS: CountRule = { source: 'CreateImageBuilderRequest.Tags', minItems: 1, maxItems: 50 };
 
-/** [model] shape `TagKey`. The first character is anything but the start of `aws:`. */
+/** [model] CreateImageBuilderRequest.Tags keys (shape `TagKey`). The first character is anything but the start of `aws:`. */
 export const TAG_KEY: StringRule = {
-  source: 'Tags.TagKey',
+  source: 'CreateImageBuilderRequest.Tags.key',
   minLength: 1,
   maxLength: 128,
   pattern: '^(^(?!aws:).[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
   patternHint: "letters, digits, spaces and _ . : / = + - @, and not starting with 'aws:'",
 };
 
-/** [model] shape `TagValue`. */
+/** [model] CreateImageBuilderRequest.Tags values (shape `TagValue`). */
 export const TAG_VALUE: StringRule = {
-  source: 'Tags.TagValue',
+  source: 'CreateImageBuilderRequest.Tags.value',
   minLength: 0,
   maxLength: 256,
   pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
@@ -194,7 +196,7 @@ export const TAG_VALUE: StringRule = {
 export const ROOT_VOLUME_GIB: RangeRule = { source: 'VolumeConfig.VolumeSizeInGb', min: 200, max: 500 };
 
 /** [model] CreateImageBuilderRequest.SoftwaresToInstall / SoftwaresToUninstall items (shape `String`). */
-export const SOFTWARE_NAME: StringRule = { source: 'CreateImageBuilderRequest.SoftwaresToInstall', minLength: 1 };
+export const SOFTWARE_NAME: StringRule = { source: 'CreateImageBuilderRequest.SoftwaresToInstall.member', minLength: 1 };
 
 /** [model] DomainJoinInfo.OrganizationalUnitDistinguishedName (shape `OrganizationalUnitDistinguishedName`). */
 export const OU_DISTINGUISHED_NAME: StringRule = {
@@ -206,9 +208,10 @@ export const OU_DISTINGUISHED_NAME: StringRule = {
  * [lib] An OU's distinguished name: `OU=<name>` first, then more `OU=`, `CN=` or `DC=` parts separated
  * by commas (commas inside a value escaped as `\,`). AppStream creates computer objects in an OU; a
  * value in any other form fails the domain join (DOMAIN_JOIN_ERROR_INVALID_PARAMETER) at deployment.
+ * It keeps the model's length limit, so it accepts nothing the model refuses.
  */
 export const OU_DISTINGUISHED_NAME_FORMAT: StringRule = {
-  source: 'DomainJoinInfo.OrganizationalUnitDistinguishedName',
+  ...OU_DISTINGUISHED_NAME,
   pattern: '^(?:[Oo][Uu])=(?:[^,\\\\]|\\\\.)+(?:,\\s*(?:[Oo][Uu]|[Cc][Nn]|[Dd][Cc])=(?:[^,\\\\]|\\\\.)+)*$',
   patternHint: "a distinguished name starting with 'OU=', such as OU=AppStream,DC=corp,DC=example,DC=com",
 };
@@ -226,6 +229,56 @@ export const DIRECTORY_NAME: StringRule = {
   patternHint: 'a fully qualified domain name such as corp.example.com',
 };
 
+/** [lib] CreateDirectoryConfigRequest.DirectoryName (shape `DirectoryName`): the same rule as DIRECTORY_NAME. */
+export const DIRECTORY_CONFIG_NAME: StringRule = { ...DIRECTORY_NAME, source: 'CreateDirectoryConfigRequest.DirectoryName' };
+
+/**
+ * [lib] CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames (shape
+ * `OrganizationalUnitDistinguishedNamesList`): at least one OU. The model requires the list but sets no
+ * count limit; a directory config with no OU leaves the image builders and fleets that join the
+ * directory no OU to create their computer objects in.
+ */
+export const DIRECTORY_CONFIG_OUS: CountRule = {
+  source: 'CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames',
+  minItems: 1,
+};
+
+/**
+ * [model] CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames items (shape
+ * `OrganizationalUnitDistinguishedName`, as OU_DISTINGUISHED_NAME). OU_DISTINGUISHED_NAME_FORMAT is the
+ * [lib] rule for their form.
+ */
+export const DIRECTORY_CONFIG_OU: StringRule = {
+  ...OU_DISTINGUISHED_NAME,
+  source: 'CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames.member',
+};
+
+/** [model] ServiceAccountCredentials.AccountName (shape `AccountName`, sensitive). */
+export const SERVICE_ACCOUNT_NAME: StringRule = { source: 'ServiceAccountCredentials.AccountName', minLength: 1 };
+
+/** [model] ServiceAccountCredentials.AccountPassword (shape `AccountPassword`, sensitive). */
+export const SERVICE_ACCOUNT_PASSWORD: StringRule = {
+  source: 'ServiceAccountCredentials.AccountPassword',
+  minLength: 1,
+  maxLength: 127,
+};
+
+/** [model] CertificateBasedAuthProperties.Status (shape `CertificateBasedAuthStatus`, an enum). */
+export const CERTIFICATE_BASED_AUTH_STATUSES: readonly string[] = ['DISABLED', 'ENABLED', 'ENABLED_NO_DIRECTORY_LOGIN_FALLBACK'];
+
+/** [model] CertificateBasedAuthProperties.CertificateAuthorityArn (shape `Arn`): any ARN. */
+export const CERTIFICATE_AUTHORITY_ARN: StringRule = { ...ARN, source: 'CertificateBasedAuthProperties.CertificateAuthorityArn' };
+
+/**
+ * [lib] The certificate authority must be an AWS Private CA: `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>`
+ * ("The ARN of the AWS Certificate Manager Private CA resource", says the model). The model accepts any ARN.
+ */
+export const PRIVATE_CA_ARN: StringRule = {
+  source: 'CertificateBasedAuthProperties.CertificateAuthorityArn',
+  pattern: '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:acm-pca:[a-z0-9-]{1,63}:[0-9]{12}:certificate-authority/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$',
+  patternHint: 'an AWS Private CA ARN, arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>',
+};
+
 /** Count code points, not UTF-16 units: the AWS APIs measure lengths in characters. */
 export function characterLength(value: string): number {
   let n = 0;
@@ -237,30 +290,36 @@ export function characterLength(value: string): number {
 
 const compiled = new Map<string, RegExp>();
 
+/** Characters that keep their backslash under JavaScript's `u` flag (besides letters and digits). */
+const JS_SYNTAX_CHARACTERS = new Set('^$\\.*+?()[]{}|/');
+
 /**
- * A JavaScript RegExp for a pattern in the model's (Java) syntax, cached per pattern. Patterns with
- * Unicode property classes (`\p{L}`) need the `u` flag; the others are compiled without it, because
- * Java, like JavaScript's non-Unicode mode, accepts identity escapes such as `\-` outside a class.
- * Java's `.` also refuses U+0085 (NEXT LINE), which JavaScript's accepts: it is spelt out.
+ * A JavaScript RegExp for a pattern in the model's (Java) syntax, cached per pattern. Two differences
+ * are bridged, leaving the pattern strings exactly as in the model:
+ * - It needs the `u` flag for `\p{..}` classes, and under that flag JavaScript refuses the escapes Java
+ *   allows of any other punctuation, such as the `\-` outside a class in the model's `Arn` pattern:
+ *   those lose their backslash, which leaves the same literal character. (`\-` inside a class keeps it.)
+ * - Java's `.` also refuses U+0085 (NEXT LINE), which JavaScript's accepts: a `.` outside a class is
+ *   spelt out as the class of what Java's matches.
  */
 export function toRegExp(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(javaDots(pattern), pattern.includes('\\p{') ? 'u' : '');
+    re = new RegExp(fromJavaSyntax(pattern), 'u');
     compiled.set(pattern, re);
   }
   return re;
 }
 
-/** Replace each `.` outside a character class by the class of what Java's `.` matches. */
-function javaDots(pattern: string): string {
+function fromJavaSyntax(pattern: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\') {
-      out += pattern.slice(i, i + 2);
-      i++;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const next = pattern[++i];
+      const keep = /[A-Za-z0-9]/.test(next) || JS_SYNTAX_CHARACTERS.has(next) || (inClass && next === '-');
+      out += keep ? c + next : next;
       continue;
     }
     if (c === '[') {

@@ -1,0 +1,291 @@
+/**
+ * The rules in lib/private/rules.ts against AppStream's service model, as extracted into
+ * scripts/appstream-limits.json by scripts/extract-appstream-limits.py (`npx projen limits:extract`).
+ *
+ * - A [model] rule must say exactly what the model says about the member it cites.
+ * - A [docs] rule must say exactly what the model's documentation says (the fixture's `docs`), and
+ *   respect the model's own limits.
+ * - A [lib] rule is stricter than the model on purpose: it must still accept nothing the model refuses,
+ *   shown on sample values (and on every list length up to past the limits).
+ *
+ * Every exported rule must carry one of the three tags in its doc comment, and every one is checked
+ * here: a new rule with no check fails the suite.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, expect, test } from 'vitest';
+import * as rules from '../../lib/private/rules';
+import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
+
+interface ModelMember {
+  readonly shape: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly enum?: string[];
+  readonly sensitive?: boolean;
+}
+
+interface DocsLimit {
+  readonly source: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: string[];
+}
+
+interface Fixture {
+  readonly botocoreVersion: string;
+  readonly operations: Record<string, string>;
+  readonly members: Record<string, ModelMember>;
+  readonly docs: Record<string, DocsLimit>;
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+const fixture: Fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'appstream-limits.json'), 'utf-8'));
+
+type Tag = 'model' | 'docs' | 'lib';
+
+/** Each exported constant's tag, read from the doc comment right above it in rules.ts. */
+function ruleTags(): Map<string, Tag> {
+  const text = fs.readFileSync(path.join(ROOT, 'lib', 'private', 'rules.ts'), 'utf-8');
+  const tags = new Map<string, Tag>();
+  for (const m of text.matchAll(/\/\*\*\s*(?:\*\s*)?\[(model|docs|lib)\](?:(?!\*\/)[\s\S])*\*\/\s*export const (\w+)/g)) {
+    tags.set(m[2], m[1] as Tag);
+  }
+  return tags;
+}
+
+const TAGS = ruleTags();
+const EXPORTS = Object.entries(rules).filter(([, value]) => typeof value !== 'function');
+const OBJECT_RULES = EXPORTS.filter(([, v]) => typeof v === 'object' && !Array.isArray(v)) as Array<[string, StringRule | CountRule | RangeRule]>;
+
+function isCountRule(rule: StringRule | CountRule | RangeRule): rule is CountRule {
+  return 'minItems' in rule || 'maxItems' in rule;
+}
+function isRangeRule(rule: StringRule | CountRule | RangeRule): rule is RangeRule {
+  return 'min' in rule || 'max' in rule;
+}
+
+function member(source: string): ModelMember {
+  const m = fixture.members[source];
+  if (!m) {
+    throw new Error(`'${source}' is not an input member of ${Object.keys(fixture.operations).join(' or ')} in scripts/appstream-limits.json`);
+  }
+  return m;
+}
+
+function docsLimit(source: string): DocsLimit {
+  const found = Object.values(fixture.docs).find((d) => d.source === source && d.values === undefined);
+  if (!found) {
+    throw new Error(`scripts/appstream-limits.json has no documented limit for '${source}'`);
+  }
+  return found;
+}
+
+/** The model's own limits on a member, as rules of this library. */
+function modelStringRule(source: string): StringRule {
+  const m = member(source);
+  return { source, pattern: m.pattern, minLength: m.minLength, maxLength: m.maxLength };
+}
+function modelCountRule(source: string): CountRule {
+  const m = member(source);
+  return { source, minItems: m.minItems, maxItems: m.maxItems };
+}
+
+const pick = <T extends object>(value: T, keys: Array<keyof T>) => Object.fromEntries(keys.map((k) => [k, value[k]]));
+
+/**
+ * Values to try each [lib] string rule on: some it accepts, some it refuses, including one the model
+ * accepts (so the rule is shown to be stricter) and values at and past the model's limits.
+ */
+const LIB_SAMPLES: Record<string, string[]> = {
+  APPSTREAM_IMAGE_ARN: [
+    'arn:aws:appstream:us-east-1::image/AppStream-WinServer2022-06-17-2024',
+    'arn:aws-us-gov:appstream:us-gov-west-1:123456789012:image/my.image_v2',
+    `arn:aws-cn:appstream:cn-northwest-1:123456789012:image/${'a'.repeat(101)}`,
+    `arn:aws:appstream:us-east-1:123456789012:image/${'a'.repeat(1100)}`,
+    `arn:aws:appstream:${'a'.repeat(64)}:123456789012:image/x`,
+    'arn:aws:appstream:us-east-1:123456789012:image/My Image',
+    'arn:aws:appstream:us-east-1:123456789012:image/Ünïcode',
+    'arn:aws:appstream:us-east-1:123456789012:fleet/my-fleet',
+    'arn:aws:s3:::my-bucket',
+    'arn:aws-eu:appstream:eu-west-1::image/x',
+  ],
+  VPCE_ID_FORMAT: ['vpce-0123456789abcdef0', 'vpce-1a2b3c4d', 'vpce-', '', 'vpc-0123456789abcdef0', 'VPCE-1A2B3C4D', 'vpce-1a2b3c4d5'],
+  OU_DISTINGUISHED_NAME_FORMAT: [
+    'OU=AppStream,DC=corp,DC=example,DC=com',
+    'ou=Stream\\, Builders, OU=Computers,DC=corp,DC=example,DC=com',
+    `OU=${'a'.repeat(1997)}`,
+    `OU=${'a'.repeat(1998)}`,
+    'CN=Computers,DC=corp,DC=example,DC=com',
+    'DC=corp,DC=example,DC=com',
+    'OU=',
+    '',
+  ],
+  DIRECTORY_NAME: ['corp.example.com', 'a.b', `${'a'.repeat(63)}.com`, `${'a'.repeat(64)}.com`, 'CORP', '-corp.example.com', `${'a.'.repeat(127)}ab`, ''],
+  PRIVATE_CA_ARN: [
+    'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012',
+    'arn:aws-us-gov:acm-pca:us-gov-west-1:123456789012:certificate-authority/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+    'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+    'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/not-a-uuid',
+    'arn:aws:acm-pca:us-east-1::certificate-authority/12345678-1234-1234-1234-123456789012',
+  ],
+};
+// Rules that only carry another rule's limits to a different member share its samples.
+LIB_SAMPLES.DIRECTORY_CONFIG_NAME = LIB_SAMPLES.DIRECTORY_NAME;
+
+/** The exported lists and strings, each with what the model or its documentation says. */
+const LIST_SOURCES: Record<string, () => readonly string[]> = {
+  IMAGE_BUILDER_INSTANCE_TYPES: () => fixture.docs.imageBuilderInstanceTypes.values!,
+  ACCESS_ENDPOINT_TYPES: () => member('AccessEndpoint.EndpointType').enum!,
+  CERTIFICATE_BASED_AUTH_STATUSES: () => member('CertificateBasedAuthProperties.Status').enum!,
+};
+
+describe('the fixture scripts/appstream-limits.json', () => {
+  test('comes from botocore and holds both operations', () => {
+    expect(fixture.botocoreVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(fixture.operations).toEqual({
+      CreateDirectoryConfig: 'CreateDirectoryConfigRequest',
+      CreateImageBuilder: 'CreateImageBuilderRequest',
+    });
+    expect(member('CreateImageBuilderRequest.Name').required).toBe(true);
+    expect(member('ServiceAccountCredentials.AccountPassword').sensitive).toBe(true);
+  });
+
+  test('every pattern in the model compiles, and means in JavaScript what it means in Java', () => {
+    const patterns = [...new Set(Object.values(fixture.members).flatMap((m) => (m.pattern ? [m.pattern] : [])))];
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const pattern of patterns) {
+      expect(() => toRegExp(pattern), pattern).not.toThrow();
+    }
+    const arn = toRegExp(member('CreateImageBuilderRequest.ImageArn').pattern!);
+    expect(arn.test('arn:aws-us-gov:iam::123456789012:role/my-role')).toBe(true);
+    expect(arn.test('arn:aws-iso-b:appstream:us-isob-east-1::image/x')).toBe(true);
+    expect(arn.test('arn:aws-\\cn:iam::123456789012:role/my-role')).toBe(false);
+    expect(arn.test('arn:aws:iam::123456789012:role/my role')).toBe(false);
+    const tagKey = toRegExp(member('CreateImageBuilderRequest.Tags.key').pattern!);
+    expect(tagKey.test('Cost-Center: Ünïcode 1/2=+@')).toBe(true);
+    expect(tagKey.test('aws:cloudformation')).toBe(false);
+    expect(tagKey.test('Key#1')).toBe(false);
+  });
+});
+
+describe('rules.ts agrees with the AppStream model', () => {
+  test('every exported rule is tagged [model], [docs] or [lib] and is checked here', () => {
+    const untagged = EXPORTS.map(([name]) => name).filter((name) => !TAGS.has(name));
+    expect(untagged).toEqual([]);
+    const unchecked = EXPORTS.filter(([name, value]) => {
+      if (Array.isArray(value)) {
+        return !(name in LIST_SOURCES);
+      }
+      return typeof value !== 'object' && name !== 'INSTANCE_TYPE_PREFIX';
+    }).map(([name]) => name);
+    expect(unchecked).toEqual([]);
+    expect(OBJECT_RULES.length).toBeGreaterThan(20);
+  });
+
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'model'))('[model] %s says what the model says', (_name, rule) => {
+    const m = member(rule.source);
+    if (isCountRule(rule)) {
+      expect(['list', 'map']).toContain(m.type);
+      expect(pick(rule, ['minItems', 'maxItems'])).toEqual(pick(m, ['minItems', 'maxItems']));
+    } else if (isRangeRule(rule)) {
+      expect(m.type).toBe('integer');
+      expect(pick(rule, ['min', 'max'])).toEqual(pick(m, ['min', 'max']));
+    } else {
+      expect(m.type).toBe('string');
+      const r = rule as StringRule;
+      expect(pick(r, ['pattern', 'minLength', 'maxLength'])).toEqual(pick(m, ['pattern', 'minLength', 'maxLength']));
+    }
+  });
+
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'docs'))('[docs] %s says what the documentation says', (_name, rule) => {
+    const documented = docsLimit(rule.source);
+    const m = member(rule.source);
+    if (isCountRule(rule)) {
+      expect(pick(rule, ['minItems', 'maxItems'])).toEqual(pick(documented, ['minItems', 'maxItems']));
+      expectCountsWithinModel(rule);
+    } else if (isRangeRule(rule)) {
+      expect(pick(rule, ['min', 'max'])).toEqual(pick(documented, ['min', 'max']));
+      expect(m.type).toBe('integer');
+      for (let n = rule.min - 1; n <= rule.max + 1; n++) {
+        if (rangeProblem(rule, n) === undefined) {
+          expect(n >= (m.min ?? -Infinity) && n <= (m.max ?? Infinity), `${n}`).toBe(true);
+        }
+      }
+    } else {
+      throw new Error(`no check for a [docs] string rule (${rule.source})`);
+    }
+  });
+
+  test('[docs] ROOT_VOLUME_GIB is the documented 200-500 GB range', () => {
+    expect(rules.ROOT_VOLUME_GIB).toMatchObject({ min: 200, max: 500 });
+    expect(fixture.docs.volumeSizeInGb).toMatchObject({ min: 200, max: 500 });
+  });
+
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'lib'))('[lib] %s accepts nothing the model refuses', (name, rule) => {
+    member(rule.source);
+    if (isCountRule(rule)) {
+      expectCountsWithinModel(rule);
+      return;
+    }
+    if (isRangeRule(rule)) {
+      throw new Error(`no check for a [lib] range rule (${name})`);
+    }
+    const r = rule as StringRule;
+    const model = modelStringRule(r.source);
+    if (model.maxLength !== undefined && r.maxLength !== undefined) {
+      expect(r.maxLength).toBeLessThanOrEqual(model.maxLength);
+    }
+    if (model.minLength !== undefined && r.minLength !== undefined) {
+      expect(r.minLength).toBeGreaterThanOrEqual(model.minLength);
+    }
+    const samples = LIB_SAMPLES[name];
+    if (r.pattern !== undefined) {
+      expect(samples, `LIB_SAMPLES has no samples for ${name}`).toBeDefined();
+    }
+    const accepted = (samples ?? []).filter((s) => stringProblem(r, s) === undefined);
+    for (const sample of accepted) {
+      expect(stringProblem(model, sample), `${name} accepts ${JSON.stringify(sample.slice(0, 80))}`).toBeUndefined();
+    }
+    if (samples) {
+      expect(accepted.length, `${name} accepts none of its samples`).toBeGreaterThan(0);
+      const stricter = samples.filter((s) => stringProblem(r, s) !== undefined && stringProblem(model, s) === undefined);
+      expect(stricter.length, `${name} refuses no sample the model accepts`).toBeGreaterThan(0);
+    }
+  });
+
+  test.each(Object.keys(LIST_SOURCES))('%s lists what the model lists, in its order', (name) => {
+    expect(rules[name as keyof typeof rules]).toEqual(LIST_SOURCES[name]());
+  });
+
+  test('the image-builder instance types are the 46 of the InstanceType documentation', () => {
+    expect(rules.IMAGE_BUILDER_INSTANCE_TYPES).toHaveLength(46);
+    expect(new Set(rules.IMAGE_BUILDER_INSTANCE_TYPES).size).toBe(46);
+  });
+
+  test('[lib] INSTANCE_TYPE_PREFIX starts every documented instance type', () => {
+    for (const type of fixture.docs.imageBuilderInstanceTypes.values!) {
+      expect(type.startsWith(rules.INSTANCE_TYPE_PREFIX), type).toBe(true);
+    }
+  });
+});
+
+/** Every list length the rule accepts, up to past both its limits and the model's, the model accepts too. */
+function expectCountsWithinModel(rule: CountRule) {
+  const model = modelCountRule(rule.source);
+  const top = Math.max(rule.maxItems ?? 0, model.maxItems ?? 0, rule.minItems ?? 0, model.minItems ?? 0) + 2;
+  for (let n = 0; n <= top; n++) {
+    if (countProblem(rule, n, 'item') === undefined) {
+      expect(countProblem(model, n, 'item'), `${rule.source}: ${n} items`).toBeUndefined();
+    }
+  }
+}
