@@ -19,10 +19,11 @@ import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { AgentVersion } from './agent-version';
-import { IDirectoryConfig } from './directory-config';
+import { DirectoryConfig, IDirectoryConfig } from './directory-config';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
+import { checkDirectoryConfigLink } from './private/domain-join';
 import {
   ACCESS_ENDPOINTS,
   DESCRIPTION,
@@ -115,15 +116,17 @@ abstract class ImageBuilderBase extends Resource implements IImageBuilder {
 export interface DomainJoin {
   /**
    * The directory config of the domain to join: a `DirectoryConfig` defined in the app, or one
-   * imported with `DirectoryConfig.fromDirectoryName()`.
+   * imported with `DirectoryConfig.fromDirectoryName()`. A `DirectoryConfig` defined in the app is
+   * deployed before the builder, and must be in the builder's account and region.
    */
   readonly directory: IDirectoryConfig;
 
   /**
    * The distinguished name of the organizational unit for the builder's computer object,
-   * for example `OU=AppStream,DC=corp,DC=example,DC=com`. At most 2000 characters.
+   * for example `OU=AppStream,DC=corp,DC=example,DC=com`. At most 2000 characters. With a
+   * `DirectoryConfig` defined in the app, it must be one of its `organizationalUnitDistinguishedNames`.
    *
-   * @default - the directory config's first organizational unit
+   * @default - none: the request names no OU, and AppStream chooses where to create the computer object
    */
   readonly organizationalUnitDistinguishedName?: string;
 }
@@ -437,6 +440,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       this.resource.addPropertyOverride('DisableIMDSV1', props.requireImdsv2);
     }
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    if (props.domainJoin && DirectoryConfig.isDirectoryConfig(props.domainJoin.directory)) {
+      // DomainJoinInfo carries only the directory's name, which orders nothing: CloudFormation must
+      // create the directory config first (DependsOn, or a stack dependency across stacks).
+      this.resource.node.addDependency(props.domainJoin.directory);
+    }
 
     for (const [key, value] of Object.entries(props.tags ?? {})) {
       Tags.of(this).add(key, value);
@@ -500,6 +508,9 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const ou = join.organizationalUnitDistinguishedName;
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
+    if (DirectoryConfig.isDirectoryConfig(join.directory)) {
+      checkDirectoryConfigLink(v, this, join.directory, ou);
+    }
     return { directoryName, organizationalUnitDistinguishedName: ou };
   }
 

@@ -1,12 +1,17 @@
 import { App, CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, Lazy, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   CertificateBasedAuthStatus,
   DirectoryConfig,
   DirectoryConfigProps,
+  IDirectoryConfig,
+  Image,
+  ImageBuilder,
+  InstanceType,
   ServiceAccountCredentials,
 } from '../lib';
 import { DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES, distinguishedNameKey } from '../lib/private/rules';
@@ -364,5 +369,92 @@ describe('distinguished names compare as Active Directory does', () => {
     ['OU=AppStream,DC=corp,DC=com', 'OU=AppStream,DC=corp'],
   ])('%s differs from %s', (a, b) => {
     expect(distinguishedNameKey(a)).not.toBe(distinguishedNameKey(b));
+  });
+});
+
+describe('an image builder that joins the domain of a directory config', () => {
+  const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
+
+  function joined(directoryConfig: IDirectoryConfig, ou?: string, scope: Stack = stack): ImageBuilder {
+    const vpc = new ec2.Vpc(scope, 'Vpc', { maxAzs: 1, restrictDefaultSecurityGroup: false });
+    return new ImageBuilder(scope, 'Builder', {
+      image: IMAGE,
+      instanceType: InstanceType.STANDARD_MEDIUM,
+      vpc,
+      domainJoin: { directory: directoryConfig, organizationalUnitDistinguishedName: ou },
+    });
+  }
+
+  function logicalId(construct: DirectoryConfig | ImageBuilder): string {
+    return stack.getLogicalId(construct.node.defaultChild as any);
+  }
+
+  test('depends on the directory config (DependsOn), and only the image builder resource does', () => {
+    const d = directory();
+    const b = joined(d, OU);
+    const template = Template.fromStack(stack);
+    const builderResource = template.toJSON().Resources[logicalId(b)];
+    expect(builderResource.DependsOn).toEqual([logicalId(d)]);
+    expect(builderResource.Properties.DomainJoinInfo).toEqual({ DirectoryName: 'corp.example.com', OrganizationalUnitDistinguishedName: OU });
+    const role = Object.entries(template.findResources('AWS::IAM::Role')).find(([id]) => id.startsWith('BuilderRole'))!;
+    expect(role[1].DependsOn).toBeUndefined();
+  });
+
+  test('accepts an OU of the directory config spelled with other case and spaces', () => {
+    const d = directory({ organizationalUnitDistinguishedNames: ['OU=Fleets,DC=corp,DC=example,DC=com', OU] });
+    joined(d, 'ou=AppStream, DC=Corp, DC=example, DC=com');
+    Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);
+  });
+
+  test('accepts no OU: the request names none', () => {
+    const d = directory();
+    const b = joined(d);
+    const resource = Template.fromStack(stack).toJSON().Resources[logicalId(b)];
+    expect(resource.Properties.DomainJoinInfo).toEqual({ DirectoryName: 'corp.example.com' });
+    expect(resource.DependsOn).toEqual([logicalId(d)]);
+  });
+
+  test('fails an OU that is not one of the directory config\'s, listing them', () => {
+    const d = directory({ organizationalUnitDistinguishedNames: [OU, 'OU=Fleets,DC=corp,DC=example,DC=com'] });
+    expect(() => joined(d, 'OU=Elsewhere,DC=corp,DC=example,DC=com')).toThrow(
+      /ImageBuilder 'Stack\/Builder': domainJoin.organizationalUnitDistinguishedName "OU=Elsewhere,DC=corp,DC=example,DC=com" is not one of the OUs of directory config 'Stack\/Directory' \("OU=AppStream,DC=corp,DC=example,DC=com", "OU=Fleets,DC=corp,DC=example,DC=com"\)\. Give one of those OUs, add this one/,
+    );
+  });
+
+  test('fails a directory config in another region', () => {
+    const east = new Stack(app, 'East', { env: { account: '111111111111', region: 'us-east-1' } });
+    const west = new Stack(app, 'West', { env: { account: '111111111111', region: 'us-west-2' } });
+    const d = directory({}, 'Directory', east);
+    expect(() => joined(d, OU, west)).toThrow(
+      /ImageBuilder 'West\/Builder': domainJoin.directory "East\/Directory" is in region us-east-1, but this is in region us-west-2: a directory config serves only its own account and region\. Define a DirectoryConfig for corp.example.com/,
+    );
+  });
+
+  test('a directory config in another stack of the same environment orders the stacks, with no export', () => {
+    const env = { account: '111111111111', region: 'us-east-1' };
+    const shared = new Stack(app, 'Shared', { env });
+    const builders = new Stack(app, 'Builders', { env });
+    const d = directory({}, 'Directory', shared);
+    joined(d, OU, builders);
+    expect(Template.fromStack(shared).toJSON().Outputs).toBeUndefined();
+    expect(builders.dependencies).toContain(shared);
+  });
+
+  test('with an imported directory only the format rules apply', () => {
+    const imported = DirectoryConfig.fromDirectoryName(stack, 'Imported', 'corp.example.com');
+    const b = joined(imported, 'OU=Anything,DC=corp,DC=example,DC=com');
+    const resource = Template.fromStack(stack).toJSON().Resources[logicalId(b)];
+    expect(resource.DependsOn).toBeUndefined();
+    expect(() => joined(DirectoryConfig.fromDirectoryName(stack, 'Bad', 'corp.example.com'), 'Anything', new Stack(app, 'Other'))).toThrow(
+      /domainJoin.organizationalUnitDistinguishedName "Anything" must be a distinguished name/,
+    );
+  });
+
+  test('OUs that are tokens are not compared', () => {
+    const d = directory({ organizationalUnitDistinguishedNames: [Token.asString({ Ref: 'Ou' })] });
+    joined(d, OU);
+    const other = directory({ directoryName: 'other.example.com' }, 'Other');
+    joined(other, Token.asString({ Ref: 'BuilderOu' }), new Stack(app, 'Second'));
+    Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);
   });
 });
