@@ -99,7 +99,11 @@ export class ServiceAccountCredentials {
    * Give the password as a reference to Secrets Manager (`SecretValue.secretsManager()`, or a secret's
    * `secretValueFromJson()`) or as a `NoEcho` parameter (`SecretValue.cfnParameter()`). A password that
    * is plain text (`SecretValue.unsafePlainText('…')`) is written into the template, and gets the
-   * warning `cdk-appstream:directoryConfig:plainTextPassword`.
+   * warning `cdk-appstream:directoryConfig:plainTextPassword`. `SecretValue.ssmSecure()` gets the
+   * warning `cdk-appstream:directoryConfig:ssmSecurePassword`: CloudFormation does not resolve
+   * `ssm-secure` references in AWS::AppStream::DirectoryConfig.
+   *
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-ssm-secure-strings.html
    *
    * @param serviceAccountName the account name, for example `svc-appstream`
    * @param serviceAccountPassword the account's password, 1 to 127 characters
@@ -108,16 +112,16 @@ export class ServiceAccountCredentials {
     return new ServiceAccountCredentials(serviceAccountName, serviceAccountPassword);
   }
 
-  /**
-   * @param serviceAccountName the account name
-   * @param serviceAccountPassword the account's password
-   */
-  private constructor(
-    /** The account name. */
-    public readonly serviceAccountName: string,
-    /** The account's password. */
-    public readonly serviceAccountPassword: SecretValue,
-  ) {}
+  /** The account name (a dynamic reference, with `fromSecret()`). */
+  public readonly serviceAccountName: string;
+
+  /** The account's password. */
+  public readonly serviceAccountPassword: SecretValue;
+
+  private constructor(serviceAccountName: string, serviceAccountPassword: SecretValue) {
+    this.serviceAccountName = serviceAccountName;
+    this.serviceAccountPassword = serviceAccountPassword;
+  }
 }
 
 /**
@@ -150,7 +154,10 @@ export enum CertificateBasedAuthStatus {
 export interface CertificateBasedAuth {
   /**
    * The AWS Private CA that issues the users' certificates, for example one imported with
-   * `acmpca.CertificateAuthority.fromCertificateAuthorityArn()`.
+   * `acmpca.CertificateAuthority.fromCertificateAuthorityArn()`. AppStream's documentation asks for a
+   * CA in the directory config's account and region, tagged with the key `euc-private-ca`.
+   *
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/certificate-based-authentication-enable.html
    */
   readonly certificateAuthority: acmpca.ICertificateAuthority;
 
