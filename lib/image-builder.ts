@@ -16,13 +16,14 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { AgentVersion } from './agent-version';
-import { IDirectoryConfig } from './directory-config';
+import { DirectoryConfig, IDirectoryConfig } from './directory-config';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
+import { checkDirectoryConfigLink } from './private/domain-join';
 import {
   ACCESS_ENDPOINTS,
   DESCRIPTION,
@@ -37,6 +38,7 @@ import {
   SOFTWARE_NAME,
 } from './private/rules';
 import { checkTags } from './private/tags';
+import { claimUniqueName } from './private/unique-names';
 import { Validator } from './private/validation';
 
 const IMAGE_BUILDER_SYMBOL = Symbol.for('cdk-appstream.ImageBuilder');
@@ -115,15 +117,17 @@ abstract class ImageBuilderBase extends Resource implements IImageBuilder {
 export interface DomainJoin {
   /**
    * The directory config of the domain to join: a `DirectoryConfig` defined in the app, or one
-   * imported with `DirectoryConfig.fromDirectoryName()`.
+   * imported with `DirectoryConfig.fromDirectoryName()`. A `DirectoryConfig` defined in the app is
+   * deployed before the builder, and must be in the builder's account and region.
    */
   readonly directory: IDirectoryConfig;
 
   /**
    * The distinguished name of the organizational unit for the builder's computer object,
-   * for example `OU=AppStream,DC=corp,DC=example,DC=com`. At most 2000 characters.
+   * for example `OU=AppStream,DC=corp,DC=example,DC=com`. At most 2000 characters. With a
+   * `DirectoryConfig` defined in the app, it must be one of its `organizationalUnitDistinguishedNames`.
    *
-   * @default - the directory config's first organizational unit
+   * @default - none: the request names no OU, and AppStream chooses where to create the computer object
    */
   readonly organizationalUnitDistinguishedName?: string;
 }
@@ -369,7 +373,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     v.string('imageBuilderName', name, IMAGE_BUILDER_NAME, 'Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.');
     v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
     v.string('description', props.description, DESCRIPTION, 'Shorten it.');
-    claimName(this, name);
+    const holder = claimUniqueName(this, 'ImageBuilder', name);
+    if (holder !== undefined) {
+      v.fail('imageBuilderName', name, `is already used by '${holder}' in the same account and region`,
+        'Give each image builder its own name, or leave imageBuilderName out to get a generated one.');
+    }
 
     const image = props.image.bind(this);
     const instanceType = props.instanceType.name;
@@ -443,6 +451,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       this.resource.addPropertyOverride('DisableIMDSV1', props.requireImdsv2);
     }
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    if (props.domainJoin && DirectoryConfig.isDirectoryConfig(props.domainJoin.directory)) {
+      // DomainJoinInfo carries only the directory's name, which orders nothing: CloudFormation must
+      // create the directory config first (DependsOn, or a stack dependency across stacks).
+      this.resource.node.addDependency(props.domainJoin.directory);
+    }
 
     // Checked now for an early error (aws-cdk-lib would silently drop an empty key), and again at
     // synthesis with the tags added by Tags.of().
@@ -514,6 +527,9 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const ou = join.organizationalUnitDistinguishedName;
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
+    if (DirectoryConfig.isDirectoryConfig(join.directory)) {
+      checkDirectoryConfigLink(v, this, join.directory, ou);
+    }
     return { directoryName, organizationalUnitDistinguishedName: ou };
   }
 
@@ -577,27 +593,4 @@ function trustsAppStream(policy: any): boolean | undefined {
 
 function matchesAny(actions: unknown, wanted: string[]): boolean {
   return [actions ?? []].flat().some((a) => typeof a === 'string' && wanted.includes(a));
-}
-
-/** Names claimed per app, keyed by account, region and name: an image builder name is unique in an account and region. */
-const claimedNames = new WeakMap<IConstruct, Map<string, string>>();
-
-function claimName(builder: ImageBuilder, name: string): void {
-  const stack = Stack.of(builder);
-  if (Token.isUnresolved(name)) {
-    return;
-  }
-  const root = builder.node.root;
-  let names = claimedNames.get(root);
-  if (!names) {
-    names = new Map();
-    claimedNames.set(root, names);
-  }
-  const key = `${stack.account}\u0000${stack.region}\u0000${name}`;
-  const other = names.get(key);
-  if (other !== undefined) {
-    new Validator(builder, 'ImageBuilder').fail('imageBuilderName', name, `is already used by '${other}' in the same account and region`,
-      'Give each image builder its own name, or leave imageBuilderName out to get a generated one.');
-  }
-  names.set(key, builder.node.path);
 }

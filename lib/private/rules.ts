@@ -229,55 +229,100 @@ export const DIRECTORY_NAME: StringRule = {
   patternHint: 'a fully qualified domain name such as corp.example.com',
 };
 
-/** [lib] CreateDirectoryConfigRequest.DirectoryName (shape `DirectoryName`): the same rule as DIRECTORY_NAME. */
-export const DIRECTORY_CONFIG_NAME: StringRule = { ...DIRECTORY_NAME, source: 'CreateDirectoryConfigRequest.DirectoryName' };
+// ================================================================================================
+// DirectoryConfig (CreateDirectoryConfig). Its directory name and each of its OUs are also checked
+// with DIRECTORY_NAME, OU_DISTINGUISHED_NAME and OU_DISTINGUISHED_NAME_FORMAT above.
+// ================================================================================================
 
 /**
  * [lib] CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames (shape
- * `OrganizationalUnitDistinguishedNamesList`): at least one OU. The model requires the list but sets no
- * count limit; a directory config with no OU leaves the image builders and fleets that join the
- * directory no OU to create their computer objects in.
+ * `OrganizationalUnitDistinguishedNamesList`): the model requires the list but sets no minimum. A
+ * directory config without an OU names no place where AppStream may create computer objects, and no
+ * domain join can name an OU of it; the AppStream console asks for at least one.
  */
 export const DIRECTORY_CONFIG_OUS: CountRule = {
   source: 'CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames',
   minItems: 1,
 };
 
-/**
- * [model] CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames items (shape
- * `OrganizationalUnitDistinguishedName`, as OU_DISTINGUISHED_NAME). OU_DISTINGUISHED_NAME_FORMAT is the
- * [lib] rule for their form.
- */
-export const DIRECTORY_CONFIG_OU: StringRule = {
-  ...OU_DISTINGUISHED_NAME,
-  source: 'CreateDirectoryConfigRequest.OrganizationalUnitDistinguishedNames.member',
-};
-
 /** [model] ServiceAccountCredentials.AccountName (shape `AccountName`, sensitive). */
-export const SERVICE_ACCOUNT_NAME: StringRule = { source: 'ServiceAccountCredentials.AccountName', minLength: 1 };
+export const DIRECTORY_CONFIG_ACCOUNT_NAME: StringRule = { source: 'ServiceAccountCredentials.AccountName', minLength: 1 };
 
-/** [model] ServiceAccountCredentials.AccountPassword (shape `AccountPassword`, sensitive). */
-export const SERVICE_ACCOUNT_PASSWORD: StringRule = {
+/**
+ * [model] ServiceAccountCredentials.AccountPassword (shape `AccountPassword`, sensitive). Only a password
+ * given as plain text can be measured: the length of a dynamic reference says nothing about the secret.
+ */
+export const DIRECTORY_CONFIG_ACCOUNT_PASSWORD: StringRule = {
   source: 'ServiceAccountCredentials.AccountPassword',
   minLength: 1,
   maxLength: 127,
 };
 
 /** [model] CertificateBasedAuthProperties.Status (shape `CertificateBasedAuthStatus`, an enum). */
-export const CERTIFICATE_BASED_AUTH_STATUSES: readonly string[] = ['DISABLED', 'ENABLED', 'ENABLED_NO_DIRECTORY_LOGIN_FALLBACK'];
+export const DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES: readonly string[] = [
+  'DISABLED',
+  'ENABLED',
+  'ENABLED_NO_DIRECTORY_LOGIN_FALLBACK',
+];
 
 /** [model] CertificateBasedAuthProperties.CertificateAuthorityArn (shape `Arn`): any ARN. */
-export const CERTIFICATE_AUTHORITY_ARN: StringRule = { ...ARN, source: 'CertificateBasedAuthProperties.CertificateAuthorityArn' };
+export const DIRECTORY_CONFIG_CERTIFICATE_AUTHORITY_ARN: StringRule = {
+  source: 'CertificateBasedAuthProperties.CertificateAuthorityArn',
+  pattern: ARN.pattern,
+  patternHint: ARN.patternHint,
+};
 
 /**
- * [lib] The certificate authority must be an AWS Private CA: `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>`
- * ("The ARN of the AWS Certificate Manager Private CA resource", says the model). The model accepts any ARN.
+ * [lib] The certificate authority must be an AWS Private CA:
+ * `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>`, the id a UUID. The model
+ * accepts any ARN; AppStream issues the users' certificates from this CA, so any other resource fails
+ * certificate-based sign-in.
  */
-export const PRIVATE_CA_ARN: StringRule = {
+export const DIRECTORY_CONFIG_PRIVATE_CA_ARN: StringRule = {
   source: 'CertificateBasedAuthProperties.CertificateAuthorityArn',
-  pattern: '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:acm-pca:[a-z0-9-]{1,63}:[0-9]{12}:certificate-authority/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$',
-  patternHint: 'an AWS Private CA ARN, arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>',
+  pattern:
+    '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:acm-pca:[a-z0-9-]+:[0-9]{12}:certificate-authority/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  patternHint: 'an AWS Private CA ARN, arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<uuid>',
 };
+
+/**
+ * [lib] The start of a CloudFormation dynamic reference to Secrets Manager: a password given this way
+ * stays out of the template. Any other string is in the template as it is (`{{resolve:ssm:` included,
+ * which reads a plain-text String parameter).
+ */
+export const SECRETS_MANAGER_REFERENCE_PREFIX = '{{resolve:secretsmanager:';
+
+/**
+ * [docs] The start of a CloudFormation dynamic reference to an SSM SecureString. CloudFormation resolves
+ * `ssm-secure` references only in the resource properties its user guide lists ("Resources that support
+ * dynamic parameter patterns for secure strings"; cfn-lint rule E1027 holds the same list), and
+ * AWS::AppStream::DirectoryConfig is not among them: the deployment fails.
+ */
+export const SSM_SECURE_REFERENCE_PREFIX = '{{resolve:ssm-secure:';
+
+/**
+ * [lib] A key under which two spellings of one distinguished name are equal, as Active Directory
+ * compares them: attribute types and values ignore case, and spaces around the commas between parts
+ * and around `=` do not count. Escaped characters (`\,`) stay part of their value.
+ */
+export function distinguishedNameKey(dn: string): string {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < dn.length; i++) {
+    const c = dn[i];
+    if (c === '\\' && i + 1 < dn.length) {
+      current += c + dn[i + 1];
+      i++;
+    } else if (c === ',') {
+      parts.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim().replace(/^([^=]*?)\s*=\s*/, '$1=').toLowerCase()).join(',');
+}
 
 /** Count code points, not UTF-16 units: the AWS APIs measure lengths in characters. */
 export function characterLength(value: string): number {
