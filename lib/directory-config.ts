@@ -4,6 +4,7 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { warnIfNotInRegion } from './private/cfn-region-support';
 import {
   DIRECTORY_CONFIG_ACCOUNT_NAME,
   DIRECTORY_CONFIG_ACCOUNT_PASSWORD,
@@ -283,6 +284,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
       certificateBasedAuthProperties,
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    warnIfNotInRegion(this, 'directoryConfig', appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
+      props.certificateBasedAuth ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 
     this.directoryName = directoryName;
     this.organizationalUnitDistinguishedNames = [...ous];

@@ -23,6 +23,7 @@ import { DirectoryConfig, IDirectoryConfig } from './directory-config';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
+import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkDirectoryConfigLink } from './private/domain-join';
 import {
   ACCESS_ENDPOINTS,
@@ -451,6 +452,12 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       this.resource.addPropertyOverride('DisableIMDSV1', props.requireImdsv2);
     }
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    const setBy: Record<string, string> = {};
+    if (props.rootVolumeSize) setBy.RootVolumeConfig = 'rootVolumeSize';
+    if (props.softwaresToInstall) setBy.SoftwaresToInstall = 'softwaresToInstall';
+    if (props.softwaresToUninstall) setBy.SoftwaresToUninstall = 'softwaresToUninstall';
+    if (props.requireImdsv2 !== undefined) setBy.DisableIMDSV1 = 'requireImdsv2';
+    warnIfNotInRegion(this, 'imageBuilder', appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, setBy);
     if (props.domainJoin && DirectoryConfig.isDirectoryConfig(props.domainJoin.directory)) {
       // DomainJoinInfo carries only the directory's name, which orders nothing: CloudFormation must
       // create the directory config first (DependsOn, or a stack dependency across stacks).

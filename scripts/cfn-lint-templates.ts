@@ -8,7 +8,10 @@
  * (test/**\/*.snapshot/*.template.json). With arguments it lints just those files. `npx projen
  * test:cfn-lint` runs it after the unit and integ tests.
  *
- * Regions: a template whose stack names a concrete region is linted in that region. A region-agnostic one
+ * Regions: a template whose stack names a concrete region is linted in that region, unless that region's
+ * schema lacks something the template sets (the constructs warn of that at synth, with the ids
+ * cdk-appstream:<kind>:propertyNotInRegion / resourceNotInRegion): then it is linted as if region-agnostic,
+ * and the script says so. A region-agnostic one
  * is linted in LINT_REGIONS, except in those whose CloudFormation schema lacks a property the template
  * sets (lib/private/cfn-region-support.generated.ts): it could not be deployed there, so it is linted in
  * the others only, and the script says so.
@@ -67,10 +70,18 @@ function gaps(template: TemplateJson, region: string): string[] {
 
 /** The regions a template is linted in (see the file comment). */
 export function planRegions(template: TemplateJson, region?: string, lintRegions: readonly string[] = LINT_REGIONS): LintPlan {
+  const notes: string[] = [];
   if (region !== undefined && CFN_REGIONS.includes(region)) {
-    return { regions: [region] };
+    const own = gaps(template, region);
+    if (own.length === 0) {
+      return { regions: [region] };
+    }
+    // The constructs warn of this (cdk-appstream:<kind>:propertyNotInRegion / resourceNotInRegion):
+    // lint it where it can be deployed, like a region-agnostic template.
+    notes.push(`its region ${region} lacks ${own.join(', ')}, which the construct warns of`);
+  } else if (region !== undefined) {
+    notes.push(`its region ${region} is unknown to cfn-lint`);
   }
-  const notes = region !== undefined ? [`its region ${region} is unknown to cfn-lint`] : [];
   const missing = new Map<string, string[]>();
   for (const r of lintRegions) {
     for (const gap of gaps(template, r)) {

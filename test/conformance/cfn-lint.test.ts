@@ -41,7 +41,13 @@ describe('planRegions', () => {
 
   test('lints a template in its own concrete region only', () => {
     expect(planRegions(imageBuilderTemplate(), 'ca-central-1')).toEqual({ regions: ['ca-central-1'] });
-    expect(planRegions(imageBuilderTemplate({ DisableIMDSV1: true }), 'us-east-1')).toEqual({ regions: ['us-east-1'] });
+    expect(planRegions(imageBuilderTemplate({ DisableIMDSV1: true }), 'ca-central-1')).toEqual({ regions: ['ca-central-1'] });
+  });
+
+  test('lints a template that sets what its own region lacks (the construct warned) where it exists, and says so', () => {
+    const plan = planRegions(imageBuilderTemplate({ DisableIMDSV1: true }), 'us-east-1');
+    expect(plan.regions).toEqual(['eu-west-2']);
+    expect(plan.note).toMatch(/^its region us-east-1 lacks AWS::AppStream::ImageBuilder.DisableIMDSV1, which the construct warns of; sets .*: linted in eu-west-2$/);
   });
 
   test('lints a region-agnostic template that sets DisableIMDSV1 only where the schema has it, and says so', () => {
