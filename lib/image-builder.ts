@@ -264,7 +264,9 @@ export interface ImageBuilderProps {
 
   /**
    * Whether to require IMDSv2 on the builder (turn off IMDSv1). Sets `DisableIMDSV1`. The image
-   * must run an agent released on or after January 16, 2024.
+   * must run an agent released on or after January 16, 2024. CloudFormation offers `DisableIMDSV1`
+   * in some regions only: in a stack whose region lacks it, the builder warns
+   * (`cdk-appstream:imageBuilder:propertyNotInRegion`).
    *
    * @default - AppStream's default (IMDSv1 and IMDSv2 both enabled)
    */
