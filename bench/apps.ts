@@ -1,11 +1,12 @@
 /**
- * The two apps the benchmark synthesizes: N image builders written with this library's L2
- * (`ImageBuilder`), or the same resources written with the bare L1 (`CfnImageBuilder`, plus the
- * `CfnRole` and `CfnSecurityGroup` the L2 defines by default).
+ * The apps the benchmark synthesizes: N image builders written with this library's L2
+ * (`ImageBuilder`), the same resources written with the bare L1 (`CfnImageBuilder`, plus the
+ * `CfnRole` and `CfnSecurityGroup` the L2 defines by default), and the "floor" between them (see
+ * `Variant`).
  *
- * Everything but the AppStream part is shared and identical in both apps: the stacks (100 builders
+ * Everything but the AppStream part is shared and identical in all apps: the stacks (100 builders
  * each, well under CloudFormation's 500 resources), one imported VPC per stack, one directory config
- * per stack, one access endpoint. `run.ts` checks that both apps render the same templates (up to
+ * per stack, one access endpoint. `run.ts` checks that all apps render the same templates (up to
  * logical ids and builder names) before it measures anything.
  */
 import { App, RemovalPolicy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
