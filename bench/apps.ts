@@ -6,7 +6,7 @@
  *
  * Everything but the AppStream part is shared and identical in all apps: the stacks (100 builders
  * each, well under CloudFormation's 500 resources), one imported VPC per stack, one directory config
- * per stack, one access endpoint. `run.ts` checks that all apps render the same templates (up to
+ * in the first stack that every builder joins, one access endpoint. `run.ts` checks that all apps render the same templates (up to
  * logical ids and builder names) before it measures anything.
  */
 import { App, RemovalPolicy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
@@ -70,7 +70,7 @@ function sharedVpc(stack: Stack): ec2.IVpc {
 
 /** The directory config, written with the L1: the same in both apps. */
 function cfnDirectory(stack: Stack): appstream.CfnDirectoryConfig {
-  return new appstream.CfnDirectoryConfig(stack, 'Directory', {
+  const directory = new appstream.CfnDirectoryConfig(stack, 'Directory', {
     directoryName: DIRECTORY.directoryName,
     organizationalUnitDistinguishedNames: DIRECTORY.organizationalUnitDistinguishedNames,
     serviceAccountCredentials: {
@@ -78,6 +78,8 @@ function cfnDirectory(stack: Stack): appstream.CfnDirectoryConfig {
       accountPassword: DIRECTORY.serviceAccountPassword.unsafeUnwrap(),
     },
   });
+  directory.applyRemovalPolicy(RemovalPolicy.DESTROY);
+  return directory;
 }
 
 /** The directory config the L2 builders join: the L2 `DirectoryConfig`, rendering what `cfnDirectory` does. */
@@ -171,18 +173,24 @@ function floorBuilder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirec
  * @param outdir where `app.synth()` writes the cloud assembly
  */
 export function buildApp(variant: Variant, n: number, outdir: string): App {
-  const app = new App({ outdir, analyticsReporting: false });
+  // As `cdk synth` runs an app: the CLI turns creation stack traces off unless --debug is given.
+  const app = new App({ outdir, analyticsReporting: false, context: { 'aws:cdk:disable-stack-trace': true } });
+  // One directory config for the whole app, in the first stack: AppStream allows one per directory
+  // name in an account and region (the L2 refuses a second), so the other stacks' builders join it
+  // from there, and their stacks depend on the first.
+  let l2Dir: IDirectoryConfig | undefined;
+  let cfnDir: appstream.CfnDirectoryConfig | undefined;
   for (let first = 0, s = 0; first < n; first += BUILDERS_PER_STACK, s++) {
     const stack = new Stack(app, `AppStreamBench${s}`, { env: ENV });
     const vpc = sharedVpc(stack);
     const count = Math.min(BUILDERS_PER_STACK, n - first);
     if (variant === 'l2') {
-      const directory = l2Directory(stack);
+      const directory = l2Dir ??= l2Directory(stack);
       for (let i = 0; i < count; i++) {
         l2Builder(stack, vpc, directory, first + i);
       }
     } else {
-      const directory = cfnDirectory(stack);
+      const directory = cfnDir ??= cfnDirectory(stack);
       for (let i = 0; i < count; i++) {
         (variant === 'l1' ? l1Builder : floorBuilder)(stack, vpc, directory, first + i);
       }

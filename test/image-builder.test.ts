@@ -514,6 +514,12 @@ describe('rules', () => {
       template.hasResourceProperties('AWS::IAM::Role', { Tags: [{ Key: 'owner', Value: 'platform' }] });
       template.hasResourceProperties('AWS::EC2::SecurityGroup', { Tags: [{ Key: 'owner', Value: 'platform' }] });
     });
+    test('a prop tag wins over Tags.of() of the same key, from the app or from the builder', () => {
+      const b = builder({ tags: { team: 'desktop' } });
+      Tags.of(app).add('team', 'platform');
+      Tags.of(b).add('team', 'other');
+      expect(builderProps().Tags).toEqual([{ Key: 'team', Value: 'desktop' }]);
+    });
     test('fails 51 tags, counting those added with Tags.of()', () => {
       const tags: Record<string, string> = {};
       for (let i = 0; i < 50; i++) tags[`k${i}`] = 'v';
