@@ -104,6 +104,22 @@ function l2Builder(stack: Stack, vpc: ec2.IVpc, directory: IDirectoryConfig, ind
   });
 }
 
+/** The L1 image builder's properties, but tags, as both L1-based apps write them. */
+function cfnBuilderProps(vpc: ec2.IVpc, index: number, securityGroupId: string, roleArn: string): appstream.CfnImageBuilderProps {
+  return {
+    name: `bench-builder-${index}`,
+    instanceType: INSTANCE_TYPE,
+    imageName: IMAGE_NAME,
+    vpcConfig: {
+      subnetIds: [vpc.privateSubnets[index % vpc.privateSubnets.length].subnetId],
+      securityGroupIds: [securityGroupId],
+    },
+    iamRoleArn: roleArn,
+    domainJoinInfo: { directoryName: DIRECTORY.directoryName, organizationalUnitDistinguishedName: OU },
+    accessEndpoints: [{ endpointType: 'STREAMING', vpceId: VPCE_ID }],
+  };
+}
+
 /**
  * The same builder with the bare L1, as someone would write it by hand: a literal name, tags as
  * props, and the role and security group the L2 defines by default.
@@ -123,16 +139,7 @@ function l1Builder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirector
     description: ROLE_DESCRIPTION,
   });
   const builder = new appstream.CfnImageBuilder(stack, `Builder${index}`, {
-    name: `bench-builder-${index}`,
-    instanceType: INSTANCE_TYPE,
-    imageName: IMAGE_NAME,
-    vpcConfig: {
-      subnetIds: [vpc.privateSubnets[index % vpc.privateSubnets.length].subnetId],
-      securityGroupIds: [securityGroup.attrGroupId],
-    },
-    iamRoleArn: role.attrArn,
-    domainJoinInfo: { directoryName: DIRECTORY.directoryName, organizationalUnitDistinguishedName: OU },
-    accessEndpoints: [{ endpointType: 'STREAMING', vpceId: VPCE_ID }],
+    ...cfnBuilderProps(vpc, index, securityGroup.attrGroupId, role.attrArn),
     tags,
   });
   builder.applyRemovalPolicy(RemovalPolicy.DESTROY);
@@ -142,28 +149,17 @@ function l1Builder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirector
 /**
  * The floor: what the L2 builds, minus this library's own code. The same construct tree as the L2
  * (a scope with `SecurityGroup`, `Role` and `Resource`), aws-cdk-lib's L2 role and security group,
- * tags through `Tags.of()`, and the bare `CfnImageBuilder`.
+ * tags through `Tags.of()` on the image builder, and the bare `CfnImageBuilder`.
  */
 function floorBuilder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirectoryConfig, index: number): void {
   const scope = new Construct(stack, `Builder${index}`);
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: SECURITY_GROUP_DESCRIPTION, allowAllOutbound: true });
   const role = new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'), description: ROLE_DESCRIPTION });
-  const builder = new appstream.CfnImageBuilder(scope, 'Resource', {
-    name: `bench-builder-${index}`,
-    instanceType: INSTANCE_TYPE,
-    imageName: IMAGE_NAME,
-    vpcConfig: {
-      subnetIds: [vpc.privateSubnets[index % vpc.privateSubnets.length].subnetId],
-      securityGroupIds: [securityGroup.securityGroupId],
-    },
-    iamRoleArn: role.roleArn,
-    domainJoinInfo: { directoryName: DIRECTORY.directoryName, organizationalUnitDistinguishedName: OU },
-    accessEndpoints: [{ endpointType: 'STREAMING', vpceId: VPCE_ID }],
-  });
+  const builder = new appstream.CfnImageBuilder(scope, 'Resource', cfnBuilderProps(vpc, index, securityGroup.securityGroupId, role.roleArn));
   builder.applyRemovalPolicy(RemovalPolicy.DESTROY);
   builder.addDependency(directory);
   for (const [key, value] of Object.entries(tagsOf(index))) {
-    Tags.of(scope).add(key, value, { includeResourceTypes: [appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME] });
+    Tags.of(builder).add(key, value);
   }
 }
 
