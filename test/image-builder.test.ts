@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   AccessEndpoint,
+  AccessEndpointType,
   AgentVersion,
   DirectoryConfig,
   Image,
@@ -12,7 +13,7 @@ import {
   ImageBuilderProps,
   InstanceType,
 } from '../lib';
-import { IMAGE_BUILDER_NAME, toRegExp } from '../lib/private/rules';
+import { ACCESS_ENDPOINT_TYPES, IMAGE_BUILDER_NAME, toRegExp } from '../lib/private/rules';
 
 const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
 const TYPE = InstanceType.STANDARD_MEDIUM;
@@ -483,6 +484,9 @@ describe('rules', () => {
     test('accepts 4, with old and new style ids', () => {
       builder({ accessEndpoints: ids.slice(0, 4).map((id) => AccessEndpoint.fromVpceId(id)) });
       expect(builderProps().AccessEndpoints).toHaveLength(4);
+    });
+    test('the endpoint types are the model\'s', () => {
+      expect(Object.values(AccessEndpointType)).toEqual([...ACCESS_ENDPOINT_TYPES]);
     });
     test('fails 5', () => {
       expect(() => builder({ accessEndpoints: ids.map((id) => AccessEndpoint.fromVpceId(id)) })).toThrow(/accessEndpoints must have at most 4 endpoints \(it has 5\)/);

@@ -23,17 +23,6 @@ export function showValue(value: unknown): string {
   return text;
 }
 
-/** True when a value, or any string in it, holds a token that only resolves at deployment. */
-export function isUnresolved(value: unknown): boolean {
-  if (value === undefined || value === null) {
-    return false;
-  }
-  if (Array.isArray(value)) {
-    return Token.isUnresolved(value) || value.some(isUnresolved);
-  }
-  return Token.isUnresolved(value);
-}
-
 /**
  * Builds the messages of one construct's rules: each names the construct kind and path, the property,
  * the value received, what is wrong, and how to fix it. Values that are unresolved tokens are never
