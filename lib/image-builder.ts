@@ -465,6 +465,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     if (props.requireImdsv2 !== undefined) setBy.DisableIMDSV1 = 'requireImdsv2';
     warnIfNotInRegion(this, 'imageBuilder', appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, setBy);
     if (props.domainJoin && DirectoryConfig.isDirectoryConfig(props.domainJoin.directory)) {
+      checkDirectoryConfigLink(v, this, props.domainJoin.directory, props.domainJoin.organizationalUnitDistinguishedName);
       // DomainJoinInfo carries only the directory's name, which orders nothing: CloudFormation must
       // create the directory config first (DependsOn, or a stack dependency across stacks).
       this.resource.node.addDependency(props.domainJoin.directory);
@@ -543,9 +544,6 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const ou = join.organizationalUnitDistinguishedName;
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
     v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
-    if (DirectoryConfig.isDirectoryConfig(join.directory)) {
-      checkDirectoryConfigLink(v, this, join.directory, ou);
-    }
     return { directoryName, organizationalUnitDistinguishedName: ou };
   }
 
