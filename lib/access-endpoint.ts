@@ -7,12 +7,12 @@ import { Validator } from './private/validation';
  * The type of an access endpoint.
  */
 export enum AccessEndpointType {
-  /** A streaming endpoint: administrators connect to the image builder through it. */
+  /** A streaming endpoint: sessions are streamed through it. */
   STREAMING = 'STREAMING',
 }
 
 /**
- * The configuration of an access endpoint, as an `ImageBuilder` renders it.
+ * The configuration of an access endpoint, as the construct that uses it renders it.
  */
 export interface AccessEndpointConfig {
   /** The endpoint type. */
@@ -22,8 +22,8 @@ export interface AccessEndpointConfig {
 }
 
 /**
- * An interface VPC endpoint through which administrators reach an image builder. With access
- * endpoints, connections go only through them.
+ * An interface VPC endpoint through which people reach an AppStream resource (administrators an
+ * image builder, users a stack). With access endpoints, connections go only through them.
  *
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/creating-streaming-from-interface-vpc-endpoints.html
  */
@@ -47,11 +47,12 @@ export abstract class AccessEndpoint {
   }
 
   /**
-   * Check the endpoint and return its configuration for `scope`.
+   * Check the endpoint for the construct that uses it, and return its configuration.
    *
    * @param scope the construct that uses the endpoint, named in error messages
+   * @param property the property that holds the endpoint, as messages name it (`accessEndpoints[2]`)
    */
-  public abstract bind(scope: IConstruct): AccessEndpointConfig;
+  public abstract bind(scope: IConstruct, property?: string): AccessEndpointConfig;
 }
 
 class IdEndpoint extends AccessEndpoint {
@@ -59,15 +60,15 @@ class IdEndpoint extends AccessEndpoint {
     super();
   }
 
-  public bind(scope: IConstruct): AccessEndpointConfig {
-    const v = new Validator(scope, 'ImageBuilder');
-    v.string('accessEndpoints', this.vpceId, VPCE_ID);
+  public bind(scope: IConstruct, property: string = 'accessEndpoints'): AccessEndpointConfig {
+    const v = Validator.of(scope);
+    v.string(property, this.vpceId, VPCE_ID);
     const problem = v.stringProblem(this.vpceId, VPCE_ID_FORMAT);
     if (problem) {
       const fix = this.vpceId.startsWith('vpc-')
         ? "That is a VPC id: give the id of an interface VPC endpoint ('vpce-...') for the AppStream streaming service, or use AccessEndpoint.fromVpcEndpoint()."
         : 'Give the id of an interface VPC endpoint, or use AccessEndpoint.fromVpcEndpoint().';
-      v.fail('accessEndpoints', this.vpceId, problem, fix);
+      v.fail(property, this.vpceId, problem, fix);
     }
     return { endpointType: AccessEndpointType.STREAMING, vpceId: this.vpceId };
   }

@@ -3,7 +3,7 @@ import { AGENT_VERSION } from './private/rules';
 import { Validator } from './private/validation';
 
 /**
- * The version of the AppStream agent an image builder runs.
+ * The version of the AppStream agent an image builder (or another AppStream instance) runs.
  *
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/agent-software-versions.html
  */
@@ -28,12 +28,12 @@ export class AgentVersion {
   }
 
   /**
-   * Check the version for `scope` and return it.
+   * Check the version for the construct that uses it, and return it.
    *
    * @param scope the construct that uses the version, named in error messages
    */
   public bind(scope: IConstruct): string {
-    new Validator(scope, 'ImageBuilder').string('agentVersion', this.version, AGENT_VERSION, 'Use AgentVersion.LATEST or a version of 1 to 100 characters.');
+    Validator.of(scope).string('agentVersion', this.version, AGENT_VERSION, 'Use AgentVersion.LATEST or a version of 1 to 100 characters.');
     return this.version;
   }
 }

@@ -1,14 +1,15 @@
-import { Annotations, IResource, RemovalPolicy, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { warnIfNotInRegion } from './private/cfn-region-support';
+import { claimUniqueName } from './private/names';
 import {
+  ARN,
   DIRECTORY_CONFIG_ACCOUNT_NAME,
   DIRECTORY_CONFIG_ACCOUNT_PASSWORD,
-  DIRECTORY_CONFIG_CERTIFICATE_AUTHORITY_ARN,
   DIRECTORY_CONFIG_OUS,
   DIRECTORY_CONFIG_PRIVATE_CA_ARN,
   DIRECTORY_NAME,
@@ -18,7 +19,6 @@ import {
   SSM_SECURE_REFERENCE_PREFIX,
   distinguishedNameKey,
 } from './private/rules';
-import { claimUniqueName } from './private/unique-names';
 import { Validator } from './private/validation';
 
 const DIRECTORY_CONFIG_SYMBOL = Symbol.for('cdk-appstream.DirectoryConfig');
@@ -27,7 +27,7 @@ const DIRECTORY_CONFIG_SYMBOL = Symbol.for('cdk-appstream.DirectoryConfig');
  * An AppStream directory config: the Microsoft Active Directory domain that image builders and
  * fleets join, with the organizational units for their computer objects.
  */
-export interface IDirectoryConfig extends IResource, appstreamRefs.IDirectoryConfigRef {
+export interface IDirectoryConfig extends cdk.IResource, appstreamRefs.IDirectoryConfigRef {
   /**
    * The fully qualified domain name of the directory, for example `corp.example.com`.
    *
@@ -39,7 +39,7 @@ export interface IDirectoryConfig extends IResource, appstreamRefs.IDirectoryCon
 /**
  * What directory configs defined in the app and imported ones share.
  */
-abstract class DirectoryConfigBase extends Resource implements IDirectoryConfig {
+abstract class DirectoryConfigBase extends cdk.Resource implements IDirectoryConfig {
   public abstract readonly directoryName: string;
 
   public get directoryConfigRef(): appstreamRefs.DirectoryConfigReference {
@@ -108,7 +108,7 @@ export class ServiceAccountCredentials {
    * @param serviceAccountName the account name, for example `svc-appstream`
    * @param serviceAccountPassword the account's password, 1 to 127 characters
    */
-  public static fromPassword(serviceAccountName: string, serviceAccountPassword: SecretValue): ServiceAccountCredentials {
+  public static fromPassword(serviceAccountName: string, serviceAccountPassword: cdk.SecretValue): ServiceAccountCredentials {
     return new ServiceAccountCredentials(serviceAccountName, serviceAccountPassword);
   }
 
@@ -116,9 +116,9 @@ export class ServiceAccountCredentials {
   public readonly serviceAccountName: string;
 
   /** The account's password. */
-  public readonly serviceAccountPassword: SecretValue;
+  public readonly serviceAccountPassword: cdk.SecretValue;
 
-  private constructor(serviceAccountName: string, serviceAccountPassword: SecretValue) {
+  private constructor(serviceAccountName: string, serviceAccountPassword: cdk.SecretValue) {
     this.serviceAccountName = serviceAccountName;
     this.serviceAccountPassword = serviceAccountPassword;
   }
@@ -204,7 +204,7 @@ export interface DirectoryConfigProps {
    *
    * @default RemovalPolicy.DESTROY
    */
-  readonly removalPolicy?: RemovalPolicy;
+  readonly removalPolicy?: cdk.RemovalPolicy;
 }
 
 /**
@@ -283,8 +283,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
       serviceAccountCredentials: credentials,
       certificateBasedAuthProperties,
     });
-    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
-    warnIfNotInRegion(this, 'directoryConfig', appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
+    resource.applyRemovalPolicy(props.removalPolicy ?? cdk.RemovalPolicy.DESTROY);
+    warnIfNotInRegion(v, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
       props.certificateBasedAuth ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 
     this.directoryName = directoryName;
@@ -292,7 +292,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
   }
 
   private checkOus(v: Validator, ous: string[]): void {
-    if (Token.isUnresolved(ous)) {
+    if (cdk.Token.isUnresolved(ous)) {
       return;
     }
     v.count('organizationalUnitDistinguishedNames', ous.length, DIRECTORY_CONFIG_OUS, 'organizational unit',
@@ -302,7 +302,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
       const property = `organizationalUnitDistinguishedNames[${i}]`;
       v.string(property, ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
       v.string(property, ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
-      if (Token.isUnresolved(ou)) {
+      if (cdk.Token.isUnresolved(ou)) {
         return;
       }
       const key = distinguishedNameKey(ou);
@@ -324,9 +324,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
       'Give the name of the account AppStream uses to create computer objects.');
 
     const password = credentials.serviceAccountPassword.unsafeUnwrap();
-    const resolved = Stack.of(this).resolve(password);
-    const warnPlainText = (what: string) => Annotations.of(this).addWarningV2(
-      'cdk-appstream:directoryConfig:plainTextPassword',
+    const resolved = cdk.Stack.of(this).resolve(password);
+    const warnPlainText = (what: string) => v.warn('plainTextPassword',
       `serviceAccountCredentials.serviceAccountPassword ${what}. Store the password in AWS Secrets Manager and use ServiceAccountCredentials.fromSecret(secret) (or SecretValue.secretsManager()); the template then holds only a {{resolve:secretsmanager:…}} reference.`,
     );
     if (typeof resolved === 'string' && resolved.startsWith(SSM_SECURE_REFERENCE_PREFIX)) {
@@ -355,7 +354,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const certificateAuthorityArn = auth.certificateAuthority.certificateAuthorityArn;
     const property = 'certificateBasedAuth.certificateAuthority';
     const fix = 'Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn(this, \'Ca\', \'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555\').';
-    v.string(property, certificateAuthorityArn, DIRECTORY_CONFIG_CERTIFICATE_AUTHORITY_ARN, fix);
+    v.string(property, certificateAuthorityArn, ARN, fix);
     v.string(property, certificateAuthorityArn, DIRECTORY_CONFIG_PRIVATE_CA_ARN, fix);
     return { status: auth.status ?? CertificateBasedAuthStatus.ENABLED, certificateAuthorityArn };
   }

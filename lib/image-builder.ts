@@ -1,17 +1,4 @@
-import {
-  Annotations,
-  ArnFormat,
-  IResource,
-  Names,
-  RemovalPolicy,
-  Resource,
-  ResourceProps,
-  Size,
-  SizeRoundingBehavior,
-  Stack,
-  Tags,
-  Token,
-} from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -19,36 +6,27 @@ import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { AgentVersion } from './agent-version';
-import { DirectoryConfig, IDirectoryConfig } from './directory-config';
+import { DomainJoin } from './domain-join';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
+import { bindAccessEndpoints } from './private/access-endpoints';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
 import { warnIfNotInRegion } from './private/cfn-region-support';
-import { checkDirectoryConfigLink } from './private/domain-join';
-import {
-  ACCESS_ENDPOINTS,
-  DESCRIPTION,
-  DIRECTORY_NAME,
-  DISPLAY_NAME,
-  IMAGE_BUILDER_NAME,
-  IMAGE_BUILDER_SUBNETS,
-  OU_DISTINGUISHED_NAME,
-  OU_DISTINGUISHED_NAME_FORMAT,
-  ROOT_VOLUME_GIB,
-  SECURITY_GROUPS,
-  SOFTWARE_NAME,
-} from './private/rules';
-import { checkTags } from './private/tags';
-import { claimUniqueName } from './private/unique-names';
+import { configureDomainJoin } from './private/domain-join';
+import { checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
+import { resourceName } from './private/names';
+import { configureNetwork } from './private/network';
+import { serviceRole } from './private/role';
+import { DESCRIPTION, DISPLAY_NAME, IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
+import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 
 const IMAGE_BUILDER_SYMBOL = Symbol.for('cdk-appstream.ImageBuilder');
-const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
 
 /**
  * An AppStream image builder, defined in this app or imported.
  */
-export interface IImageBuilder extends IResource, appstreamRefs.IImageBuilderRef {
+export interface IImageBuilder extends cdk.IResource, appstreamRefs.IImageBuilderRef {
   /**
    * The name of the image builder.
    *
@@ -91,7 +69,7 @@ export interface IImageBuilder extends IResource, appstreamRefs.IImageBuilderRef
 /**
  * What image builders defined in the app and imported ones share.
  */
-abstract class ImageBuilderBase extends Resource implements IImageBuilder {
+abstract class ImageBuilderBase extends cdk.Resource implements IImageBuilder {
   public abstract readonly imageBuilderName: string;
   public abstract readonly imageBuilderArn: string;
 
@@ -110,27 +88,6 @@ abstract class ImageBuilderBase extends Resource implements IImageBuilder {
   public grantStartStop(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...IMAGE_BUILDER_START_STOP_ACTIONS);
   }
-}
-
-/**
- * Joining an image builder to a Microsoft Active Directory domain.
- */
-export interface DomainJoin {
-  /**
-   * The directory config of the domain to join: a `DirectoryConfig` defined in the app, or one
-   * imported with `DirectoryConfig.fromDirectoryName()`. A `DirectoryConfig` defined in the app is
-   * deployed before the builder, and must be in the builder's account and region.
-   */
-  readonly directory: IDirectoryConfig;
-
-  /**
-   * The distinguished name of the organizational unit for the builder's computer object,
-   * for example `OU=AppStream,DC=corp,DC=example,DC=com`. At most 2000 characters. With a
-   * `DirectoryConfig` defined in the app, it must be one of its `organizationalUnitDistinguishedNames`.
-   *
-   * @default - none: the request names no OU, and AppStream chooses where to create the computer object
-   */
-  readonly organizationalUnitDistinguishedName?: string;
 }
 
 /**
@@ -197,7 +154,9 @@ export interface ImageBuilderProps {
    * The IAM role that applications and scripts on the builder use (as the `appstream_machine_role`
    * profile). Its trust policy must let `appstream.amazonaws.com` assume it.
    *
-   * @default - a new role that `appstream.amazonaws.com` can assume, with no policies
+   * @default - none until something needs one: the first use of `role` or `grantPrincipal` (a grant
+   * to the builder, `addToPrincipalPolicy`) defines a role that `appstream.amazonaws.com` can assume,
+   * with no policies; a builder that is granted nothing has no role, as AppStream's own default
    */
   readonly role?: iam.IRole;
 
@@ -246,7 +205,7 @@ export interface ImageBuilderProps {
    *
    * @default - 200 GiB (AppStream's default)
    */
-  readonly rootVolumeSize?: Size;
+  readonly rootVolumeSize?: cdk.Size;
 
   /**
    * License-included applications to install on the builder when it is created, for example
@@ -278,7 +237,7 @@ export interface ImageBuilderProps {
    *
    * @default RemovalPolicy.DESTROY
    */
-  readonly removalPolicy?: RemovalPolicy;
+  readonly removalPolicy?: cdk.RemovalPolicy;
 }
 
 /**
@@ -300,11 +259,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderName the image builder's name
    */
   public static fromImageBuilderName(scope: Construct, id: string, imageBuilderName: string): IImageBuilder {
-    const imageBuilderArn = Stack.of(scope).formatArn({
+    const imageBuilderArn = cdk.Stack.of(scope).formatArn({
       service: 'appstream',
       resource: 'image-builder',
       resourceName: imageBuilderName,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
     });
     return new ImportedImageBuilder(scope, id, imageBuilderName, imageBuilderArn, {});
   }
@@ -317,7 +276,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderArn the image builder's ARN
    */
   public static fromImageBuilderArn(scope: Construct, id: string, imageBuilderArn: string): IImageBuilder {
-    const name = Stack.of(scope).splitArn(imageBuilderArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = cdk.Stack.of(scope).splitArn(imageBuilderArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
     return new ImportedImageBuilder(scope, id, name, imageBuilderArn, { environmentFromArn: imageBuilderArn });
   }
 
@@ -354,17 +313,26 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     return this.resource.attrStreamingUrl;
   }
 
-  /** The IAM role that applications and scripts on the builder use. */
-  public readonly role: iam.IRole;
+  /**
+   * The IAM role that applications and scripts on the builder use. Without a `role` prop, the first
+   * use of this property defines one that AppStream can assume.
+   */
+  public get role(): iam.IRole {
+    return this.getRole();
+  }
 
-  /** The principal to grant permissions to: the builder's role. */
-  public readonly grantPrincipal: iam.IPrincipal;
+  /** The principal to grant permissions to: the builder's role (defined on first use without a `role` prop). */
+  public get grantPrincipal(): iam.IPrincipal {
+    return this.getRole();
+  }
 
   /** The network connections of the builder's security groups (none without a VPC). */
   public readonly connections: ec2.Connections;
 
   /** The L1 resource, for what this construct does not model (prefer its props). */
   private readonly resource: appstream.CfnImageBuilder;
+
+  private readonly getRole: () => iam.IRole;
 
   /**
    * @param scope the scope in which to define the image builder
@@ -376,62 +344,20 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
 
-    const name = props.imageBuilderName ?? this.generateName();
-    v.string('imageBuilderName', name, IMAGE_BUILDER_NAME, 'Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.');
+    const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
     v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
     v.string('description', props.description, DESCRIPTION, 'Shorten it.');
-    const holder = claimUniqueName(this, 'ImageBuilder', name);
-    if (holder !== undefined) {
-      v.fail('imageBuilderName', name, `is already used by '${holder}' in the same account and region`,
-        'Give each image builder its own name, or leave imageBuilderName out to get a generated one.');
-    }
-
     const image = props.image.bind(this);
-    const instanceType = props.instanceType.name;
-    if (!Token.isUnresolved(instanceType) && !InstanceType.isKnown(instanceType)) {
-      Annotations.of(this).addWarningV2(
-        'cdk-appstream:imageBuilder:unknownInstanceType',
-        `instanceType '${instanceType}' is not one of the image-builder instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since.`,
-      );
-    }
-
-    const internet = props.enableDefaultInternetAccess ?? false;
-    const subnet = props.vpc ? this.selectSubnet(v, props.vpc, props.vpcSubnets, internet) : undefined;
-    if (!props.vpc && props.vpcSubnets) {
-      v.fail('vpcSubnets', undefined, 'needs a vpc', 'Give vpc too, or leave vpcSubnets out.');
-    }
-
-    let securityGroups: ec2.ISecurityGroup[] = [];
-    if (props.vpc) {
-      securityGroups = props.securityGroups ?? [
-        new ec2.SecurityGroup(this, 'SecurityGroup', {
-          vpc: props.vpc,
-          description: 'AppStream image builder',
-          allowAllOutbound: true,
-        }),
-      ];
-      v.count('securityGroups', securityGroups.length, SECURITY_GROUPS, 'security group', 'Give at most 5 security groups.');
-    } else if (props.securityGroups && props.securityGroups.length > 0) {
-      v.fail('securityGroups', undefined, 'need a vpc: an image builder without a VPC has no network interface of yours', 'Give vpc too, or leave securityGroups out.');
-    }
-    this.connections = new ec2.Connections({ securityGroups });
-
-    this.role = props.role ?? new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal(APPSTREAM_PRINCIPAL),
-      description: 'Role of an AppStream image builder (appstream_machine_role)',
+    const instanceType = checkInstanceType(v, props.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
+    const network = configureNetwork(this, v, props, {
+      count: IMAGE_BUILDER_SUBNETS,
+      byDefault: 'first',
+      countFix: 'An image builder uses exactly one subnet: narrow the selection, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or { subnetType, availabilityZones: [oneZone] }.',
     });
-    this.grantPrincipal = this.role;
-
-    const domainJoinInfo = props.domainJoin ? this.domainJoinInfo(v, props.domainJoin, props.vpc) : undefined;
-
-    let accessEndpoints: appstream.CfnImageBuilder.AccessEndpointProperty[] | undefined;
-    if (props.accessEndpoints) {
-      v.count('accessEndpoints', props.accessEndpoints.length, ACCESS_ENDPOINTS, 'endpoint', 'Give 1 to 4 endpoints, or leave accessEndpoints out.');
-      accessEndpoints = props.accessEndpoints.map((e) => e.bind(this));
-    }
-
-    for (const [property, names] of [['softwaresToInstall', props.softwaresToInstall], ['softwaresToUninstall', props.softwaresToUninstall]] as const) {
-      (names ?? []).forEach((n, i) => v.string(`${property}[${i}]`, n, SOFTWARE_NAME, 'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.'));
+    this.connections = network.connections;
+    for (const property of ['softwaresToInstall', 'softwaresToUninstall'] as const) {
+      (props[property] ?? []).forEach((n, i) => v.string(`${property}[${i}]`, n, SOFTWARE_NAME,
+        'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.'));
     }
 
     this.resource = new appstream.CfnImageBuilder(this, 'Resource', {
@@ -441,170 +367,41 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       imageArn: image.imageArn,
       displayName: props.displayName,
       description: props.description,
-      vpcConfig: props.vpc
-        ? { subnetIds: [subnet!.subnetId], securityGroupIds: securityGroups.map((sg) => sg.securityGroupId) }
-        : undefined,
-      iamRoleArn: this.role.roleArn,
+      vpcConfig: network.vpcConfig,
       enableDefaultInternetAccess: props.enableDefaultInternetAccess,
-      domainJoinInfo,
       appstreamAgentVersion: props.agentVersion?.bind(this),
-      accessEndpoints,
-      rootVolumeConfig: props.rootVolumeSize ? { volumeSizeInGb: this.rootVolumeGib(v, props.rootVolumeSize) } : undefined,
+      accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
+      rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
       softwaresToInstall: props.softwaresToInstall,
       softwaresToUninstall: props.softwaresToUninstall,
     });
-    if (props.requireImdsv2 !== undefined) {
-      // The L1 of aws-cdk-lib 2.257 has no property for it; CloudFormation has (in some regions).
-      this.resource.addPropertyOverride('DisableIMDSV1', props.requireImdsv2);
-    }
-    this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
-    const setBy: Record<string, string> = {};
-    if (props.rootVolumeSize) setBy.RootVolumeConfig = 'rootVolumeSize';
-    if (props.softwaresToInstall) setBy.SoftwaresToInstall = 'softwaresToInstall';
-    if (props.softwaresToUninstall) setBy.SoftwaresToUninstall = 'softwaresToUninstall';
-    if (props.requireImdsv2 !== undefined) setBy.DisableIMDSV1 = 'requireImdsv2';
-    warnIfNotInRegion(this, 'imageBuilder', appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, setBy);
-    if (props.domainJoin && DirectoryConfig.isDirectoryConfig(props.domainJoin.directory)) {
-      checkDirectoryConfigLink(v, this, props.domainJoin.directory, props.domainJoin.organizationalUnitDistinguishedName);
-      // DomainJoinInfo carries only the directory's name, which orders nothing: CloudFormation must
-      // create the directory config first (DependsOn, or a stack dependency across stacks).
-      this.resource.node.addDependency(props.domainJoin.directory);
-    }
+    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    requireImdsv2(this.resource, props.requireImdsv2);
+    this.resource.applyRemovalPolicy(props.removalPolicy ?? cdk.RemovalPolicy.DESTROY);
+    applyTags(v, this.resource, this.resource.tags, props.tags);
+    this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
+    warnIfNotInRegion(v, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, {
+      ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
+      ...props.softwaresToInstall && { SoftwaresToInstall: 'softwaresToInstall' },
+      ...props.softwaresToUninstall && { SoftwaresToUninstall: 'softwaresToUninstall' },
+      ...props.requireImdsv2 !== undefined && { DisableIMDSV1: 'requireImdsv2' },
+    });
 
-    // Checked now for an early error (aws-cdk-lib would silently drop an empty key), and again at
-    // synthesis with the tags added by Tags.of().
-    const tagProblems = checkTags(v, props.tags ?? {});
-    if (tagProblems.length > 0) {
-      throw new Error(tagProblems.join('\n'));
-    }
-    // Only the image builder: AppStream's tag rules are its own (IAM, for one, refuses some first
-    // characters that AppStream accepts), so the role and security group are left to Tags.of().
-    // Applied on the L1 itself, the tag aspects visit that one node, not every child of the builder.
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this.resource).add(key, value);
-    }
-
-    // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across
-    // environments (getResourceNameAttribute would only add a Lazy per builder, ~2% of a synth).
+    // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across environments.
     this.imageBuilderName = this.resource.ref;
-    this.imageBuilderArn = Stack.of(this).formatArn({
+    this.imageBuilderArn = cdk.Stack.of(this).formatArn({
       service: 'appstream',
       resource: 'image-builder',
       resourceName: this.resource.ref,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
     });
-
-    // Settled only at synthesis: tags added later by Tags.of(), and changes to the role's trust policy.
-    this.node.addValidation({ validate: () => checkTags(v, this.resource.tags.tagValues()) });
-    if (props.role) {
-      // Only a given role can fail: the default one trusts AppStream from the start, and a trust
-      // policy only ever gains statements. Resolving it for every builder cost ~3% of a synth.
-      this.node.addValidation({ validate: () => this.checkRoleTrust(v) });
-    }
-  }
-
-  private generateName(): string {
-    const generated = Names.uniqueResourceName(this, { maxLength: 100, allowedSpecialCharacters: '-_.' });
-    // The rule asks for a letter or digit first; construct ids may start otherwise.
-    return generated.replace(/^[^a-zA-Z0-9]+/, '') || `ib${Names.uniqueId(this).slice(-16)}`;
-  }
-
-  private selectSubnet(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined, internet: boolean): ec2.ISubnet {
-    const narrow = 'An image builder uses exactly one subnet: narrow the selection, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or { subnetType, availabilityZones: [oneZone] }.';
-    const effective = selection ?? { subnetType: internet ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS };
-    let subnets: ec2.ISubnet[];
-    try {
-      subnets = vpc.selectSubnets(effective).subnets;
-    } catch (e) {
-      return v.fail(selection ? 'vpcSubnets' : 'vpc', undefined, `selects no subnet: ${(e as Error).message}`,
-        selection ? narrow : `Give vpcSubnets to choose the builder's subnet (by default it takes the first ${internet ? 'public' : 'private subnet with egress'}).`);
-    }
-    if (selection) {
-      v.count('vpcSubnets', subnets.length, IMAGE_BUILDER_SUBNETS, 'subnet', narrow);
-    } else if (subnets.length === 0) {
-      v.fail('vpc', undefined, `has no ${internet ? 'public' : 'private subnet with egress'} to default to`, 'Give vpcSubnets to choose the subnet.');
-    }
-    const subnet = subnets[0];
-    if (internet) {
-      const kind = vpc.privateSubnets.includes(subnet) ? 'private' : vpc.isolatedSubnets.includes(subnet) ? 'isolated' : undefined;
-      if (kind) {
-        v.fail('enableDefaultInternetAccess', true, `needs a public subnet, but the selected subnet '${subnet.node.path}' is ${kind}`,
-          'Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.');
-      }
-    }
-    return subnet;
-  }
-
-  private domainJoinInfo(v: Validator, join: DomainJoin, vpc: ec2.IVpc | undefined): appstream.CfnImageBuilder.DomainJoinInfoProperty {
-    if (!vpc) {
-      v.fail('domainJoin', undefined, 'needs a vpc: the builder must reach the domain controllers from a subnet of yours', 'Give vpc (and vpcSubnets) too.');
-    }
-    const directoryName = join.directory.directoryName;
-    v.string('domainJoin.directory.directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
-    const ou = join.organizationalUnitDistinguishedName;
-    v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
-    v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
-    return { directoryName, organizationalUnitDistinguishedName: ou };
-  }
-
-  private rootVolumeGib(v: Validator, size: Size): number {
-    if (size.isUnresolved()) {
-      try {
-        return size.toGibibytes();
-      } catch {
-        return v.fail('rootVolumeSize', undefined, 'is a token in a unit other than GiB', 'Use Size.gibibytes() for a value known only at deployment.');
-      }
-    }
-    const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
-    v.range('rootVolumeSize', gib, ROOT_VOLUME_GIB, 'Give a whole number of GiB from 200 to 500, such as Size.gibibytes(300).');
-    return gib;
-  }
-
-  private checkRoleTrust(v: Validator): string[] {
-    const document = (this.role as { assumeRolePolicy?: iam.PolicyDocument }).assumeRolePolicy;
-    if (!document) {
-      return []; // an imported role: its trust policy is not known here
-    }
-    const trust = trustsAppStream(Stack.of(this.role).resolve(document));
-    if (trust === false) {
-      return [v.message('role', this.role.node.path,
-        `cannot be assumed by ${APPSTREAM_PRINCIPAL} (AppStream answers InvalidRoleException)`,
-        `Define the role with assumedBy: new iam.ServicePrincipal('${APPSTREAM_PRINCIPAL}'), or add that principal to its trust policy.`)];
-    }
-    return [];
   }
 }
 
 class ImportedImageBuilder extends ImageBuilderBase {
-  constructor(scope: Construct, id: string, public readonly imageBuilderName: string, public readonly imageBuilderArn: string, props: ResourceProps) {
+  constructor(
+    scope: Construct, id: string, public readonly imageBuilderName: string, public readonly imageBuilderArn: string, props: cdk.ResourceProps,
+  ) {
     super(scope, id, props);
   }
-}
-
-/**
- * Whether a resolved trust policy lets AppStream assume the role: true, false, or undefined when a
- * principal is only known at deployment.
- */
-function trustsAppStream(policy: any): boolean | undefined {
-  const statements: any[] = [policy?.Statement ?? []].flat();
-  let unknown = false;
-  for (const s of statements) {
-    if (s.Effect !== 'Allow' || !matchesAny(s.Action, ['sts:AssumeRole', 'sts:*', '*'])) {
-      continue;
-    }
-    const principal = s.Principal;
-    if (principal === '*' || principal?.AWS === '*') {
-      return true;
-    }
-    const services: unknown[] = [principal?.Service ?? []].flat();
-    if (services.includes(APPSTREAM_PRINCIPAL)) {
-      return true;
-    }
-    unknown ||= services.some((x) => typeof x !== 'string');
-  }
-  return unknown ? undefined : false;
-}
-
-function matchesAny(actions: unknown, wanted: string[]): boolean {
-  return [actions ?? []].flat().some((a) => typeof a === 'string' && wanted.includes(a));
 }

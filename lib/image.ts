@@ -3,7 +3,7 @@ import { ARN, APPSTREAM_IMAGE_ARN, IMAGE_NAME } from './private/rules';
 import { Validator } from './private/validation';
 
 /**
- * The configuration of an image, as an `ImageBuilder` renders it.
+ * The configuration of an image, as the construct that uses it renders it.
  */
 export interface ImageConfig {
   /**
@@ -22,7 +22,7 @@ export interface ImageConfig {
 }
 
 /**
- * The image an image builder starts from: an AppStream base image, or one of your own.
+ * The image an AppStream resource starts from: an AppStream base image, or one of your own.
  *
  * Exactly one of name or ARN, by construction.
  *
@@ -50,7 +50,7 @@ export abstract class Image {
   }
 
   /**
-   * Check the image and return its configuration for `scope`.
+   * Check the image for the construct that uses it, and return its configuration.
    *
    * @param scope the construct that uses the image, named in error messages
    */
@@ -63,7 +63,7 @@ class NamedImage extends Image {
   }
 
   public bind(scope: IConstruct): ImageConfig {
-    new Validator(scope, 'ImageBuilder').string('image (Image.fromName)', this.name, IMAGE_NAME, 'Give the name of an AppStream image.');
+    Validator.of(scope).string('image (Image.fromName)', this.name, IMAGE_NAME, 'Give the name of an AppStream image.');
     return { imageName: this.name };
   }
 }
@@ -74,7 +74,7 @@ class ArnImage extends Image {
   }
 
   public bind(scope: IConstruct): ImageConfig {
-    const v = new Validator(scope, 'ImageBuilder');
+    const v = Validator.of(scope);
     const fix = 'Give an AppStream image ARN such as arn:aws:appstream:us-east-1::image/AppStream-WinServer2022-06-17-2024, or use Image.fromName().';
     v.string('image (Image.fromArn)', this.arn, ARN, fix);
     v.string('image (Image.fromArn)', this.arn, APPSTREAM_IMAGE_ARN, fix);

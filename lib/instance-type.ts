@@ -1,12 +1,13 @@
 import { Token } from 'aws-cdk-lib';
-import { IMAGE_BUILDER_INSTANCE_TYPES, INSTANCE_TYPE_PREFIX } from './private/rules';
+import { INSTANCE_TYPE_PREFIX } from './private/rules';
 import { showValue } from './private/validation';
 
 /**
- * The instance type of an AppStream image builder.
+ * The instance type of an AppStream image builder or fleet.
  *
- * A constant for each instance type that AppStream lists as available to image builders, and `of()` for
- * one this library does not list yet.
+ * A constant for each instance type that AppStream lists, and `of()` for one this library does not list
+ * yet. Each resource offers its own set: a type that the library lists for another kind of resource
+ * only is an error there, and a `stream.` type it does not list at all gets a warning.
  *
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/instance-types.html
  */
@@ -108,7 +109,7 @@ export class InstanceType {
    * An instance type by name, for one that has no constant here yet.
    *
    * The name must start with `stream.` (an EC2 name such as `m5.large` is not an AppStream instance
-   * type). An `ImageBuilder` given a `stream.` name that this library does not list adds a warning.
+   * type). A resource given a `stream.` name that this library does not list adds a warning.
    * A token is passed through unchecked.
    *
    * @param name the AppStream instance type, for example `stream.standard.medium`
@@ -123,13 +124,6 @@ export class InstanceType {
     return new InstanceType(name);
   }
 
-  /**
-   * Whether this library lists `name` among the image-builder instance types.
-   */
-  public static isKnown(name: string): boolean {
-    return KNOWN.has(name);
-  }
-
   /** The instance type's name, for example `stream.standard.medium`. */
   public readonly name: string;
 
@@ -142,5 +136,3 @@ export class InstanceType {
     return this.name;
   }
 }
-
-const KNOWN: ReadonlySet<string> = new Set(IMAGE_BUILDER_INSTANCE_TYPES);

@@ -2,6 +2,7 @@ import { App, Aws, CfnParameter, Lazy, RemovalPolicy, Size, Stack, Tags, Token }
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   AccessEndpoint,
@@ -13,7 +14,7 @@ import {
   ImageBuilderProps,
   InstanceType,
 } from '../lib';
-import { ACCESS_ENDPOINT_TYPES, IMAGE_BUILDER_NAME, toRegExp } from '../lib/private/rules';
+import { ACCESS_ENDPOINT_TYPES, NAME, toRegExp } from '../lib/private/rules';
 
 const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
 const TYPE = InstanceType.STANDARD_MEDIUM;
@@ -47,25 +48,49 @@ function vpcWith(subnetConfiguration?: ec2.SubnetConfiguration[], maxAzs = 2): e
 }
 
 describe('defaults', () => {
-  test('a minimal builder: image, instance type, generated name, a new role, no VPC', () => {
+  test('a minimal builder: image, instance type, generated name, no role, no VPC', () => {
     builder();
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::AppStream::ImageBuilder', 1);
     template.resourceCountIs('AWS::EC2::SecurityGroup', 0);
+    template.resourceCountIs('AWS::IAM::Role', 0);
     const props = builderProps();
     expect(props).toEqual({
-      Name: expect.stringMatching(toRegExp(IMAGE_BUILDER_NAME.pattern!)),
+      Name: expect.stringMatching(toRegExp(NAME.pattern!)),
       ImageName: 'AppStream-WinServer2022-06-17-2024',
       InstanceType: 'stream.standard.medium',
-      IamRoleArn: { 'Fn::GetAtt': [expect.stringMatching(/^BuilderRole/), 'Arn'] },
-    });
-    template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }],
-      },
     });
     template.resourceCountIs('AWS::IAM::Policy', 0);
     template.hasResource('AWS::AppStream::ImageBuilder', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+
+  describe('the default role is defined on first use, once', () => {
+    const TRUST = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }] };
+    const uses: Array<[string, (b: ImageBuilder) => void]> = [
+      ['role', (b) => b.role],
+      ['grantPrincipal', (b) => b.grantPrincipal],
+      ['a grant to the builder', (b) => s3.Bucket.fromBucketName(b, `Bucket${b.node.children.length}`, 'installers').grantRead(b)],
+      ['role.addManagedPolicy', (b) => b.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess'))],
+      ['grantPrincipal.addToPrincipalPolicy', (b) => b.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }))],
+    ];
+    test.each(uses)('%s defines one role that AppStream can assume, and sets IamRoleArn', (_what, use) => {
+      const b = builder();
+      use(b);
+      use(b);
+      expect(b.role).toBe(b.grantPrincipal);
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::IAM::Role', 1);
+      template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: TRUST, Description: 'Role of an AppStream image builder (appstream_machine_role)' });
+      expect(builderProps().IamRoleArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^BuilderRole/), 'Arn'] });
+    });
+    test('a grant by the builder to others (streaming URL, start and stop) defines no role of its own', () => {
+      const b = builder();
+      const admins = new iam.Role(stack, 'Admins', { assumedBy: new iam.AccountRootPrincipal() });
+      b.grantCreateStreamingUrl(admins);
+      b.grantStartStop(admins);
+      Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 1);
+      expect(builderProps().IamRoleArn).toBeUndefined();
+    });
   });
 
   test('generated names are unique per construct path and stable', () => {
@@ -79,7 +104,7 @@ describe('defaults', () => {
 
   test('a generated name satisfies the rule even when the construct id does not', () => {
     builder({}, '__odd id!');
-    expect(builderProps().Name).toMatch(toRegExp(IMAGE_BUILDER_NAME.pattern!));
+    expect(builderProps().Name).toMatch(toRegExp(NAME.pattern!));
   });
 
   test('in a VPC: the first private subnet with egress and one new security group with no inbound rules', () => {
@@ -325,9 +350,9 @@ describe('rules', () => {
       Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
     });
     test('an unlisted stream. type is used, with a warning', () => {
-      builder({ instanceType: InstanceType.of('stream.standard.xlarge') });
-      expect(builderProps().InstanceType).toBe('stream.standard.xlarge');
-      Annotations.fromStack(stack).hasWarning('/Stack/Builder', Match.stringLikeRegexp("instanceType 'stream.standard.xlarge' is not one of the image-builder instance types.*\\[ack: cdk-appstream:imageBuilder:unknownInstanceType\\]"));
+      builder({ instanceType: InstanceType.of('stream.standard.future') });
+      expect(builderProps().InstanceType).toBe('stream.standard.future');
+      Annotations.fromStack(stack).hasWarning('/Stack/Builder', Match.stringLikeRegexp("instanceType 'stream.standard.future' is not one of the image builder instance types.*\\[ack: cdk-appstream:imageBuilder:unknownInstanceType\\]"));
     });
   });
 
@@ -495,10 +520,10 @@ describe('rules', () => {
       expect(() => builder({ accessEndpoints: [] })).toThrow(/accessEndpoints must have at least 1 endpoint \(it has 0\)\. Give 1 to 4 endpoints, or leave accessEndpoints out/);
     });
     test('fails a VPC id, naming the mistake', () => {
-      expect(() => builder({ accessEndpoints: [AccessEndpoint.fromVpceId('vpc-0123456789abcdef0')] })).toThrow(/accessEndpoints "vpc-0123456789abcdef0" must be an interface VPC endpoint id.*That is a VPC id/);
+      expect(() => builder({ accessEndpoints: [AccessEndpoint.fromVpceId('vpc-0123456789abcdef0')] })).toThrow(/accessEndpoints\[0\] "vpc-0123456789abcdef0" must be an interface VPC endpoint id.*That is a VPC id/);
     });
     test('fails an id of the wrong shape', () => {
-      expect(() => builder({ accessEndpoints: [AccessEndpoint.fromVpceId('vpce-XYZ')] })).toThrow(/accessEndpoints "vpce-XYZ" must be an interface VPC endpoint id/);
+      expect(() => builder({ accessEndpoints: [AccessEndpoint.fromVpceId('vpce-XYZ')] })).toThrow(/accessEndpoints\[0\] "vpce-XYZ" must be an interface VPC endpoint id/);
     });
   });
 
@@ -511,7 +536,7 @@ describe('rules', () => {
     });
     test('prop tags go to the image builder only; Tags.of() reaches the role too', () => {
       const vpc = vpcWith();
-      builder({ vpc, tags: { team: 'desktop' } });
+      builder({ vpc, tags: { team: 'desktop' } }).role;
       Tags.of(stack).add('owner', 'platform');
       const template = Template.fromStack(stack);
       expect(builderProps().Tags).toEqual([{ Key: 'owner', Value: 'platform' }, { Key: 'team', Value: 'desktop' }]);

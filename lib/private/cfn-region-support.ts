@@ -1,6 +1,6 @@
-import { Annotations, Stack, Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Stack, Token } from 'aws-cdk-lib';
 import { CFN_REGIONS, CFN_RESOURCE_SUPPORT } from './cfn-region-support.generated';
+import { Validator } from './validation';
 
 export { CFN_REGIONS };
 
@@ -23,26 +23,26 @@ export function unsupportedProperties(resourceType: string, region: string, prop
 }
 
 /**
- * Warn on `scope` when its stack's region is known and CloudFormation there lacks `resourceType`, or
+ * Warn on the validator's construct when its stack's region is known and CloudFormation there lacks `resourceType`, or
  * any of the properties `setBy` maps from CloudFormation names to the props that set them. The ids are
  * public API: `cdk-appstream:<kind>:resourceNotInRegion` and `cdk-appstream:<kind>:propertyNotInRegion`.
  * A warning, not an error: cfn-lint's schemas can lag behind CloudFormation.
  */
-export function warnIfNotInRegion(scope: IConstruct, kind: string, resourceType: string, setBy: Record<string, string>): void {
-  const region = Stack.of(scope).region;
+export function warnIfNotInRegion(v: Validator, resourceType: string, setBy: Record<string, string>): void {
+  const region = Stack.of(v.scope).region;
   if (Token.isUnresolved(region)) {
     return;
   }
   const support = CFN_RESOURCE_SUPPORT[resourceType];
   if (support && CFN_REGIONS.includes(region) && !support.regions.includes(region)) {
-    Annotations.of(scope).addWarningV2(`cdk-appstream:${kind}:resourceNotInRegion`,
+    v.warn('resourceNotInRegion',
       `CloudFormation in ${region} has no ${resourceType} (per cfn-lint's schemas): the deployment would fail there. Deploy the stack to a region where AppStream is available.`);
     return;
   }
   const missing = unsupportedProperties(resourceType, region, Object.keys(setBy));
   if (missing.length > 0) {
     const where = missing.map((p) => `${p} (set by ${setBy[p]}): ${support!.partialProperties[p].join(', ')}`).join('; ');
-    Annotations.of(scope).addWarningV2(`cdk-appstream:${kind}:propertyNotInRegion`,
+    v.warn('propertyNotInRegion',
       `CloudFormation in ${region} does not offer ${missing.map((p) => `${resourceType}.${p}`).join(', ')} (per cfn-lint's schemas), so the deployment would fail there. Leave ${missing.map((p) => setBy[p]).join(', ')} out in ${region}, or deploy to a region that has it — ${where}.`);
   }
 }

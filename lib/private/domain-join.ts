@@ -1,31 +1,65 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { DirectoryConfig } from '../directory-config';
-import { distinguishedNameKey } from './rules';
-import { Validator } from './validation';
+import { DomainJoin } from '../domain-join';
+import { DIRECTORY_NAME, OU_DISTINGUISHED_NAME, OU_DISTINGUISHED_NAME_FORMAT, distinguishedNameKey } from './rules';
+import { Validator, article } from './validation';
+
+/** The L1 `DomainJoinInfo` that CfnImageBuilder and CfnFleet share. */
+export interface DomainJoinInfo {
+  readonly directoryName: string;
+  readonly organizationalUnitDistinguishedName?: string;
+}
 
 /**
- * The rules that link a domain join to a `DirectoryConfig` defined in the app: the directory config
- * serves only its own account and region, and an OU, when given, must be one of its OUs. (A directory
- * config imported by name carries nothing to check against.) Values that are tokens are never judged.
+ * The domain join of an AppStream resource: checks its format (it needs a VPC, a fully qualified
+ * directory name and an OU in `OU=` form), and with a `DirectoryConfig` defined in the app, the link
+ * to it: the directory config serves only its own account and region, and an OU, when given, must be
+ * one of its OUs. Then makes `resource` depend on that directory config: `DomainJoinInfo` carries only
+ * the directory's name, which orders nothing, so CloudFormation must be told to create the directory
+ * config first (DependsOn, or a stack dependency across stacks). Values that are tokens are never judged.
  *
  * @param v the validator of the joining construct
- * @param joiner the construct that joins the domain
- * @param directory the directory config
- * @param ou the OU the join names, if any
+ * @param resource the L1 that joins the domain, which gets the dependency
+ * @param join the domain join, if any
+ * @param vpc the VPC of the resource, if any
+ * @returns the L1 `DomainJoinInfo`, or undefined without a join
  */
-export function checkDirectoryConfigLink(v: Validator, joiner: IConstruct, directory: DirectoryConfig, ou: string | undefined): void {
-  const here = Stack.of(joiner);
-  const there = Stack.of(directory);
+export function configureDomainJoin(
+  v: Validator, resource: IConstruct, join: DomainJoin | undefined, vpc: ec2.IVpc | undefined,
+): DomainJoinInfo | undefined {
+  if (!join) {
+    return undefined;
+  }
+  if (!vpc) {
+    v.fail('domainJoin', undefined, `needs a vpc: ${article(v.noun)} must reach the domain controllers from a subnet of yours`, 'Give vpc (and vpcSubnets) too.');
+  }
+  const directoryName = join.directory.directoryName;
+  v.string('domainJoin.directory.directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
+  const ou = join.organizationalUnitDistinguishedName;
+  v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
+  v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
+
+  if (DirectoryConfig.isDirectoryConfig(join.directory)) {
+    checkLink(v, join.directory, ou);
+    resource.node.addDependency(join.directory);
+  }
+  return { directoryName, organizationalUnitDistinguishedName: ou };
+}
+
+function checkLink(v: Validator, directory: DirectoryConfig, ou: string | undefined): void {
+  const here = cdk.Stack.of(v.scope);
+  const there = cdk.Stack.of(directory);
   for (const [what, mine, theirs] of [['account', here.account, there.account], ['region', here.region, there.region]] as const) {
-    if (!Token.isUnresolved(mine) && !Token.isUnresolved(theirs) && mine !== theirs) {
+    if (!cdk.Token.isUnresolved(mine) && !cdk.Token.isUnresolved(theirs) && mine !== theirs) {
       v.fail('domainJoin.directory', directory.node.path, `is in ${what} ${theirs}, but this is in ${what} ${mine}: a directory config serves only its own account and region`,
         `Define a DirectoryConfig for ${directory.directoryName} in a stack of this account and region.`);
     }
   }
 
   const ous = directory.organizationalUnitDistinguishedNames;
-  if (ou === undefined || Token.isUnresolved(ou) || Token.isUnresolved(ous) || ous.some((o) => Token.isUnresolved(o))) {
+  if (ou === undefined || cdk.Token.isUnresolved(ou) || cdk.Token.isUnresolved(ous) || ous.some((o) => cdk.Token.isUnresolved(o))) {
     return;
   }
   const key = distinguishedNameKey(ou);

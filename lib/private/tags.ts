@@ -1,12 +1,36 @@
-import { Token } from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { countProblem, TAG_KEY, TAG_VALUE, TAGS } from './rules';
 import { Validator } from './validation';
 
 /**
- * The problems of the tags that reach an AppStream resource (its own and those added by `Tags.of()`),
- * as messages; empty when they are fine. One pass over the tags: linear in their number.
+ * Give an AppStream resource's L1 the tags of its props, checked twice: now, for an early error
+ * (aws-cdk-lib would silently drop an empty key), and at synthesis, with the tags `Tags.of()` added
+ * since (and those the L1 had). They go to the L1 only: AppStream's tag rules are its own (IAM, for
+ * one, refuses some first characters that AppStream accepts), so the resource's role and security group
+ * are left to `Tags.of()`. Applied on the L1 itself, the tag aspects visit that one node.
+ *
+ * @param v the resource's validator
+ * @param resource the L1
+ * @param tagManager the L1's tag manager (`tags` of an ITaggable, `cdkTagManager` of an ITaggableV2)
+ * @param tags the tags of the props
  */
-export function checkTags(v: Validator, tags: Record<string, string>): string[] {
+export function applyTags(v: Validator, resource: IConstruct, tagManager: cdk.TagManager, tags: Record<string, string> | undefined): void {
+  const problems = tagProblems(v, tags ?? {});
+  if (problems.length > 0) {
+    throw new Error(problems.join('\n'));
+  }
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    cdk.Tags.of(resource).add(key, value);
+  }
+  v.scope.node.addValidation({ validate: () => tagProblems(v, tagManager.tagValues()) });
+}
+
+/**
+ * The problems of the tags that reach an AppStream resource, as messages; empty when they are fine.
+ * One pass over the tags: linear in their number.
+ */
+function tagProblems(v: Validator, tags: Record<string, string>): string[] {
   const problems: string[] = [];
   const keys = Object.keys(tags);
   const tooMany = countProblem(TAGS, keys.length, 'tag');
@@ -19,7 +43,7 @@ export function checkTags(v: Validator, tags: Record<string, string>): string[] 
       problems.push(v.message('tag key', key, keyProblem, "Rename the tag (keys starting with 'aws:' are reserved for AWS)."));
     }
     const value = tags[key];
-    const valueProblem = Token.isUnresolved(value) ? undefined : v.stringProblem(value, TAG_VALUE);
+    const valueProblem = cdk.Token.isUnresolved(value) ? undefined : v.stringProblem(value, TAG_VALUE);
     if (valueProblem) {
       problems.push(v.message(`tag '${key}' value`, value, valueProblem, 'Change the value.'));
     }

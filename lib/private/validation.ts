@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem } from './rules';
 
@@ -23,13 +23,41 @@ export function showValue(value: unknown): string {
   return text;
 }
 
+/** A noun with its indefinite article: "an image builder", "a fleet". */
+export function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** The validator each construct of this library made for itself, so that the values it binds speak of it. */
+const validators = new WeakMap<IConstruct, Validator>();
+
 /**
  * Builds the messages of one construct's rules: each names the construct kind and path, the property,
  * the value received, what is wrong, and how to fix it. Values that are unresolved tokens are never
  * judged: those checks return without a word.
  */
 export class Validator {
-  constructor(private readonly scope: IConstruct, private readonly kind: string) {}
+  /**
+   * The validator of `scope`: the one its construct registered, or one that names the construct's class
+   * (for a value bound to a construct of another library).
+   */
+  public static of(scope: IConstruct): Validator {
+    return validators.get(scope) ?? new Validator(scope, scope.constructor.name);
+  }
+
+  /**
+   * @param scope the construct whose rules these are
+   * @param kind the construct's class name (`ImageBuilder`): the start of every message, and, with its
+   * first letter lowered, the middle of every warning id (`cdk-appstream:imageBuilder:…`)
+   */
+  constructor(public readonly scope: IConstruct, public readonly kind: string) {
+    validators.set(scope, this);
+  }
+
+  /** The kind in words, for the middle of a sentence: `image builder`. */
+  public get noun(): string {
+    return this.kind.replace(/(?<=[a-z0-9])([A-Z])/g, ' $1').toLowerCase();
+  }
 
   /** The full message for a problem with `property`. */
   public message(property: string, value: unknown, problem: string, fix?: string): string {
@@ -40,6 +68,16 @@ export class Validator {
   /** Throw the message for a problem with `property`. */
   public fail(property: string, value: unknown, problem: string, fix?: string): never {
     throw new Error(this.message(property, value, problem, fix));
+  }
+
+  /** Add a warning to the construct, with the id `cdk-appstream:<kind>:<name>` (public API: users acknowledge it by id). */
+  public warn(name: string, message: string): void {
+    Annotations.of(this.scope).addWarningV2(this.warningId(name), message);
+  }
+
+  /** The full id of the warning `name`. */
+  public warningId(name: string): string {
+    return `cdk-appstream:${this.kind[0].toLowerCase()}${this.kind.slice(1)}:${name}`;
   }
 
   /** Throw when a known string breaks `rule`. */

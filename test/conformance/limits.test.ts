@@ -1,5 +1,5 @@
 /**
- * The rules in lib/private/rules.ts against AppStream's service model, as extracted into
+ * The rules in lib/private/rules/ against AppStream's service model, as extracted into
  * scripts/appstream-limits.json by scripts/extract-appstream-limits.py (`npx projen limits:extract`).
  *
  * - A [model] rule must say exactly what the model says about the member it cites.
@@ -53,9 +53,10 @@ const fixture: Fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', '
 
 type Tag = 'model' | 'docs' | 'lib';
 
-/** Each exported constant's tag, read from the doc comment right above it in rules.ts. */
+/** Each exported constant's tag, read from the doc comment right above it in the files of lib/private/rules/. */
 function ruleTags(): Map<string, Tag> {
-  const text = fs.readFileSync(path.join(ROOT, 'lib', 'private', 'rules.ts'), 'utf-8');
+  const dir = path.join(ROOT, 'lib', 'private', 'rules');
+  const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf-8')).join('\n');
   const tags = new Map<string, Tag>();
   for (const m of text.matchAll(/\/\*\*\s*(?:\*\s*)?\[(model|docs|lib)\](?:(?!\*\/)[\s\S])*\*\/\s*export const (\w+)/g)) {
     tags.set(m[2], m[1] as Tag);
@@ -76,7 +77,7 @@ function isRangeRule(rule: StringRule | CountRule | RangeRule): rule is RangeRul
 
 function member(source: string): ModelMember {
   const m = fixture.members[source];
-  if (!m) {
+  if (m === undefined) {
     throw new Error(`'${source}' is not an input member of ${Object.keys(fixture.operations).join(' or ')} in scripts/appstream-limits.json`);
   }
   return m;
@@ -93,11 +94,11 @@ function docsLimit(source: string): DocsLimit {
 /** The model's own limits on a member, as rules of this library. */
 function modelStringRule(source: string): StringRule {
   const m = member(source);
-  return { source, pattern: m.pattern, minLength: m.minLength, maxLength: m.maxLength };
+  return { sources: [source], pattern: m.pattern, minLength: m.minLength, maxLength: m.maxLength };
 }
 function modelCountRule(source: string): CountRule {
   const m = member(source);
-  return { source, minItems: m.minItems, maxItems: m.maxItems };
+  return { sources: [source], minItems: m.minItems, maxItems: m.maxItems };
 }
 
 const pick = <T extends object>(value: T, keys: Array<keyof T>) => Object.fromEntries(keys.map((k) => [k, value[k]]));
@@ -196,8 +197,8 @@ describe('rules.ts agrees with the AppStream model', () => {
     expect(OBJECT_RULES.length).toBeGreaterThan(20);
   });
 
-  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'model'))('[model] %s says what the model says', (_name, rule) => {
-    const m = member(rule.source);
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'model').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[model] %s says what the model says of %s', (_name, source, rule) => {
+    const m = member(source);
     if (isCountRule(rule)) {
       expect(['list', 'map']).toContain(m.type);
       expect(pick(rule, ['minItems', 'maxItems'])).toEqual(pick(m, ['minItems', 'maxItems']));
@@ -211,12 +212,12 @@ describe('rules.ts agrees with the AppStream model', () => {
     }
   });
 
-  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'docs'))('[docs] %s says what the documentation says', (_name, rule) => {
-    const documented = docsLimit(rule.source);
-    const m = member(rule.source);
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'docs').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[docs] %s says what the documentation says of %s', (_name, source, rule) => {
+    const documented = docsLimit(source);
+    const m = member(source);
     if (isCountRule(rule)) {
       expect(pick(rule, ['minItems', 'maxItems'])).toEqual(pick(documented, ['minItems', 'maxItems']));
-      expectCountsWithinModel(rule);
+      expectCountsWithinModel(rule, source);
     } else if (isRangeRule(rule)) {
       expect(pick(rule, ['min', 'max'])).toEqual(pick(documented, ['min', 'max']));
       expect(m.type).toBe('integer');
@@ -226,7 +227,7 @@ describe('rules.ts agrees with the AppStream model', () => {
         }
       }
     } else {
-      throw new Error(`no check for a [docs] string rule (${rule.source})`);
+      throw new Error(`no check for a [docs] string rule (${source})`);
     }
   });
 
@@ -235,17 +236,17 @@ describe('rules.ts agrees with the AppStream model', () => {
     expect(fixture.docs.volumeSizeInGb).toMatchObject({ min: 200, max: 500 });
   });
 
-  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'lib'))('[lib] %s accepts nothing the model refuses', (name, rule) => {
-    member(rule.source);
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'lib').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[lib] %s accepts nothing the model refuses of %s', (name, source, rule) => {
+    member(source);
     if (isCountRule(rule)) {
-      expectCountsWithinModel(rule);
+      expectCountsWithinModel(rule, source);
       return;
     }
     if (isRangeRule(rule)) {
       throw new Error(`no check for a [lib] range rule (${name})`);
     }
     const r = rule as StringRule;
-    const model = modelStringRule(r.source);
+    const model = modelStringRule(source);
     if (model.maxLength !== undefined && r.maxLength !== undefined) {
       expect(r.maxLength).toBeLessThanOrEqual(model.maxLength);
     }
@@ -284,12 +285,12 @@ describe('rules.ts agrees with the AppStream model', () => {
 });
 
 /** Every list length the rule accepts, up to past both its limits and the model's, the model accepts too. */
-function expectCountsWithinModel(rule: CountRule) {
-  const model = modelCountRule(rule.source);
+function expectCountsWithinModel(rule: CountRule, source: string) {
+  const model = modelCountRule(source);
   const top = Math.max(rule.maxItems ?? 0, model.maxItems ?? 0, rule.minItems ?? 0, model.minItems ?? 0) + 2;
   for (let n = 0; n <= top; n++) {
     if (countProblem(rule, n, 'item') === undefined) {
-      expect(countProblem(model, n, 'item'), `${rule.source}: ${n} items`).toBeUndefined();
+      expect(countProblem(model, n, 'item'), `${source}: ${n} items`).toBeUndefined();
     }
   }
 }

@@ -1,0 +1,61 @@
+import * as cdk from 'aws-cdk-lib';
+import { InstanceType } from '../instance-type';
+import { IMAGE_BUILDER_INSTANCE_TYPES, ROOT_VOLUME_GIB } from './rules';
+import { Validator } from './validation';
+
+/** Every instance type this library lists, for any resource. */
+const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES]);
+
+/**
+ * The instance type of a resource, checked against the types that kind of resource offers: a type the
+ * library lists for other resources only is an error; a `stream.` type it does not list at all warns
+ * (`cdk-appstream:<kind>:unknownInstanceType`), since AWS may have added it since.
+ *
+ * @param v the resource's validator
+ * @param instanceType the instance type
+ * @param supported the types the resource offers, from the rules
+ */
+export function checkInstanceType(v: Validator, instanceType: InstanceType, supported: readonly string[]): string {
+  const name = instanceType.name;
+  if (cdk.Token.isUnresolved(name) || supported.includes(name)) {
+    return name;
+  }
+  if (KNOWN.has(name)) {
+    v.fail('instanceType', name, `is not offered for ${v.noun}s`, `Use one of the ${v.noun} instance types: ${supported.join(', ')}.`);
+  }
+  v.warn('unknownInstanceType',
+    `instanceType '${name}' is not one of the ${v.noun} instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since.`);
+  return name;
+}
+
+/**
+ * The L1 `RootVolumeConfig` of a root volume size: whole GiB in AppStream's range.
+ *
+ * @returns the config, or undefined when no size is given
+ */
+export function rootVolumeConfig(v: Validator, size: cdk.Size | undefined): { volumeSizeInGb: number } | undefined {
+  if (!size) {
+    return undefined;
+  }
+  if (size.isUnresolved()) {
+    try {
+      return { volumeSizeInGb: size.toGibibytes() };
+    } catch {
+      // aws-cdk-lib converts a token only within its own unit: say so in our words.
+      return v.fail('rootVolumeSize', undefined, 'is a token in a unit other than GiB', 'Use Size.gibibytes() for a value known only at deployment.');
+    }
+  }
+  const gib = size.toGibibytes({ rounding: cdk.SizeRoundingBehavior.NONE });
+  v.range('rootVolumeSize', gib, ROOT_VOLUME_GIB, 'Give a whole number of GiB from 200 to 500, such as Size.gibibytes(300).');
+  return { volumeSizeInGb: gib };
+}
+
+/**
+ * Require IMDSv2 (turn IMDSv1 off) on an AppStream instance. The L1 of the oldest aws-cdk-lib we
+ * support has no property for it; CloudFormation has `DisableIMDSV1` (in some regions).
+ */
+export function requireImdsv2(resource: cdk.CfnResource, value: boolean | undefined): void {
+  if (value !== undefined) {
+    resource.addPropertyOverride('DisableIMDSV1', value);
+  }
+}

@@ -1,0 +1,61 @@
+import * as cdk from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { NAME } from './rules';
+import { Validator } from './validation';
+
+/** Names claimed per app: for each kind of resource, the path of the construct that holds each name in an account and region. */
+const claimed = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * Claim `name` for `scope` among the resources of `kind` in the app, per account and region (names
+ * AppStream wants unique there). Returns the path of the construct that already holds the name in the
+ * same account and region, or undefined when the claim succeeds. Tokens are never judged: a name that
+ * is a token claims nothing. Stacks without an explicit environment count as one environment.
+ */
+export function claimUniqueName(scope: IConstruct, kind: string, name: string): string | undefined {
+  if (cdk.Token.isUnresolved(name)) {
+    return undefined;
+  }
+  const stack = cdk.Stack.of(scope);
+  const root = scope.node.root;
+  let names = claimed.get(root);
+  if (!names) {
+    names = new Map();
+    claimed.set(root, names);
+  }
+  const key = [kind, stack.account, stack.region, name].join('\u0000');
+  const other = names.get(key);
+  if (other !== undefined) {
+    return other;
+  }
+  names.set(key, scope.node.path);
+  return undefined;
+}
+
+/**
+ * The name of an AppStream resource (shape `Name`): the one given, checked, or one generated from the
+ * construct path; either way claimed among the resources of its kind, so that two in one account and
+ * region are an error at synth rather than at deployment.
+ *
+ * @param v the resource's validator (its kind is the kind of the claim)
+ * @param property the prop that names it, such as `imageBuilderName`
+ * @param given the name given in the props, if any
+ */
+export function resourceName(v: Validator, property: string, given: string | undefined): string {
+  const name = given ?? generateName(v);
+  v.string(property, name, NAME, `Use only letters, digits, _ . - and start with a letter or digit, or leave ${property} out to get a generated name.`);
+  const holder = claimUniqueName(v.scope, v.kind, name);
+  if (holder !== undefined) {
+    v.fail(property, name, `is already used by '${holder}' in the same account and region`,
+      `Give each ${v.noun} its own name, or leave ${property} out to get a generated one.`);
+  }
+  return name;
+}
+
+/** A name unique in the app, from the construct path, that the `Name` shape accepts. */
+function generateName(v: Validator): string {
+  const generated = cdk.Names.uniqueResourceName(v.scope, { maxLength: 100, allowedSpecialCharacters: '-_.' });
+  // The rule asks for a letter or digit first; construct ids may start otherwise.
+  const initials = v.kind.replace(/[^A-Z]/g, '').toLowerCase();
+  return generated.replace(/^[^a-zA-Z0-9]+/, '') || `${initials}${cdk.Names.uniqueId(v.scope).slice(-16)}`;
+}

@@ -1,0 +1,104 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { CountRule, SECURITY_GROUPS } from './rules';
+import { Validator, article } from './validation';
+
+/** The network props every AppStream resource in a VPC shares, under the names `ImageBuilder` gives them. */
+export interface NetworkProps {
+  readonly vpc?: ec2.IVpc;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  readonly enableDefaultInternetAccess?: boolean;
+}
+
+/** How many subnets one kind of resource takes, and how it says so. */
+export interface SubnetSpec {
+  /** The number of subnets the resource takes (image builder: exactly 1; fleet: at least 1; elastic: at least 2). */
+  readonly count: CountRule;
+  /** The number of distinct availability zones they must span, if any. */
+  readonly distinctZones?: number;
+  /** With no `vpcSubnets`: only the first subnet of the default type (one network interface), or all of them. */
+  readonly byDefault: 'first' | 'all';
+  /** The fix when a selection has the wrong number of subnets. */
+  readonly countFix: string;
+}
+
+/** What a resource renders of its network, and the connections of its security groups. */
+export interface Network {
+  /** The L1 `VpcConfig`, or undefined without a VPC. */
+  readonly vpcConfig?: { readonly subnetIds: string[]; readonly securityGroupIds: string[] };
+  /** The connections of the resource's security groups (none without a VPC). */
+  readonly connections: ec2.Connections;
+}
+
+/**
+ * The network of an AppStream resource: the subnets its selection takes (checked against `spec`), the
+ * public-subnet rule of default internet access, its security groups (a new one when none are given,
+ * at most 5), and the "needs a vpc" errors of the props that only mean something in a VPC.
+ *
+ * @param scope the resource, in which the default security group is defined
+ * @param v the resource's validator
+ * @param props the resource's network props
+ * @param spec the subnets this kind of resource takes
+ */
+export function configureNetwork(scope: Construct, v: Validator, props: NetworkProps, spec: SubnetSpec): Network {
+  const vpc = props.vpc;
+  if (!vpc) {
+    if (props.vpcSubnets) {
+      v.fail('vpcSubnets', undefined, 'needs a vpc', 'Give vpc too, or leave vpcSubnets out.');
+    }
+    if (props.securityGroups && props.securityGroups.length > 0) {
+      v.fail('securityGroups', undefined, `need a vpc: ${article(v.noun)} without a VPC has no network interface of yours`, 'Give vpc too, or leave securityGroups out.');
+    }
+    return { connections: new ec2.Connections() };
+  }
+
+  const subnets = selectSubnets(v, vpc, props.vpcSubnets, props.enableDefaultInternetAccess ?? false, spec);
+  const securityGroups = props.securityGroups ?? [
+    new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `AppStream ${v.noun}`, allowAllOutbound: true }),
+  ];
+  v.count('securityGroups', securityGroups.length, SECURITY_GROUPS, 'security group', 'Give at most 5 security groups.');
+  return {
+    vpcConfig: { subnetIds: subnets.map((s) => s.subnetId), securityGroupIds: securityGroups.map((sg) => sg.securityGroupId) },
+    connections: new ec2.Connections({ securityGroups }),
+  };
+}
+
+function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined, internet: boolean, spec: SubnetSpec): ec2.ISubnet[] {
+  const defaultKind = internet ? 'public subnet' : 'private subnet with egress';
+  const effective = selection ?? { subnetType: internet ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS };
+  let subnets: ec2.ISubnet[];
+  try {
+    subnets = vpc.selectSubnets(effective).subnets;
+  } catch (e) {
+    // aws-cdk-lib throws for a subnet type or group the VPC does not have: say it in our words.
+    return v.fail(selection ? 'vpcSubnets' : 'vpc', undefined, `selects no subnet: ${(e as Error).message}`,
+      selection ? spec.countFix : `Give vpcSubnets to choose the ${v.noun}'s subnets (by default it takes the ${spec.byDefault === 'first' ? 'first' : 'VPC\'s'} ${defaultKind}${spec.byDefault === 'first' ? '' : 's'}).`);
+  }
+  if (!selection) {
+    if (subnets.length === 0) {
+      v.fail('vpc', undefined, `has no ${defaultKind} to default to`, 'Give vpcSubnets to choose the subnet.');
+    }
+    subnets = spec.byDefault === 'first' ? subnets.slice(0, 1) : subnets;
+  }
+  v.count(selection ? 'vpcSubnets' : 'vpc', subnets.length, spec.count, 'subnet', spec.countFix);
+  if (spec.distinctZones !== undefined) {
+    const zones = new Set(subnets.map((s) => s.availabilityZone));
+    if (![...zones].some((z) => Token.isUnresolved(z)) && zones.size < spec.distinctZones) {
+      v.fail(selection ? 'vpcSubnets' : 'vpc', undefined,
+        `selects subnets in ${zones.size} availability zone${zones.size === 1 ? '' : 's'}, but ${article(v.noun)} needs subnets in at least ${spec.distinctZones}`,
+        spec.countFix);
+    }
+  }
+  if (internet) {
+    for (const subnet of subnets) {
+      const kind = vpc.privateSubnets.includes(subnet) ? 'private' : vpc.isolatedSubnets.includes(subnet) ? 'isolated' : undefined;
+      if (kind) {
+        v.fail('enableDefaultInternetAccess', true, `needs a public subnet, but the selected subnet '${subnet.node.path}' is ${kind}`,
+          'Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.');
+      }
+    }
+  }
+  return subnets;
+}

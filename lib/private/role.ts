@@ -1,0 +1,82 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { Validator } from './validation';
+
+/** The service principal of AppStream, which assumes the roles of its resources. */
+export const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
+
+/**
+ * The IAM role of an AppStream resource (image builder, fleet, app block builder), as a getter.
+ *
+ * A role the user gives is attached at once, and its trust policy is checked at synthesis (only a given
+ * role can fail: the default one trusts AppStream from the start, and a trust policy only ever gains
+ * statements). Without one, the default role, which AppStream can assume and which has no policies, is
+ * defined on first use: when something asks for the resource's `role` or `grantPrincipal`. A resource
+ * that nobody grants anything gets no role and no `IamRoleArn`, which is AppStream's own default.
+ *
+ * @param scope the resource, in which the default role is defined (construct id `Role`)
+ * @param v the resource's validator
+ * @param given the role given in the props, if any
+ * @param attach sets the role on the L1 (`iamRoleArn`); called once, when the role is known
+ * @returns the getter of the role
+ */
+export function serviceRole(scope: Construct, v: Validator, given: iam.IRole | undefined, attach: (role: iam.IRole) => void): () => iam.IRole {
+  if (given) {
+    attach(given);
+    scope.node.addValidation({ validate: () => checkTrust(v, given) });
+    return () => given;
+  }
+  let role: iam.IRole | undefined;
+  return () => {
+    if (!role) {
+      role = new iam.Role(scope, 'Role', {
+        assumedBy: new iam.ServicePrincipal(APPSTREAM_PRINCIPAL),
+        description: `Role of an AppStream ${v.noun} (appstream_machine_role)`,
+      });
+      attach(role);
+    }
+    return role;
+  };
+}
+
+function checkTrust(v: Validator, role: iam.IRole): string[] {
+  const document = (role as { assumeRolePolicy?: iam.PolicyDocument }).assumeRolePolicy;
+  if (!document) {
+    return []; // an imported role: its trust policy is not known here
+  }
+  if (trustsAppStream(Stack.of(role).resolve(document)) === false) {
+    return [v.message('role', role.node.path,
+      `cannot be assumed by ${APPSTREAM_PRINCIPAL} (AppStream answers InvalidRoleException)`,
+      `Define the role with assumedBy: new iam.ServicePrincipal('${APPSTREAM_PRINCIPAL}'), or add that principal to its trust policy.`)];
+  }
+  return [];
+}
+
+/**
+ * Whether a resolved trust policy lets AppStream assume the role: true, false, or undefined when a
+ * principal is only known at deployment.
+ */
+export function trustsAppStream(policy: any): boolean | undefined {
+  const statements: any[] = [policy?.Statement ?? []].flat();
+  let unknown = false;
+  for (const s of statements) {
+    if (s.Effect !== 'Allow' || !matchesAny(s.Action, ['sts:AssumeRole', 'sts:*', '*'])) {
+      continue;
+    }
+    const principal = s.Principal;
+    if (principal === '*' || principal?.AWS === '*') {
+      return true;
+    }
+    const services: unknown[] = [principal?.Service ?? []].flat();
+    if (services.includes(APPSTREAM_PRINCIPAL)) {
+      return true;
+    }
+    unknown ||= services.some((x) => typeof x !== 'string');
+  }
+  return unknown ? undefined : false;
+}
+
+function matchesAny(actions: unknown, wanted: string[]): boolean {
+  return [actions ?? []].flat().some((a) => typeof a === 'string' && wanted.includes(a));
+}

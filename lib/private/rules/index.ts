@@ -1,0 +1,4 @@
+export * from './engine';
+export * from './shared';
+export * from './image-builder';
+export * from './directory-config';
