@@ -185,6 +185,12 @@ project.addTask('limits:extract', {
   description: "Extract AppStream's input limits from botocore's service model into scripts/appstream-limits.json",
   exec: 'python3 scripts/extract-appstream-limits.py',
 });
+// CloudFormation's schemas (as cfn-lint bundles and patches them) set some limits more strictly than the
+// API: scripts/cfn-limits.json holds them, for the [cfn] rules and their conformance tests.
+project.addTask('cfn-limits:extract', {
+  description: "Extract the AppStream resource types' property limits from cfn-lint's CloudFormation schemas into scripts/cfn-limits.json",
+  exec: 'python3 scripts/extract-cfn-limits.py',
+});
 // CloudFormation does not offer every property in every region: the region support shipped in
 // lib/private/cfn-region-support.generated.ts comes from cfn-lint's bundled schemas.
 project.addTask('cfn-support:extract', {

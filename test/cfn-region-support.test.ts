@@ -4,9 +4,11 @@ import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import { describe, expect, test } from 'vitest';
 import { DirectoryConfig, Image, ImageBuilder, InstanceType, ServiceAccountCredentials } from '../lib';
 import { CFN_REGIONS, unsupportedProperties } from '../lib/private/cfn-region-support';
+import { CFN_RESOURCE_SUPPORT } from '../lib/private/cfn-region-support.generated';
 
 const IMAGE_BUILDER = 'AWS::AppStream::ImageBuilder';
 const DIRECTORY_CONFIG = 'AWS::AppStream::DirectoryConfig';
+const FLEET = 'AWS::AppStream::Fleet';
 
 describe('unsupportedProperties', () => {
   test('DisableIMDSV1 is missing in us-east-1 and offered in eu-west-2', () => {
@@ -34,7 +36,44 @@ describe('unsupportedProperties', () => {
   test('an unknown region or resource type gives nothing', () => {
     expect(CFN_REGIONS).not.toContain('xx-nowhere-1');
     expect(unsupportedProperties(IMAGE_BUILDER, 'xx-nowhere-1', ['DisableIMDSV1'])).toEqual([]);
-    expect(unsupportedProperties('AWS::AppStream::Fleet', 'us-east-1', ['DisableIMDSV1'])).toEqual([]);
+    expect(unsupportedProperties('AWS::WorkSpaces::Workspace', 'us-east-1', ['DisableIMDSV1'])).toEqual([]);
+  });
+
+  test('covers all 13 AppStream resource types', () => {
+    expect(Object.keys(CFN_RESOURCE_SUPPORT).sort()).toEqual([
+      'AppBlock', 'AppBlockBuilder', 'Application', 'ApplicationEntitlementAssociation', 'ApplicationFleetAssociation',
+      'DirectoryConfig', 'Entitlement', 'Fleet', 'ImageBuilder', 'Stack', 'StackFleetAssociation', 'StackUserAssociation', 'User',
+    ].map((t) => `AWS::AppStream::${t}`));
+  });
+
+  test('a fleet, a stack and their associations are missing in us-gov-east-1, which has DirectoryConfig', () => {
+    for (const type of ['Fleet', 'Stack', 'StackFleetAssociation', 'StackUserAssociation', 'User']) {
+      expect(unsupportedProperties(`AWS::AppStream::${type}`, 'us-gov-east-1', ['Name']), type).toEqual(['Name']);
+      expect(unsupportedProperties(`AWS::AppStream::${type}`, 'us-gov-west-1', ['Name']), type).toEqual([]);
+    }
+    expect(unsupportedProperties(DIRECTORY_CONFIG, 'us-gov-east-1', ['DirectoryName'])).toEqual([]);
+    // The Elastic resources and Entitlement are offered there, though the fleet and stack they need are not.
+    expect(unsupportedProperties('AWS::AppStream::Entitlement', 'us-gov-east-1', ['Name'])).toEqual([]);
+    expect(unsupportedProperties('AWS::AppStream::ApplicationFleetAssociation', 'us-gov-east-1', ['FleetName'])).toEqual([]);
+  });
+
+  test('the Elastic resources and Entitlement are missing in us-west-1 and cn-northwest-1, where Fleet exists', () => {
+    for (const type of ['AppBlock', 'AppBlockBuilder', 'Application', 'ApplicationFleetAssociation', 'Entitlement', 'ApplicationEntitlementAssociation']) {
+      for (const region of ['us-west-1', 'cn-northwest-1']) {
+        expect(unsupportedProperties(`AWS::AppStream::${type}`, region, ['Name']), `${type} in ${region}`).toEqual(['Name']);
+        expect(unsupportedProperties(FLEET, region, ['Name']), region).toEqual([]);
+      }
+      expect(unsupportedProperties(`AWS::AppStream::${type}`, 'us-east-1', ['Name']), type).toEqual([]);
+    }
+  });
+
+  test('a fleet\'s Elastic and multi-session properties are missing in cn-northwest-1, some also in us-west-1', () => {
+    const elastic = ['MaxConcurrentSessions', 'Platform', 'SessionScriptS3Location', 'UsbDeviceFilterStrings'];
+    const newer = ['DisableIMDSV1', 'MaxSessionsPerInstance', 'RootVolumeConfig'];
+    expect(unsupportedProperties(FLEET, 'cn-northwest-1', ['Name', ...elastic, ...newer])).toEqual([...elastic, ...newer]);
+    expect(unsupportedProperties(FLEET, 'us-west-1', ['Name', ...elastic, ...newer])).toEqual(newer);
+    expect(unsupportedProperties(FLEET, 'us-east-1', ['Name', ...elastic, ...newer])).toEqual([]);
+    expect(unsupportedProperties('AWS::AppStream::Stack', 'us-west-1', ['Name', 'StreamingExperienceSettings'])).toEqual(['StreamingExperienceSettings']);
   });
 
   test('knows the regions cfn-lint knows, sorted, among them the four the templates are linted in', () => {

@@ -34,11 +34,23 @@ interface ModelMember {
 
 interface DocsLimit {
   readonly source: string;
+  readonly text?: string;
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly min?: number;
   readonly max?: number;
+  readonly alsoAllowed?: number[];
   readonly values?: string[];
+  readonly distinctAvailabilityZones?: boolean;
+  readonly when?: string;
+  readonly onlyFor?: string[];
+  readonly requiredFor?: string[];
+  readonly notFor?: string[];
+  readonly exactlyOneOf?: string[];
+  readonly members?: string[];
+  readonly actions?: string[];
+  readonly notWithPermission?: string;
+  readonly requiredIn?: string[];
 }
 
 interface Fixture {
@@ -83,12 +95,31 @@ function member(source: string): ModelMember {
   return m;
 }
 
-function docsLimit(source: string): DocsLimit {
-  const found = Object.values(fixture.docs).find((d) => d.source === source && d.values === undefined);
-  if (!found) {
+/**
+ * The fixture's documented limit a [docs] rule restates. Several resources can share a member whose
+ * documentation states a limit for each (VpcConfig.SubnetIds: one subnet for an image builder, one or
+ * more for a fleet), so such a rule names its entry here.
+ */
+const DOCS_KEYS: Record<string, string> = {
+  IMAGE_BUILDER_SUBNETS: 'imageBuilderSubnets',
+};
+
+function docsLimit(name: string, source: string): DocsLimit {
+  if (name in DOCS_KEYS) {
+    const named = fixture.docs[DOCS_KEYS[name]];
+    if (named?.source !== source) {
+      throw new Error(`DOCS_KEYS names '${DOCS_KEYS[name]}' for ${name}, which is not a documented limit of '${source}'`);
+    }
+    return named;
+  }
+  const found = Object.entries(fixture.docs).filter(([, d]) => d.source === source && d.values === undefined);
+  if (found.length === 0) {
     throw new Error(`scripts/appstream-limits.json has no documented limit for '${source}'`);
   }
-  return found;
+  if (found.length > 1) {
+    throw new Error(`scripts/appstream-limits.json documents several limits for '${source}' (${found.map(([k]) => k).join(', ')}): name ${name}'s in DOCS_KEYS`);
+  }
+  return found[0][1];
 }
 
 /** The model's own limits on a member, as rules of this library. */
@@ -154,13 +185,17 @@ const LIST_SOURCES: Record<string, () => readonly string[]> = {
  */
 const PREFIXES_WITHOUT_MODEL_LIMIT = new Set(['INSTANCE_TYPE_PREFIX', 'SECRETS_MANAGER_REFERENCE_PREFIX', 'SSM_SECURE_REFERENCE_PREFIX']);
 
+/** One create or associate operation per AWS::AppStream::* resource type. */
+const OPERATIONS = [
+  'AssociateApplicationFleet', 'AssociateApplicationToEntitlement', 'AssociateFleet', 'BatchAssociateUserStack',
+  'CreateAppBlock', 'CreateAppBlockBuilder', 'CreateApplication', 'CreateDirectoryConfig', 'CreateEntitlement',
+  'CreateFleet', 'CreateImageBuilder', 'CreateStack', 'CreateUser',
+];
+
 describe('the fixture scripts/appstream-limits.json', () => {
-  test('comes from botocore and holds both operations', () => {
+  test('comes from botocore and holds the create and associate operations of the 13 resource types', () => {
     expect(fixture.botocoreVersion).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(fixture.operations).toEqual({
-      CreateDirectoryConfig: 'CreateDirectoryConfigRequest',
-      CreateImageBuilder: 'CreateImageBuilderRequest',
-    });
+    expect(fixture.operations).toEqual(Object.fromEntries(OPERATIONS.map((op) => [op, `${op}Request`])));
     expect(member('CreateImageBuilderRequest.Name').required).toBe(true);
     expect(member('ServiceAccountCredentials.AccountPassword').sensitive).toBe(true);
   });
@@ -180,6 +215,104 @@ describe('the fixture scripts/appstream-limits.json', () => {
     expect(tagKey.test('Cost-Center: Ünïcode 1/2=+@')).toBe(true);
     expect(tagKey.test('aws:cloudformation')).toBe(false);
     expect(tagKey.test('Key#1')).toBe(false);
+  });
+});
+
+describe('the fixture holds the family\'s requests and the limits their documentation states', () => {
+  const requestMembers = (op: string) => Object.keys(fixture.members).filter((k) => k.startsWith(`${fixture.operations[op]}.`));
+
+  test.each(OPERATIONS)('%s: its request shape and its members', (op) => {
+    expect(requestMembers(op).length, `${op} has no members in the fixture`).toBeGreaterThan(0);
+  });
+
+  test('the requests\' names and required members', () => {
+    expect(member('CreateFleetRequest.Name')).toMatchObject({ required: true, pattern: member('CreateImageBuilderRequest.Name').pattern });
+    expect(member('CreateFleetRequest.InstanceType')).toMatchObject({ required: true, minLength: 1 });
+    expect(member('CreateFleetRequest.FleetType').enum).toEqual(['ALWAYS_ON', 'ON_DEMAND', 'ELASTIC']);
+    expect(member('CreateStackRequest.UserSettings')).toMatchObject({ minItems: 1 });
+    expect(member('UserSetting.Action').enum).toContain('AUTO_TIME_ZONE_REDIRECTION');
+    expect(member('CreateUserRequest.UserName')).toMatchObject({ minLength: 1, maxLength: 128, sensitive: true });
+    expect(member('BatchAssociateUserStackRequest.UserStackAssociations')).toMatchObject({ minItems: 1, maxItems: 25 });
+    expect(member('CreateEntitlementRequest.Attributes')).toMatchObject({ required: true, minItems: 1 });
+    expect(member('CreateAppBlockRequest.PackagingType').enum).toEqual(['CUSTOM', 'APPSTREAM2']);
+    expect(member('CreateApplicationRequest.Platforms')).toMatchObject({ required: true, maxItems: 4 });
+    expect(member('CreateAppBlockBuilderRequest.Platform').enum).toEqual(['WINDOWS_SERVER_2019']);
+    expect(member('AssociateApplicationToEntitlementRequest.ApplicationIdentifier')).toMatchObject({ required: true, minLength: 1 });
+  });
+
+  test('every documented limit names its member or operation and quotes its sentence', () => {
+    for (const [key, limit] of Object.entries(fixture.docs)) {
+      const isOperation = limit.source in fixture.operations;
+      expect(isOperation || limit.source in fixture.members, `${key}: ${limit.source}`).toBe(true);
+      expect(limit.text, key).toMatch(/\S[.:]$/);
+      if (limit.when !== undefined) {
+        const values = [...(limit.onlyFor ?? []), ...(limit.requiredFor ?? []), ...(limit.notFor ?? [])];
+        expect(values.length, key).toBeGreaterThan(0);
+        expect(member(limit.when).enum, key).toEqual(expect.arrayContaining(values));
+      }
+    }
+  });
+
+  test('the fleet\'s instance types are the image builder\'s and stream.standard.xlarge and 2xlarge', () => {
+    const fleet = fixture.docs.fleetInstanceTypes.values!;
+    const builder = fixture.docs.imageBuilderInstanceTypes.values!;
+    expect(fleet).toHaveLength(48);
+    expect(new Set(fleet)).toEqual(new Set([...builder, 'stream.standard.xlarge', 'stream.standard.2xlarge']));
+  });
+
+  test('Elastic fleets and app block builders take the five stream.standard types; builders only WINDOWS_SERVER_2019', () => {
+    const standard = ['small', 'medium', 'large', 'xlarge', '2xlarge'].map((size) => `stream.standard.${size}`);
+    expect(fixture.docs.elasticFleetInstanceTypes).toMatchObject({ source: 'CreateFleetRequest.InstanceType', values: standard });
+    expect(fixture.docs.appBlockBuilderInstanceTypes).toMatchObject({ source: 'CreateAppBlockBuilderRequest.InstanceType', values: standard });
+    expect(fixture.docs.appBlockBuilderPlatforms.values).toEqual(['WINDOWS_SERVER_2019']);
+    expect(fixture.docs.appBlockBuilderSubnets).toMatchObject({ minItems: 2, distinctAvailabilityZones: true });
+    expect(fixture.docs.elasticFleetVpcConfig).toMatchObject({ minItems: 2, distinctAvailabilityZones: true, requiredFor: ['ELASTIC'] });
+  });
+
+  test('the fleet\'s three durations, as the API documents them', () => {
+    expect(fixture.docs.fleetMaxUserDurationInSeconds).toMatchObject({ min: 600, max: 432000 });
+    expect(fixture.docs.fleetDisconnectTimeoutInSeconds).toMatchObject({ min: 60, max: 36000 });
+    expect(fixture.docs.fleetIdleDisconnectTimeoutInSeconds).toMatchObject({ min: 60, max: 36000, alsoAllowed: [0] });
+    for (const key of ['fleetMaxUserDurationInSeconds', 'fleetDisconnectTimeoutInSeconds', 'fleetIdleDisconnectTimeoutInSeconds']) {
+      const m = member(fixture.docs[key].source);
+      expect(m.type).toBe('integer');
+      expect([m.min, m.max], `${key}: the model itself sets no range`).toEqual([undefined, undefined]);
+    }
+  });
+
+  test('the platforms, instance families and entitlement attribute names, each within the model\'s enum', () => {
+    const elastic = ['WINDOWS_SERVER_2019', 'AMAZON_LINUX2', 'UBUNTU_PRO_2404'];
+    expect(fixture.docs.elasticFleetPlatforms.values).toEqual(elastic);
+    expect(fixture.docs.applicationPlatforms.values).toEqual(elastic);
+    expect(member('CreateApplicationRequest.Platforms.member').enum).toEqual(expect.arrayContaining(elastic));
+    expect(fixture.docs.applicationInstanceFamilies.values).toEqual(['GENERAL_PURPOSE', 'GRAPHICS_G4']);
+    expect(member('CreateApplicationRequest.InstanceFamilies.member').enum).toBeUndefined();
+    expect(fixture.docs.entitlementAttributeNames.values).toEqual(['roles', 'department', 'organization', 'groups', 'title', 'costCenter', 'userType']);
+  });
+
+  test('MaximumLength applies to the two clipboard actions, not with DISABLED, 1 to 20 MB', () => {
+    expect(fixture.docs.userSettingMaximumLength).toMatchObject({
+      source: 'UserSetting.MaximumLength',
+      actions: ['CLIPBOARD_COPY_FROM_LOCAL_DEVICE', 'CLIPBOARD_COPY_TO_LOCAL_DEVICE'],
+      notWithPermission: 'DISABLED',
+      min: 1,
+      max: 20_971_520,
+    });
+    expect(member('UserSetting.Permission').enum).toContain('DISABLED');
+  });
+
+  test('which fleet types, packaging types and message actions allow which members', () => {
+    expect(fixture.docs.fleetMaxConcurrentSessions).toMatchObject({ requiredFor: ['ELASTIC'], onlyFor: ['ELASTIC'] });
+    expect(fixture.docs.fleetComputeCapacity.notFor).toEqual(['ELASTIC']);
+    expect(fixture.docs.fleetDomainJoinInfo.notFor).toEqual(['ELASTIC']);
+    expect(fixture.docs.fleetSessionScriptS3Location.onlyFor).toEqual(['ELASTIC']);
+    expect(fixture.docs.applicationFleetAssociation).toMatchObject({ source: 'AssociateApplicationFleet', onlyFor: ['ELASTIC'] });
+    expect(fixture.docs.computeCapacityDesired.exactlyOneOf).toEqual(['ComputeCapacity.DesiredInstances', 'ComputeCapacity.DesiredSessions']);
+    expect(fixture.docs.appBlockSetupScript.requiredFor).toEqual(['CUSTOM']);
+    expect(fixture.docs.appBlockPostSetupScript.onlyFor).toEqual(['APPSTREAM2']);
+    expect(fixture.docs.userAuthenticationType.values).toEqual(['USERPOOL']);
+    expect(fixture.docs.userMessageAction).toMatchObject({ notFor: ['RESEND'], members: ['CreateUserRequest.FirstName', 'CreateUserRequest.LastName'] });
+    expect(fixture.docs.s3KeyRequired.requiredIn).toHaveLength(5);
   });
 });
 
@@ -212,8 +345,8 @@ describe('rules.ts agrees with the AppStream model', () => {
     }
   });
 
-  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'docs').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[docs] %s says what the documentation says of %s', (_name, source, rule) => {
-    const documented = docsLimit(source);
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'docs').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[docs] %s says what the documentation says of %s', (name, source, rule) => {
+    const documented = docsLimit(name, source);
     const m = member(source);
     if (isCountRule(rule)) {
       expect(pick(rule, ['minItems', 'maxItems'])).toEqual(pick(documented, ['minItems', 'maxItems']));
