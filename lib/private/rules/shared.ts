@@ -15,20 +15,49 @@ import { StringRule, CountRule, RangeRule } from './engine';
 
 /** [model] Shape `Name`: the name of a new AppStream resource. */
 export const NAME: StringRule = {
-  sources: ['CreateImageBuilderRequest.Name'],
+  sources: [
+    'CreateImageBuilderRequest.Name',
+    'CreateFleetRequest.Name',
+    'CreateStackRequest.Name',
+    'CreateAppBlockRequest.Name',
+    'CreateApplicationRequest.Name',
+    'CreateAppBlockBuilderRequest.Name',
+    'CreateEntitlementRequest.Name',
+  ],
   pattern: '^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$',
   patternHint: "1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit",
 };
 
 /** [model] Shape `DisplayName`. */
-export const DISPLAY_NAME: StringRule = { sources: ['CreateImageBuilderRequest.DisplayName'], maxLength: 100 };
+export const DISPLAY_NAME: StringRule = {
+  sources: [
+    'CreateImageBuilderRequest.DisplayName',
+    'CreateFleetRequest.DisplayName',
+    'CreateStackRequest.DisplayName',
+    'CreateAppBlockRequest.DisplayName',
+    'CreateApplicationRequest.DisplayName',
+    'CreateAppBlockBuilderRequest.DisplayName',
+  ],
+  maxLength: 100,
+};
 
 /** [model] Shape `Description`. */
-export const DESCRIPTION: StringRule = { sources: ['CreateImageBuilderRequest.Description'], maxLength: 256 };
+export const DESCRIPTION: StringRule = {
+  sources: [
+    'CreateImageBuilderRequest.Description',
+    'CreateFleetRequest.Description',
+    'CreateStackRequest.Description',
+    'CreateAppBlockRequest.Description',
+    'CreateApplicationRequest.Description',
+    'CreateAppBlockBuilderRequest.Description',
+    'CreateEntitlementRequest.Description',
+  ],
+  maxLength: 256,
+};
 
 /** [model] Shape `Arn`: any ARN. */
 export const ARN: StringRule = {
-  sources: ['CreateImageBuilderRequest.ImageArn', 'CertificateBasedAuthProperties.CertificateAuthorityArn'],
+  sources: ['CreateImageBuilderRequest.ImageArn', 'CreateFleetRequest.ImageArn', 'CertificateBasedAuthProperties.CertificateAuthorityArn'],
   pattern:
     '^arn:aws(?:\\-cn|\\-iso\\-b|\\-iso|\\-us\\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\\\-]{0,1023}$',
   patternHint: 'an ARN in an AWS partition',
@@ -42,7 +71,7 @@ export const ARN: StringRule = {
  * so that every ARN this rule accepts is one the model's `Arn` pattern accepts too.
  */
 export const APPSTREAM_IMAGE_ARN: StringRule = {
-  sources: ['CreateImageBuilderRequest.ImageArn'],
+  sources: ['CreateImageBuilderRequest.ImageArn', 'CreateFleetRequest.ImageArn'],
   pattern: '^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:appstream:[a-z0-9-]{1,63}:(?:[0-9]{12})?:image/[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$',
   patternHint: 'an AppStream image ARN, arn:<partition>:appstream:<region>:<account or empty>:image/<name>',
 };
@@ -54,7 +83,11 @@ export const INSTANCE_TYPE_PREFIX = 'stream.';
 export const SECURITY_GROUPS: CountRule = { sources: ['VpcConfig.SecurityGroupIds'], maxItems: 5 };
 
 /** [model] Shape `AccessEndpointList`. */
-export const ACCESS_ENDPOINTS: CountRule = { sources: ['CreateImageBuilderRequest.AccessEndpoints'], minItems: 1, maxItems: 4 };
+export const ACCESS_ENDPOINTS: CountRule = {
+  sources: ['CreateImageBuilderRequest.AccessEndpoints', 'CreateStackRequest.AccessEndpoints', 'CreateAppBlockBuilderRequest.AccessEndpoints'],
+  minItems: 1,
+  maxItems: 4,
+};
 
 /** [model] AccessEndpoint.EndpointType (shape `AccessEndpointType`, an enum). */
 export const ACCESS_ENDPOINT_TYPES: readonly string[] = ['STREAMING'];
@@ -73,11 +106,29 @@ export const VPCE_ID_FORMAT: StringRule = {
 };
 
 /** [model] Shape `Tags`. */
-export const TAGS: CountRule = { sources: ['CreateImageBuilderRequest.Tags'], minItems: 1, maxItems: 50 };
+export const TAGS: CountRule = {
+  sources: [
+    'CreateImageBuilderRequest.Tags',
+    'CreateFleetRequest.Tags',
+    'CreateStackRequest.Tags',
+    'CreateAppBlockRequest.Tags',
+    'CreateApplicationRequest.Tags',
+    'CreateAppBlockBuilderRequest.Tags',
+  ],
+  minItems: 1,
+  maxItems: 50,
+};
 
 /** [model] Shape `TagKey`. The first character is anything but the start of `aws:`. */
 export const TAG_KEY: StringRule = {
-  sources: ['CreateImageBuilderRequest.Tags.key'],
+  sources: [
+    'CreateImageBuilderRequest.Tags.key',
+    'CreateFleetRequest.Tags.key',
+    'CreateStackRequest.Tags.key',
+    'CreateAppBlockRequest.Tags.key',
+    'CreateApplicationRequest.Tags.key',
+    'CreateAppBlockBuilderRequest.Tags.key',
+  ],
   minLength: 1,
   maxLength: 128,
   pattern: '^(^(?!aws:).[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
@@ -86,7 +137,14 @@ export const TAG_KEY: StringRule = {
 
 /** [model] Shape `TagValue`. */
 export const TAG_VALUE: StringRule = {
-  sources: ['CreateImageBuilderRequest.Tags.value'],
+  sources: [
+    'CreateImageBuilderRequest.Tags.value',
+    'CreateFleetRequest.Tags.value',
+    'CreateStackRequest.Tags.value',
+    'CreateAppBlockRequest.Tags.value',
+    'CreateApplicationRequest.Tags.value',
+    'CreateAppBlockBuilderRequest.Tags.value',
+  ],
   minLength: 0,
   maxLength: 256,
   pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
