@@ -13,7 +13,7 @@ import { bindAccessEndpoints } from './private/access-endpoints';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
-import { checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
+import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { serviceRole } from './private/role';
@@ -228,7 +228,8 @@ export interface ImageBuilderProps {
    * in some regions only: in a stack whose region lacks it, the builder warns
    * (`cdk-appstream:imageBuilder:propertyNotInRegion`).
    *
-   * @default - AppStream's default (IMDSv1 and IMDSv2 both enabled)
+   * @default false - AppStream's default: IMDSv1 and IMDSv2 both enabled (not written to the template,
+   * so it deploys in every region)
    */
   readonly requireImdsv2?: boolean;
 
@@ -343,22 +344,27 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     super(scope, id);
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
+    props = v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.');
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
     v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
     v.string('description', props.description, DESCRIPTION, 'Shorten it.');
-    const image = props.image.bind(this);
+    const image = bindImage(v, props.image);
     const instanceType = checkInstanceType(v, props.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
     const network = configureNetwork(this, v, props, {
       count: IMAGE_BUILDER_SUBNETS,
-      byDefault: 'first',
+      firstOnly: true,
       countFix: 'An image builder uses exactly one subnet: narrow the selection, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or { subnetType, availabilityZones: [oneZone] }.',
     });
     this.connections = network.connections;
-    for (const property of ['softwaresToInstall', 'softwaresToUninstall'] as const) {
-      (props[property] ?? []).forEach((n, i) => v.string(`${property}[${i}]`, n, SOFTWARE_NAME,
-        'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.'));
-    }
+    const softwares = (property: 'softwaresToInstall' | 'softwaresToUninstall') => {
+      const fix = 'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.';
+      const names = v.list(property, props[property], fix);
+      names?.forEach((n, i) => v.string(`${property}[${i}]`, n, SOFTWARE_NAME, fix));
+      return names?.length ? names : undefined; // an empty list is AppStream's default: not written
+    };
+    const softwaresToInstall = softwares('softwaresToInstall');
+    const softwaresToUninstall = softwares('softwaresToUninstall');
 
     this.resource = new appstream.CfnImageBuilder(this, 'Resource', {
       name,
@@ -372,8 +378,8 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       appstreamAgentVersion: props.agentVersion?.bind(this),
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
-      softwaresToInstall: props.softwaresToInstall,
-      softwaresToUninstall: props.softwaresToUninstall,
+      softwaresToInstall,
+      softwaresToUninstall,
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
     requireImdsv2(this.resource, props.requireImdsv2);
@@ -382,9 +388,9 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, {
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
-      ...props.softwaresToInstall && { SoftwaresToInstall: 'softwaresToInstall' },
-      ...props.softwaresToUninstall && { SoftwaresToUninstall: 'softwaresToUninstall' },
-      ...props.requireImdsv2 !== undefined && { DisableIMDSV1: 'requireImdsv2' },
+      ...softwaresToInstall && { SoftwaresToInstall: 'softwaresToInstall' },
+      ...softwaresToUninstall && { SoftwaresToUninstall: 'softwaresToUninstall' },
+      ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
     });
 
     // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across environments.

@@ -1,4 +1,6 @@
+import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isLookupDummy } from './private/environment';
 import { ARN, APPSTREAM_IMAGE_ARN, IMAGE_NAME } from './private/rules';
 import { Validator } from './private/validation';
 
@@ -63,7 +65,9 @@ class NamedImage extends Image {
   }
 
   public bind(scope: IConstruct): ImageConfig {
-    Validator.of(scope).string('image (Image.fromName)', this.name, IMAGE_NAME, 'Give the name of an AppStream image.');
+    const v = Validator.of(scope);
+    const fix = 'Give the name of an AppStream image.';
+    v.string('image (Image.fromName)', v.required('image (Image.fromName)', this.name, fix), IMAGE_NAME, fix);
     return { imageName: this.name };
   }
 }
@@ -76,8 +80,19 @@ class ArnImage extends Image {
   public bind(scope: IConstruct): ImageConfig {
     const v = Validator.of(scope);
     const fix = 'Give an AppStream image ARN such as arn:aws:appstream:us-east-1::image/AppStream-WinServer2022-06-17-2024, or use Image.fromName().';
-    v.string('image (Image.fromArn)', this.arn, ARN, fix);
-    v.string('image (Image.fromArn)', this.arn, APPSTREAM_IMAGE_ARN, fix);
+    const property = 'image (Image.fromArn)';
+    v.required(property, this.arn, fix);
+    if (isLookupDummy(scope, this.arn)) {
+      return { imageArn: this.arn }; // a context lookup's dummy: judged on the synth after the lookup
+    }
+    v.string(property, this.arn, ARN, fix);
+    v.string(property, this.arn, APPSTREAM_IMAGE_ARN, fix);
+    const partition = Stack.of(scope).partition;
+    const given = Token.isUnresolved(this.arn) ? undefined : this.arn.split(':')[1];
+    if (given !== undefined && !Token.isUnresolved(partition) && given !== partition) {
+      v.fail(property, this.arn, `is in partition ${given}, but the stack deploys to partition ${partition}`,
+        `Give the ARN of the image in ${partition}.`);
+    }
     return { imageArn: this.arn };
   }
 }

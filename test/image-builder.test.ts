@@ -1,4 +1,4 @@
-import { App, Aws, CfnParameter, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, CfnResource, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,6 +14,7 @@ import {
   ImageBuilderProps,
   InstanceType,
 } from '../lib';
+import { CFN_REGIONS, unsupportedProperties } from '../lib/private/cfn-region-support';
 import { ACCESS_ENDPOINT_TYPES, NAME, toRegExp } from '../lib/private/rules';
 
 const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
@@ -200,9 +201,23 @@ describe('every prop set', () => {
     expect(props.AccessEndpoints).toEqual([{ EndpointType: 'STREAMING', VpceId: stack.resolve(endpoint.vpcEndpointId) }]);
   });
 
-  test('requireImdsv2: false renders DisableIMDSV1: false', () => {
-    builder({ requireImdsv2: false });
-    expect(builderProps().DisableIMDSV1).toBe(false);
+  test('requireImdsv2: false, AppStream\'s default, writes nothing (so no region lacks it) and warns nowhere', () => {
+    const env = new Stack(app, 'UsEast1', { env: { region: 'us-east-1' } });
+    new ImageBuilder(env, 'Builder', { image: IMAGE, instanceType: TYPE, requireImdsv2: false });
+    const props = Object.values(Template.fromStack(env).findResources('AWS::AppStream::ImageBuilder'))[0].Properties;
+    expect(props).not.toHaveProperty('DisableIMDSV1');
+    Annotations.fromStack(env).hasNoWarning('*', Match.anyValue());
+  });
+  test('empty software lists write nothing, so no warning even where the region lacks the property', () => {
+    const region = CFN_REGIONS.find((r) => unsupportedProperties('AWS::AppStream::ImageBuilder', r, ['SoftwaresToInstall']).length > 0
+      && unsupportedProperties('AWS::AppStream::ImageBuilder', r, ['Name']).length === 0)!;
+    expect(region).toBeDefined();
+    const env = new Stack(app, 'Lacking', { env: { region } });
+    new ImageBuilder(env, 'Builder', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [], softwaresToUninstall: [] });
+    const props = Object.values(Template.fromStack(env).findResources('AWS::AppStream::ImageBuilder'))[0].Properties;
+    expect(props).not.toHaveProperty('SoftwaresToInstall');
+    expect(props).not.toHaveProperty('SoftwaresToUninstall');
+    Annotations.fromStack(env).hasNoWarning('*', Match.anyValue());
   });
 });
 
@@ -368,9 +383,24 @@ describe('rules', () => {
       builder({ vpc, vpcSubnets: { subnets: [subnet] } });
       expect(builderProps().VpcConfig.SubnetIds).toEqual(['subnet-0123456789abcdef0']);
     });
-    test('fails a selection of two subnets, saying how to narrow it', () => {
+    test('a selection by type, group, zone or filter takes its first subnet, as ec2.Instance does', () => {
       const vpc = vpcWith();
-      expect(() => builder({ vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } })).toThrow(
+      const first = stack.resolve(vpc.privateSubnets[0].subnetId);
+      const selections: ec2.SubnetSelection[] = [
+        { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+        { subnetGroupName: 'Private' },
+        { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZones: vpc.availabilityZones },
+        { subnetFilters: [ec2.SubnetFilter.byIds(vpc.privateSubnets.map((s) => s.subnetId))] },
+      ];
+      const builders = selections.map((vpcSubnets, i) => builder({ vpc, vpcSubnets }, `B${i}`));
+      const resources = Template.fromStack(stack).toJSON().Resources;
+      for (const b of builders) {
+        expect(resources[stack.getLogicalId(b.node.defaultChild as CfnResource)].Properties.VpcConfig.SubnetIds).toEqual([first]);
+      }
+    });
+    test('fails a selection that names two subnets, saying how to narrow it', () => {
+      const vpc = vpcWith();
+      expect(() => builder({ vpc, vpcSubnets: { subnets: vpc.privateSubnets } })).toThrow(
         /ImageBuilder 'Stack\/Builder': vpcSubnets must have exactly 1 subnet \(it has 2\)\. An image builder uses exactly one subnet: narrow the selection/,
       );
     });

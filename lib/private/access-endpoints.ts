@@ -1,3 +1,4 @@
+import * as cdk from 'aws-cdk-lib';
 import { AccessEndpoint, AccessEndpointConfig } from '../access-endpoint';
 import { ACCESS_ENDPOINTS } from './rules';
 import { Validator } from './validation';
@@ -9,9 +10,12 @@ import { Validator } from './validation';
  * @returns the L1 `AccessEndpoints`, or undefined when none are given
  */
 export function bindAccessEndpoints(v: Validator, endpoints: AccessEndpoint[] | undefined): AccessEndpointConfig[] | undefined {
-  if (endpoints === undefined) {
+  const fix = 'Give 1 to 4 endpoints, or leave accessEndpoints out.';
+  const list = v.list('accessEndpoints', endpoints, fix);
+  if (list === undefined || cdk.Token.isUnresolved(list)) {
     return undefined;
   }
-  v.count('accessEndpoints', endpoints.length, ACCESS_ENDPOINTS, 'endpoint', 'Give 1 to 4 endpoints, or leave accessEndpoints out.');
-  return endpoints.map((e, i) => e.bind(v.scope, `accessEndpoints[${i}]`));
+  v.count('accessEndpoints', list.length, ACCESS_ENDPOINTS, 'endpoint', fix);
+  return list.map((e, i) => v.object(`accessEndpoints[${i}]`, e, (x) => typeof x.bind === 'function',
+    'Give an AccessEndpoint, such as AccessEndpoint.fromVpceId(\'vpce-0123456789abcdef0\').').bind(v.scope, `accessEndpoints[${i}]`));
 }

@@ -1,4 +1,5 @@
 import * as cdk from 'aws-cdk-lib';
+import { Image, ImageConfig } from '../image';
 import { InstanceType } from '../instance-type';
 import { IMAGE_BUILDER_INSTANCE_TYPES, ROOT_VOLUME_GIB } from './rules';
 import { Validator } from './validation';
@@ -16,7 +17,8 @@ const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES]);
  * @param supported the types the resource offers, from the rules
  */
 export function checkInstanceType(v: Validator, instanceType: InstanceType, supported: readonly string[]): string {
-  const name = instanceType.name;
+  const name = v.object('instanceType', instanceType, (x) => typeof x.name === 'string',
+    'Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of(\'stream.standard.medium\').').name;
   if (cdk.Token.isUnresolved(name) || supported.includes(name)) {
     return name;
   }
@@ -34,8 +36,11 @@ export function checkInstanceType(v: Validator, instanceType: InstanceType, supp
  * @returns the config, or undefined when no size is given
  */
 export function rootVolumeConfig(v: Validator, size: cdk.Size | undefined): { volumeSizeInGb: number } | undefined {
-  if (!size) {
+  if (size === undefined || size === null) {
     return undefined;
+  }
+  if (typeof size.toGibibytes !== 'function') {
+    v.fail('rootVolumeSize', size, 'must be a Size', 'Give a Size in GiB, such as Size.gibibytes(300).');
   }
   if (size.isUnresolved()) {
     try {
@@ -52,10 +57,23 @@ export function rootVolumeConfig(v: Validator, size: cdk.Size | undefined): { vo
 
 /**
  * Require IMDSv2 (turn IMDSv1 off) on an AppStream instance. The L1 of the oldest aws-cdk-lib we
- * support has no property for it; CloudFormation has `DisableIMDSV1` (in some regions).
+ * support has no property for it; CloudFormation has `DisableIMDSV1` (in some regions only). `false`
+ * is AppStream's default, so it is not written: a template that leaves it out deploys in every region.
  */
 export function requireImdsv2(resource: cdk.CfnResource, value: boolean | undefined): void {
-  if (value !== undefined) {
-    resource.addPropertyOverride('DisableIMDSV1', value);
+  if (value === true) {
+    resource.addPropertyOverride('DisableIMDSV1', true);
   }
+}
+
+/**
+ * The image of a resource: exactly one of name and ARN, checked by the image itself for the resource.
+ */
+export function bindImage(v: Validator, image: Image): ImageConfig {
+  const config = v.object('image', image, (x) => typeof x.bind === 'function',
+    'Give an Image, such as Image.fromName(\'AppStream-WinServer2022-06-17-2024\') or Image.fromArn(...).').bind(v.scope);
+  if ((config.imageName === undefined) === (config.imageArn === undefined)) {
+    v.fail('image', config, 'must give exactly one of an image name and an image ARN', 'Use Image.fromName() or Image.fromArn().');
+  }
+  return config;
 }

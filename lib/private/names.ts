@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { deploymentTarget } from './environment';
 import { NAME } from './rules';
 import { Validator } from './validation';
 
@@ -10,20 +11,20 @@ const claimed = new WeakMap<IConstruct, Map<string, string>>();
  * Claim `name` for `scope` among the resources of `kind` in the app, per account and region (names
  * AppStream wants unique there). Returns the path of the construct that already holds the name in the
  * same account and region, or undefined when the claim succeeds. Tokens are never judged: a name that
- * is a token claims nothing. Stacks without an explicit environment count as one environment.
+ * is a token claims nothing. A stack whose account or region is unknown is an environment of its own
+ * (with its nested stacks): names collide for sure only where both are known and equal.
  */
 export function claimUniqueName(scope: IConstruct, kind: string, name: string): string | undefined {
   if (cdk.Token.isUnresolved(name)) {
     return undefined;
   }
-  const stack = cdk.Stack.of(scope);
   const root = scope.node.root;
   let names = claimed.get(root);
   if (!names) {
     names = new Map();
     claimed.set(root, names);
   }
-  const key = [kind, stack.account, stack.region, name].join('\u0000');
+  const key = [kind, deploymentTarget(scope), name].join('\u0000');
   const other = names.get(key);
   if (other !== undefined) {
     return other;

@@ -1,6 +1,8 @@
-import { Token } from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
+import { Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { lookupsPending } from './environment';
 import { CountRule, SECURITY_GROUPS } from './rules';
 import { Validator, article } from './validation';
 
@@ -18,8 +20,12 @@ export interface SubnetSpec {
   readonly count: CountRule;
   /** The number of distinct availability zones they must span, if any. */
   readonly distinctZones?: number;
-  /** With no `vpcSubnets`: only the first subnet of the default type (one network interface), or all of them. */
-  readonly byDefault: 'first' | 'all';
+  /**
+   * Whether the resource takes only the first subnet that a selection by type, group, zone or filter
+   * selects (an image builder has one network interface), as `ec2.Instance` does; a selection that
+   * names its subnets explicitly (`subnets: [a, b]`) must still name the right number.
+   */
+  readonly firstOnly: boolean;
   /** The fix when a selection has the wrong number of subnets. */
   readonly countFix: string;
 }
@@ -43,7 +49,8 @@ export interface Network {
  * @param spec the subnets this kind of resource takes
  */
 export function configureNetwork(scope: Construct, v: Validator, props: NetworkProps, spec: SubnetSpec): Network {
-  const vpc = props.vpc;
+  const vpc = props.vpc ?? undefined;
+  v.list('securityGroups', props.securityGroups, 'Give a list of at most 5 security groups.');
   if (!vpc) {
     if (props.vpcSubnets) {
       v.fail('vpcSubnets', undefined, 'needs a vpc', 'Give vpc too, or leave vpcSubnets out.');
@@ -59,6 +66,12 @@ export function configureNetwork(scope: Construct, v: Validator, props: NetworkP
     new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `AppStream ${v.noun}`, allowAllOutbound: true }),
   ];
   v.count('securityGroups', securityGroups.length, SECURITY_GROUPS, 'security group', 'Give at most 5 security groups.');
+  securityGroups.forEach((sg, i) => {
+    const other = vpcIdOf(sg);
+    if (other !== undefined && differentVpc(v, sg, other, vpc)) {
+      v.fail(`securityGroups[${i}]`, sg.node.path, 'is a security group of another VPC than vpc', 'Give security groups of the VPC given as vpc.');
+    }
+  });
   return {
     vpcConfig: { subnetIds: subnets.map((s) => s.subnetId), securityGroupIds: securityGroups.map((sg) => sg.securityGroupId) },
     connections: new ec2.Connections({ securityGroups }),
@@ -66,6 +79,7 @@ export function configureNetwork(scope: Construct, v: Validator, props: NetworkP
 }
 
 function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined, internet: boolean, spec: SubnetSpec): ec2.ISubnet[] {
+  const property = selection ? 'vpcSubnets' : 'vpc';
   const defaultKind = internet ? 'public subnet' : 'private subnet with egress';
   const effective = selection ?? { subnetType: internet ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS };
   let subnets: ec2.ISubnet[];
@@ -73,20 +87,25 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
     subnets = vpc.selectSubnets(effective).subnets;
   } catch (e) {
     // aws-cdk-lib throws for a subnet type or group the VPC does not have: say it in our words.
-    return v.fail(selection ? 'vpcSubnets' : 'vpc', undefined, `selects no subnet: ${(e as Error).message}`,
-      selection ? spec.countFix : `Give vpcSubnets to choose the ${v.noun}'s subnets (by default it takes the ${spec.byDefault === 'first' ? 'first' : 'VPC\'s'} ${defaultKind}${spec.byDefault === 'first' ? '' : 's'}).`);
+    return v.fail(property, undefined, `selects no subnet: ${(e as Error).message}`,
+      selection ? spec.countFix : `Give vpcSubnets to choose the ${v.noun}'s subnets (by default it takes the ${spec.firstOnly ? 'first' : 'VPC\'s'} ${defaultKind}${spec.firstOnly ? '' : 's'}).`);
   }
-  if (!selection) {
-    if (subnets.length === 0) {
-      v.fail('vpc', undefined, `has no ${defaultKind} to default to`, 'Give vpcSubnets to choose the subnet.');
-    }
-    subnets = spec.byDefault === 'first' ? subnets.slice(0, 1) : subnets;
+  if (subnets.length === 0 && lookupsPending(v.scope, vpc)) {
+    return subnets; // the dummy VPC of a context lookup: judged on the synth after the lookup
   }
-  v.count(selection ? 'vpcSubnets' : 'vpc', subnets.length, spec.count, 'subnet', spec.countFix);
+  if (subnets.length === 0) {
+    v.fail(property, undefined, selection ? 'selects no subnet' : `has no ${defaultKind} to default to`, selection ? spec.countFix : 'Give vpcSubnets to choose the subnet.');
+  }
+  const explicit = selection?.subnets !== undefined;
+  if (spec.firstOnly && !explicit) {
+    subnets = subnets.slice(0, 1);
+  }
+  v.count(property, subnets.length, spec.count, 'subnet', spec.countFix);
+  subnets.forEach((subnet, i) => checkSubnet(v, vpc, subnet, explicit ? `vpcSubnets.subnets[${i}]` : property));
   if (spec.distinctZones !== undefined) {
     const zones = new Set(subnets.map((s) => s.availabilityZone));
     if (![...zones].some((z) => Token.isUnresolved(z)) && zones.size < spec.distinctZones) {
-      v.fail(selection ? 'vpcSubnets' : 'vpc', undefined,
+      v.fail(property, undefined,
         `selects subnets in ${zones.size} availability zone${zones.size === 1 ? '' : 's'}, but ${article(v.noun)} needs subnets in at least ${spec.distinctZones}`,
         spec.countFix);
     }
@@ -101,4 +120,34 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
     }
   }
   return subnets;
+}
+
+/** A subnet must be one subnet (not a list token), and one of `vpc` when both say which VPC they are in. */
+function checkSubnet(v: Validator, vpc: ec2.IVpc, subnet: ec2.ISubnet, property: string): void {
+  if (Token.isUnresolved(subnet.subnetId) && Tokenization.reverseList([subnet.subnetId]) !== undefined) {
+    v.fail(property, undefined, 'is a token for a list of subnet ids, which may hold any number of subnets',
+      'Give one subnet, for example ec2.Subnet.fromSubnetId(this, \'Subnet\', Fn.select(0, ids)).');
+  }
+  const other = vpcIdOf(subnet);
+  if (other !== undefined && differentVpc(v, subnet, other, vpc)) {
+    v.fail(property, subnet.node.path, 'is not a subnet of vpc', 'Select subnets of the VPC given as vpc.');
+  }
+}
+
+/** The VPC id of a subnet or security group defined in the app (imported ones do not say). */
+function vpcIdOf(x: ec2.ISubnet | ec2.ISecurityGroup): string | undefined {
+  const child = x.node.defaultChild;
+  return child instanceof ec2.CfnSubnet || child instanceof ec2.CfnSecurityGroup ? child.vpcId : undefined;
+}
+
+/** Whether `vpcId`, of `x`, names another VPC than `vpc`: only judged when both are in one stack, or both literal ids. */
+function differentVpc(v: Validator, x: IConstruct, vpcId: string, vpc: ec2.IVpc): boolean {
+  if (!Token.isUnresolved(vpcId) && !Token.isUnresolved(vpc.vpcId)) {
+    return vpcId !== vpc.vpcId;
+  }
+  if (cdk.Stack.of(x) !== cdk.Stack.of(vpc)) {
+    return false;
+  }
+  const stack = cdk.Stack.of(v.scope);
+  return JSON.stringify(stack.resolve(vpcId)) !== JSON.stringify(stack.resolve(vpc.vpcId));
 }

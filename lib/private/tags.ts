@@ -6,7 +6,7 @@ import { Validator } from './validation';
 /**
  * Give an AppStream resource's L1 the tags of its props, checked twice: now, for an early error
  * (aws-cdk-lib would silently drop an empty key), and at synthesis, with the tags `Tags.of()` added
- * since (and those the L1 had). They go to the L1 only: AppStream's tag rules are its own (IAM, for
+ * since, those the L1 had, and those of its stack (CloudFormation passes stack tags on). They go to the L1 only: AppStream's tag rules are its own (IAM, for
  * one, refuses some first characters that AppStream accepts), so the resource's role and security group
  * are left to `Tags.of()`. Applied on the L1 itself, the tag aspects visit that one node.
  *
@@ -16,14 +16,30 @@ import { Validator } from './validation';
  * @param tags the tags of the props
  */
 export function applyTags(v: Validator, resource: IConstruct, tagManager: cdk.TagManager, tags: Record<string, string> | undefined): void {
-  const problems = tagProblems(v, tags ?? {});
+  if (tags !== undefined && tags !== null && (Array.isArray(tags) || typeof tags !== 'object')) {
+    v.fail('tags', tags, 'must be a map of keys to values', "Give tags as an object, such as { team: 'desktops' } (not CloudFormation's [{ Key, Value }] list).");
+  }
+  tags = tags ?? {};
+  const problems = tagProblems(v, tags);
   if (problems.length > 0) {
     throw new Error(problems.join('\n'));
   }
-  for (const [key, value] of Object.entries(tags ?? {})) {
+  for (const [key, value] of Object.entries(tags)) {
     cdk.Tags.of(resource).add(key, value);
   }
-  v.scope.node.addValidation({ validate: () => tagProblems(v, tagManager.tagValues()) });
+  v.scope.node.addValidation({ validate: () => tagProblems(v, { ...stackTags(resource), ...tagManager.tagValues() }) });
+}
+
+/**
+ * The tags of the stacks that deploy `resource` (`new Stack(…, { tags })`): CloudFormation passes
+ * them on to the AppStream resource, so they count toward its 50 and must satisfy its rules.
+ */
+function stackTags(resource: IConstruct): Record<string, string> {
+  let tags: Record<string, string> = {};
+  for (let stack: cdk.Stack | undefined = cdk.Stack.of(resource); stack; stack = stack.nestedStackParent) {
+    tags = { ...stack.tags.tagValues(), ...tags }; // the inner stack's value of a key wins
+  }
+  return tags;
 }
 
 /**
@@ -43,7 +59,7 @@ function tagProblems(v: Validator, tags: Record<string, string>): string[] {
       problems.push(v.message('tag key', key, keyProblem, "Rename the tag (keys starting with 'aws:' are reserved for AWS)."));
     }
     const value = tags[key];
-    const valueProblem = cdk.Token.isUnresolved(value) ? undefined : v.stringProblem(value, TAG_VALUE);
+    const valueProblem = typeof value !== 'string' ? 'must be a string' : cdk.Token.isUnresolved(value) ? undefined : v.stringProblem(value, TAG_VALUE);
     if (valueProblem) {
       problems.push(v.message(`tag '${key}' value`, value, valueProblem, 'Change the value.'));
     }
