@@ -5,10 +5,12 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { warnIfNotInRegion } from './private/cfn-region-support';
+import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
 import {
   ARN,
   DIRECTORY_CONFIG_ACCOUNT_NAME,
+  DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES,
   DIRECTORY_CONFIG_ACCOUNT_PASSWORD,
   DIRECTORY_CONFIG_OUS,
   DIRECTORY_CONFIG_PRIVATE_CA_ARN,
@@ -263,18 +265,22 @@ export class DirectoryConfig extends DirectoryConfigBase {
     super(scope, id);
     Object.defineProperty(this, DIRECTORY_CONFIG_SYMBOL, { value: true });
     const v = new Validator(this, 'DirectoryConfig');
+    props = v.required('props', props, 'Give the directory config\'s props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.');
 
-    const directoryName = props.directoryName;
-    v.string('directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
+    const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
+    const directoryName = v.required('directoryName', props.directoryName, nameFix);
+    v.string('directoryName', directoryName, DIRECTORY_NAME, nameFix);
     const other = claimUniqueName(this, 'DirectoryConfig', directoryName.toLowerCase());
     if (other !== undefined) {
       v.fail('directoryName', directoryName, `already has a directory config, '${other}', in the same account and region`,
         'Define one DirectoryConfig per directory, with all the OUs it needs, and join every image builder to that one.');
     }
 
-    const ous = props.organizationalUnitDistinguishedNames;
-    this.checkOus(v, ous);
-    const credentials = this.serviceAccountCredentials(v, props.serviceAccountCredentials);
+    const ousFix = 'Give the distinguished names of the OUs in which AppStream may create computer objects, such as [\'OU=AppStream,DC=corp,DC=example,DC=com\'].';
+    const ous = v.list('organizationalUnitDistinguishedNames', v.required('organizationalUnitDistinguishedNames', props.organizationalUnitDistinguishedNames, ousFix), ousFix)!;
+    this.checkOus(v, ous, directoryName);
+    const credentials = this.serviceAccountCredentials(v, v.object('serviceAccountCredentials', props.serviceAccountCredentials,
+      (x) => x.serviceAccountPassword !== undefined, 'Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).'));
     const certificateBasedAuthProperties = props.certificateBasedAuth ? this.certificateBasedAuth(v, props.certificateBasedAuth) : undefined;
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
@@ -291,7 +297,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     this.organizationalUnitDistinguishedNames = [...ous];
   }
 
-  private checkOus(v: Validator, ous: string[]): void {
+  private checkOus(v: Validator, ous: string[], directoryName: string): void {
     if (cdk.Token.isUnresolved(ous)) {
       return;
     }
@@ -302,13 +308,14 @@ export class DirectoryConfig extends DirectoryConfigBase {
       const property = `organizationalUnitDistinguishedNames[${i}]`;
       v.string(property, ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
       v.string(property, ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
+      checkOuDomain(v, property, ou, directoryName);
       if (cdk.Token.isUnresolved(ou)) {
         return;
       }
       const key = distinguishedNameKey(ou);
       const first = seen.get(key);
       if (first !== undefined) {
-        v.fail(property, ou, `is the same OU as organizationalUnitDistinguishedNames[${first}] ${JSON.stringify(ous[first])} (Active Directory ignores case and spaces after commas)`,
+        v.fail(property, ou, `is the same OU as organizationalUnitDistinguishedNames[${first}] ${JSON.stringify(ous[first])} (Active Directory ignores case, spaces after commas and how a character is escaped)`,
           'List each OU once.');
       }
       seen.set(key, i);
@@ -344,10 +351,23 @@ export class DirectoryConfig extends DirectoryConfigBase {
           'Give the account\'s password (1 to 127 characters), from AWS Secrets Manager.');
       }
       warnPlainText('is plain text: it is written into the template, where anyone who can read the template or the stack sees it');
+    } else if (typeof resolved?.Ref === 'string') {
+      const parameter = this.parameterOf(resolved.Ref);
+      if (parameter?.type.startsWith('AWS::SSM::Parameter::Value<String')) {
+        warnPlainText(`reads the plain-text (String) SSM parameter of template parameter ${resolved.Ref}: anyone allowed to read the SSM parameter sees the password, unencrypted`);
+      } else if (parameter && !parameter.noEcho) {
+        warnPlainText(`is template parameter ${resolved.Ref}, which has no NoEcho: CloudFormation shows its value in the console and in DescribeStacks`);
+      }
     }
     // Any other value (a reference to a NoEcho parameter, a secret defined in the app) is only known at deployment.
 
     return { accountName, accountPassword: password };
+  }
+
+  /** The template parameter of this stack with the logical id `ref`, if any. */
+  private parameterOf(ref: string): cdk.CfnParameter | undefined {
+    const stack = cdk.Stack.of(this);
+    return stack.node.findAll().find((c): c is cdk.CfnParameter => c instanceof cdk.CfnParameter && stack.resolve(c.logicalId) === ref);
   }
 
   private certificateBasedAuth(v: Validator, auth: CertificateBasedAuth): appstream.CfnDirectoryConfig.CertificateBasedAuthPropertiesProperty {
@@ -356,6 +376,11 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const fix = 'Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn(this, \'Ca\', \'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555\').';
     v.string(property, certificateAuthorityArn, ARN, fix);
     v.string(property, certificateAuthorityArn, DIRECTORY_CONFIG_PRIVATE_CA_ARN, fix);
-    return { status: auth.status ?? CertificateBasedAuthStatus.ENABLED, certificateAuthorityArn };
+    const status = auth.status ?? CertificateBasedAuthStatus.ENABLED;
+    if (!cdk.Token.isUnresolved(status) && !DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES.includes(status)) {
+      v.fail('certificateBasedAuth.status', status, `must be one of ${DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES.join(', ')}`,
+        'Use a CertificateBasedAuthStatus member, such as CertificateBasedAuthStatus.ENABLED.');
+    }
+    return { status, certificateAuthorityArn };
   }
 }

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   CertificateBasedAuthStatus,
@@ -17,6 +18,8 @@ import {
 import { DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES, distinguishedNameKey } from '../lib/private/rules';
 
 const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
+/** An OU in the domain `name`. */
+const ouIn = (name: string) => `OU=AppStream,${name.split('.').map((label) => `DC=${label}`).join(',')}`;
 const CA_ARN = 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';
 const PLAIN_TEXT = 'cdk-appstream:directoryConfig:plainTextPassword';
 
@@ -180,9 +183,26 @@ describe('service account credentials', () => {
       Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
     });
 
-    test('no warning for an unresolved reference in unsafePlainText', () => {
-      password(SecretValue.unsafePlainText(param('SomeParam')));
+    test('no warning for a token that is not a template parameter (an attribute known at deployment)', () => {
+      const secret = new secretsmanager.Secret(stack, 'Generated');
+      password(SecretValue.unsafePlainText(secret.secretArn));
       Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    });
+
+    test('no warning for a NoEcho template parameter given as plain text', () => {
+      password(SecretValue.unsafePlainText(new CfnParameter(stack, 'Hidden', { noEcho: true }).valueAsString));
+      Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    });
+
+    test('warns for a template parameter without NoEcho: the console shows its value', () => {
+      password(SecretValue.unsafePlainText(param('SomeParam')));
+      expect(warnings(PLAIN_TEXT)).toHaveLength(1);
+      Annotations.fromStack(stack).hasWarning('/Stack/Directory', Match.stringLikeRegexp('template parameter SomeParam, which has no NoEcho'));
+    });
+
+    test('warns for a plain String SSM parameter read through a template parameter', () => {
+      password(SecretValue.unsafePlainText(ssm.StringParameter.valueForStringParameter(stack, '/appstream/password')));
+      Annotations.fromStack(stack).hasWarning('/Stack/Directory', Match.stringLikeRegexp('reads the plain-text \\(String\\) SSM parameter of template parameter'));
     });
 
     test('fails an ssm-secure reference: CloudFormation does not resolve it in this resource', () => {
@@ -221,7 +241,7 @@ describe('attributes and imports', () => {
 describe('rules', () => {
   describe('directoryName', () => {
     test.each(['corp.example.com', 'a.b', 'x-1.corp.example.com'])('accepts %s', (name) => {
-      directory({ directoryName: name });
+      directory({ directoryName: name, organizationalUnitDistinguishedNames: [ouIn(name)] });
       expect(configProps().DirectoryName).toBe(name);
     });
     test.each(['CORP', 'corp..example.com', '-corp.example.com', 'corp_example.com'])('fails %s', (name) => {
@@ -247,7 +267,7 @@ describe('rules', () => {
 
   describe('organizationalUnitDistinguishedNames', () => {
     test('accepts several OUs, an escaped comma and an OU of 2000 characters', () => {
-      const long = `OU=${'x'.repeat(2000 - 'OU=,DC=corp'.length)},DC=corp`;
+      const long = `OU=${'x'.repeat(2000 - 'OU=,DC=corp,DC=example,DC=com'.length)},DC=corp,DC=example,DC=com`;
       expect(long).toHaveLength(2000);
       directory({ organizationalUnitDistinguishedNames: [OU, 'OU=Sales\\, East,DC=corp,DC=example,DC=com', long] });
       expect(configProps().OrganizationalUnitDistinguishedNames).toHaveLength(3);
@@ -276,7 +296,7 @@ describe('rules', () => {
       );
     });
     test('an escaped comma makes a different OU, not a duplicate', () => {
-      directory({ organizationalUnitDistinguishedNames: ['OU=a\\,b,DC=corp,DC=com', 'OU=a,OU=b,DC=corp,DC=com'] });
+      directory({ organizationalUnitDistinguishedNames: ['OU=a\\,b,DC=corp,DC=example,DC=com', 'OU=a,OU=b,DC=corp,DC=example,DC=com'] });
       expect(configProps().OrganizationalUnitDistinguishedNames).toHaveLength(2);
     });
   });
@@ -455,7 +475,7 @@ describe('an image builder that joins the domain of a directory config', () => {
   test('OUs that are tokens are not compared', () => {
     const d = directory({ organizationalUnitDistinguishedNames: [param('Ou')] });
     joined(d, OU);
-    const other = directory({ directoryName: 'other.example.com' }, 'Other');
+    const other = directory({ directoryName: 'other.example.com', organizationalUnitDistinguishedNames: [ouIn('other.example.com')] }, 'Other');
     const second = new Stack(app, 'Second');
     joined(other, param('BuilderOu', second), second);
     Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);

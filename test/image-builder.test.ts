@@ -495,7 +495,7 @@ describe('rules', () => {
       const vpc = vpcWith();
       const directory = DirectoryConfig.fromDirectoryName(stack, 'D', 'corp.example.com');
       builder({ vpc, domainJoin: { directory, organizationalUnitDistinguishedName: 'OU=Sales\\, East,DC=corp,DC=example,DC=com' } }, 'A');
-      const long = `OU=${'x'.repeat(2000 - 'OU=,DC=corp'.length)},DC=corp`;
+      const long = `OU=${'x'.repeat(2000 - 'OU=,DC=corp,DC=example,DC=com'.length)},DC=corp,DC=example,DC=com`;
       expect(long).toHaveLength(2000);
       builder({ vpc, domainJoin: { directory, organizationalUnitDistinguishedName: long } }, 'B');
       expect(Object.keys(Template.fromStack(stack).findResources('AWS::AppStream::ImageBuilder'))).toHaveLength(2);

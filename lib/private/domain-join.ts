@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { DirectoryConfig } from '../directory-config';
 import { DomainJoin } from '../domain-join';
-import { DIRECTORY_NAME, OU_DISTINGUISHED_NAME, OU_DISTINGUISHED_NAME_FORMAT, distinguishedNameKey } from './rules';
+import { DIRECTORY_NAME, OU_DISTINGUISHED_NAME, OU_DISTINGUISHED_NAME_FORMAT, distinguishedNameDomain, distinguishedNameKey } from './rules';
 import { Validator, article } from './validation';
 
 /** The L1 `DomainJoinInfo` that CfnImageBuilder and CfnFleet share. */
@@ -35,17 +35,46 @@ export function configureDomainJoin(
   if (!vpc) {
     v.fail('domainJoin', undefined, `needs a vpc: ${article(v.noun)} must reach the domain controllers from a subnet of yours`, 'Give vpc (and vpcSubnets) too.');
   }
-  const directoryName = join.directory.directoryName;
+  const directory = v.object('domainJoin.directory', join.directory, (x) => typeof x.directoryName === 'string',
+    'Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, \'Directory\', \'corp.example.com\').');
+  const directoryName = directory.directoryName;
   v.string('domainJoin.directory.directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
   const ou = join.organizationalUnitDistinguishedName;
   v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
   v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME_FORMAT, 'Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com.');
+  checkOuDomain(v, 'domainJoin.organizationalUnitDistinguishedName', ou, directoryName);
 
-  if (DirectoryConfig.isDirectoryConfig(join.directory)) {
-    checkLink(v, join.directory, ou);
-    resource.node.addDependency(join.directory);
+  if (DirectoryConfig.isDirectoryConfig(directory)) {
+    checkLink(v, directory, ou);
+    // Within one stage (one cloud assembly) only: a directory config in a stage of its own (one
+    // shared by the app's other stages) is deployed with that stage, which CloudFormation cannot order.
+    if (cdk.Stage.of(resource) === cdk.Stage.of(directory)) {
+      resource.node.addDependency(directory);
+    }
   }
   return { directoryName, organizationalUnitDistinguishedName: ou };
+}
+
+/**
+ * An OU must lie in the directory's domain: its `DC=` parts, compared as Active Directory compares
+ * them, must spell the directory name. Tokens are never judged.
+ *
+ * @param v the validator of the construct that names the OU
+ * @param property the property that holds the OU
+ * @param ou the OU's distinguished name
+ * @param directoryName the directory's fully qualified domain name
+ */
+export function checkOuDomain(v: Validator, property: string, ou: string | undefined, directoryName: string): void {
+  if (typeof ou !== 'string' || typeof directoryName !== 'string' || cdk.Token.isUnresolved(ou) || cdk.Token.isUnresolved(directoryName)) {
+    return;
+  }
+  const domain = distinguishedNameDomain(ou);
+  if (domain !== directoryName.toLowerCase()) {
+    v.fail(property, ou, domain === ''
+      ? `names no domain: it has no DC= parts (parts are separated by commas), so it is not an OU of ${directoryName}`
+      : `lies in the domain ${domain}, not in the directory's domain ${directoryName}`,
+    `Give an OU of ${directoryName}, ending in ${directoryName.split('.').map((label) => `DC=${label}`).join(',')}.`);
+  }
 }
 
 function checkLink(v: Validator, directory: DirectoryConfig, ou: string | undefined): void {

@@ -54,29 +54,55 @@ function checkTrust(v: Validator, role: iam.IRole): string[] {
 }
 
 /**
- * Whether a resolved trust policy lets AppStream assume the role: true, false, or undefined when a
- * principal is only known at deployment.
+ * Whether a resolved trust policy lets AppStream assume the role, as IAM reads it: true, false, or
+ * undefined when a principal is only known at deployment. Actions match as IAM matches them (case
+ * does not count; `*` and `?` are wildcards; `NotAction` matches what it does not list), and an
+ * unconditional Deny of AppStream (or of everyone) wins over any Allow.
  */
 export function trustsAppStream(policy: any): boolean | undefined {
   const statements: any[] = [policy?.Statement ?? []].flat();
+  let allowed = false;
   let unknown = false;
   for (const s of statements) {
-    if (s.Effect !== 'Allow' || !matchesAny(s.Action, ['sts:AssumeRole', 'sts:*', '*'])) {
+    if (!coversAssumeRole(s)) {
       continue;
     }
-    const principal = s.Principal;
-    if (principal === '*' || principal?.AWS === '*') {
-      return true;
+    const principal = namesAppStream(s);
+    if (s.Effect === 'Deny' && principal === true && s.Condition === undefined) {
+      return false;
     }
-    const services: unknown[] = [principal?.Service ?? []].flat();
-    if (services.includes(APPSTREAM_PRINCIPAL)) {
-      return true;
+    if (s.Effect === 'Allow') {
+      allowed ||= principal === true;
+      unknown ||= principal === undefined;
     }
-    unknown ||= services.some((x) => typeof x !== 'string');
   }
-  return unknown ? undefined : false;
+  return allowed ? true : unknown ? undefined : false;
 }
 
-function matchesAny(actions: unknown, wanted: string[]): boolean {
-  return [actions ?? []].flat().some((a) => typeof a === 'string' && wanted.includes(a));
+/** Whether a statement's `Action` (or `NotAction`) covers `sts:AssumeRole`. */
+function coversAssumeRole(statement: any): boolean {
+  const matches = (actions: unknown) => [actions ?? []].flat().some((a) => typeof a === 'string' && iamPattern(a).test('sts:AssumeRole'));
+  return statement.NotAction !== undefined ? !matches(statement.NotAction) : matches(statement.Action);
+}
+
+/** Whether a statement's principal includes AppStream: true, false, or undefined when it is a token. */
+function namesAppStream(statement: any): boolean | undefined {
+  if (statement.NotPrincipal !== undefined) {
+    const excluded: unknown[] = [statement.NotPrincipal?.Service ?? []].flat();
+    return !excluded.some((x) => typeof x === 'string' && x.toLowerCase() === APPSTREAM_PRINCIPAL);
+  }
+  const principal = statement.Principal;
+  if (principal === '*' || principal?.AWS === '*' || [principal?.AWS ?? []].flat().includes('*')) {
+    return true;
+  }
+  const services: unknown[] = [principal?.Service ?? []].flat();
+  if (services.some((x) => typeof x === 'string' && x.toLowerCase() === APPSTREAM_PRINCIPAL)) {
+    return true;
+  }
+  return services.some((x) => typeof x !== 'string') ? undefined : false;
+}
+
+/** An IAM action pattern as a RegExp: case-insensitive, `*` any run of characters, `?` one character. */
+function iamPattern(action: string): RegExp {
+  return new RegExp(`^${action.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }

@@ -142,15 +142,19 @@ describe(`property-based conformance (${RUNS} random cases per property)`, () =>
   });
 
   test('organizational unit distinguished names', () => {
-    const dnPart = fc.tuple(fc.constantFrom('OU', 'ou', 'DC', 'CN', 'O', 'X'), fc.string({ unit: interesting, minLength: 0, maxLength: 8 }))
+    // [lib] an OU of the domain: its DC= parts spell corp.example.com. The random parts have no DC= of
+    // their own, so an OU lies in the domain iff it ends in the domain's parts after an unescaped comma.
+    const domain = ',DC=corp,DC=example,DC=com';
+    const dnPart = fc.tuple(fc.constantFrom('OU', 'ou', 'CN', 'O', 'X'), fc.string({ unit: interesting, minLength: 0, maxLength: 8 }))
       .map(([k, v]) => `${k}=${v}`);
-    const dn = fc.array(dnPart, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(','));
-    const long = fc.integer({ min: 1995, max: 2003 }).map((n) => `OU=${'x'.repeat(n - 3)}`);
+    const dn = fc.tuple(fc.array(dnPart, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([parts, inDomain]) => parts.join(',') + (inDomain ? domain : ''));
+    const long = fc.integer({ min: 1995, max: 2003 }).map((n) => `OU=${'x'.repeat(n - 3 - domain.length)}${domain}`);
+    const inDomain = (ou: string) => ou.toLowerCase().endsWith(domain.toLowerCase()) && !/(?:^|[^\\])(?:\\\\)*\\$/.test(ou.slice(0, -domain.length));
     fc.assert(fc.property(fc.oneof(dn, long, strings(30)), (ou) => {
       const { stack } = newStack();
       const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['a'], privateSubnetIds: ['subnet-0a1b2c3d'] });
       const directory = DirectoryConfig.fromDirectoryName(stack, 'D', 'corp.example.com');
-      const expected = apiAccepts('DomainJoinInfo.OrganizationalUnitDistinguishedName', ou) && OU_FORM.test(ou);
+      const expected = apiAccepts('DomainJoinInfo.OrganizationalUnitDistinguishedName', ou) && OU_FORM.test(ou) && inDomain(ou);
       expect(accepted(() => new ImageBuilder(stack, 'B', { ...base, vpc, domainJoin: { directory, organizationalUnitDistinguishedName: ou } }))).toBe(expected);
     }), params);
   });

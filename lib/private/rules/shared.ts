@@ -186,26 +186,60 @@ export const OU_DISTINGUISHED_NAME_FORMAT: StringRule = {
 };
 
 /**
- * [lib] A key under which two spellings of one distinguished name are equal, as Active Directory
- * compares them: attribute types and values ignore case, and spaces around the commas between parts
- * and around `=` do not count. Escaped characters (`\,`) stay part of their value.
+ * The parts of a distinguished name as Active Directory reads them: each `type=value` part, with the
+ * type and value trimmed, and the value's escapes undone, both RFC 4514's (`\,` and `\2C` are the same
+ * comma, hex pairs spell UTF-8 bytes) and those of other characters. Parts split at unescaped commas.
  */
-export function distinguishedNameKey(dn: string): string {
-  const parts: string[] = [];
+export function distinguishedNameParts(dn: string): Array<[string, string]> {
+  const parts: Array<[string, string]> = [];
   let current = '';
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length > 0) {
+      current += Buffer.from(bytes).toString('utf-8');
+      bytes = [];
+    }
+  };
+  const end = () => {
+    flush();
+    const eq = current.indexOf('=');
+    parts.push(eq < 0 ? ['', current.trim()] : [current.slice(0, eq).trim(), current.slice(eq + 1).trim()]);
+    current = '';
+  };
   for (let i = 0; i < dn.length; i++) {
     const c = dn[i];
+    if (c === '\\' && /^[0-9a-fA-F]{2}$/.test(dn.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(dn.slice(i + 1, i + 3), 16));
+      i += 2;
+      continue;
+    }
+    flush();
     if (c === '\\' && i + 1 < dn.length) {
-      current += c + dn[i + 1];
-      i++;
+      current += dn[++i]; // an escaped character; an '=' in a value never splits, since the type's comes first
     } else if (c === ',') {
-      parts.push(current);
-      current = '';
+      end();
     } else {
       current += c;
     }
   }
-  parts.push(current);
-  return parts.map((part) => part.trim().replace(/^([^=]*?)\s*=\s*/, '$1=').toLowerCase()).join(',');
+  end();
+  return parts;
 }
 
+/**
+ * [lib] A key under which two spellings of one distinguished name are equal, as Active Directory
+ * compares them: attribute types and values ignore case, spaces around the commas between parts and
+ * around `=` do not count, and an escaped character is the same however it is escaped (`\,`, `\2C`).
+ */
+export function distinguishedNameKey(dn: string): string {
+  return JSON.stringify(distinguishedNameParts(dn).map(([type, value]) => [type.toLowerCase(), value.toLowerCase()]));
+}
+
+/**
+ * [lib] The domain a distinguished name lies in: its `DC=` parts joined with dots (`corp.example.com`),
+ * lower case; empty when it has none. An OU of a directory config, or of a domain join, must lie in
+ * the directory's domain, or the join fails at run time.
+ */
+export function distinguishedNameDomain(dn: string): string {
+  return distinguishedNameParts(dn).filter(([type]) => type.toLowerCase() === 'dc').map(([, value]) => value.toLowerCase()).join('.');
+}
