@@ -281,7 +281,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
     this.checkOus(v, ous, directoryName);
     const credentials = this.serviceAccountCredentials(v, v.object('serviceAccountCredentials', props.serviceAccountCredentials,
       (x) => x.serviceAccountPassword !== undefined, 'Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).'));
-    const certificateBasedAuthProperties = props.certificateBasedAuth ? this.certificateBasedAuth(v, props.certificateBasedAuth) : undefined;
+    const certificateBasedAuthProperties = props.certificateBasedAuth == null ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
+      props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.'));
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
       directoryName,
@@ -289,9 +290,10 @@ export class DirectoryConfig extends DirectoryConfigBase {
       serviceAccountCredentials: credentials,
       certificateBasedAuthProperties,
     });
-    resource.applyRemovalPolicy(props.removalPolicy ?? cdk.RemovalPolicy.DESTROY);
+    resource.applyRemovalPolicy(v.oneOf('removalPolicy', props.removalPolicy, Object.values(cdk.RemovalPolicy), 'Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.')
+      ?? cdk.RemovalPolicy.DESTROY);
     warnIfNotInRegion(v, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
-      props.certificateBasedAuth ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
+      certificateBasedAuthProperties ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 
     this.directoryName = directoryName;
     this.organizationalUnitDistinguishedNames = [...ous];

@@ -155,7 +155,7 @@ export interface ImageBuilderProps {
    * profile). Its trust policy must let `appstream.amazonaws.com` assume it.
    *
    * @default - none until something needs one: the first use of `role` or `grantPrincipal` (a grant
-   * to the builder, `addToPrincipalPolicy`) defines a role that `appstream.amazonaws.com` can assume,
+   * to the builder, `grantPrincipal.addToPrincipalPolicy`) defines a role that `appstream.amazonaws.com` can assume,
    * with no policies; a builder that is granted nothing has no role, as AppStream's own default
    */
   readonly role?: iam.IRole;
@@ -345,6 +345,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
     props = v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.');
+    const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
     v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
@@ -371,21 +372,24 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       instanceType,
       imageName: image.imageName,
       imageArn: image.imageArn,
-      displayName: props.displayName,
-      description: props.description,
+      displayName: props.displayName ?? undefined, // null, from JavaScript, is absent too
+      description: props.description ?? undefined,
       vpcConfig: network.vpcConfig,
-      enableDefaultInternetAccess: props.enableDefaultInternetAccess,
-      appstreamAgentVersion: props.agentVersion?.bind(this),
+      enableDefaultInternetAccess,
+      appstreamAgentVersion: props.agentVersion == null ? undefined : v.object('agentVersion', props.agentVersion, (x) => typeof x.bind === 'function',
+        'Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of(\'10-23-2024\').').bind(this),
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
       softwaresToInstall,
       softwaresToUninstall,
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
-    requireImdsv2(this.resource, props.requireImdsv2);
-    this.resource.applyRemovalPolicy(props.removalPolicy ?? cdk.RemovalPolicy.DESTROY);
+    requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
+    this.resource.applyRemovalPolicy(v.oneOf('removalPolicy', props.removalPolicy, Object.values(cdk.RemovalPolicy), 'Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.')
+      ?? cdk.RemovalPolicy.DESTROY);
     applyTags(v, this.resource, this.resource.tags, props.tags);
-    this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
+    this.getRole = serviceRole(this, v, props.role == null ? undefined : v.object('role', props.role, (x) => typeof x.roleArn === 'string',
+      'Give an iam.IRole, such as iam.Role.fromRoleArn(this, \'Role\', arn).'), (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, {
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
       ...softwaresToInstall && { SoftwaresToInstall: 'softwaresToInstall' },

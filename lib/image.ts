@@ -1,4 +1,5 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { isLookupDummy } from './private/environment';
 import { ARN, APPSTREAM_IMAGE_ARN, IMAGE_NAME } from './private/rules';
@@ -87,9 +88,10 @@ class ArnImage extends Image {
     }
     v.string(property, this.arn, ARN, fix);
     v.string(property, this.arn, APPSTREAM_IMAGE_ARN, fix);
-    const partition = Stack.of(scope).partition;
+    const region = Stack.of(scope).region;
+    const partition = Token.isUnresolved(region) ? undefined : RegionInfo.get(region).partition;
     const given = Token.isUnresolved(this.arn) ? undefined : this.arn.split(':')[1];
-    if (given !== undefined && !Token.isUnresolved(partition) && given !== partition) {
+    if (given !== undefined && partition !== undefined && given !== partition) {
       v.fail(property, this.arn, `is in partition ${given}, but the stack deploys to partition ${partition}`,
         `Give the ARN of the image in ${partition}.`);
     }

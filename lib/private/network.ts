@@ -49,8 +49,9 @@ export interface Network {
  * @param spec the subnets this kind of resource takes
  */
 export function configureNetwork(scope: Construct, v: Validator, props: NetworkProps, spec: SubnetSpec): Network {
-  const vpc = props.vpc ?? undefined;
-  v.list('securityGroups', props.securityGroups, 'Give a list of at most 5 security groups.');
+  const vpc = props.vpc == null ? undefined : v.object('vpc', props.vpc, (x) => typeof x.selectSubnets === 'function', 'Give an ec2.IVpc, such as ec2.Vpc.fromLookup(this, \'Vpc\', { vpcId }).');
+  v.list('securityGroups', props.securityGroups, 'Give a list of at most 5 security groups.')?.forEach((sg, i) =>
+    v.object(`securityGroups[${i}]`, sg, (x) => typeof x.securityGroupId === 'string', 'Give ec2.ISecurityGroup objects, such as ec2.SecurityGroup.fromSecurityGroupId(this, \'Sg\', id).'));
   if (!vpc) {
     if (props.vpcSubnets) {
       v.fail('vpcSubnets', undefined, 'needs a vpc', 'Give vpc too, or leave vpcSubnets out.');
@@ -124,7 +125,7 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
 
 /** A subnet must be one subnet (not a list token), and one of `vpc` when both say which VPC they are in. */
 function checkSubnet(v: Validator, vpc: ec2.IVpc, subnet: ec2.ISubnet, property: string): void {
-  if (Token.isUnresolved(subnet.subnetId) && Tokenization.reverseList([subnet.subnetId]) !== undefined) {
+  if (Tokenization.reverseList([subnet.subnetId]) !== undefined) {
     v.fail(property, undefined, 'is a token for a list of subnet ids, which may hold any number of subnets',
       'Give one subnet, for example ec2.Subnet.fromSubnetId(this, \'Subnet\', Fn.select(0, ids)).');
   }

@@ -59,7 +59,7 @@ function tagProblems(v: Validator, tags: Record<string, string>): string[] {
       problems.push(v.message('tag key', key, keyProblem, "Rename the tag (keys starting with 'aws:' are reserved for AWS)."));
     }
     const value = tags[key];
-    const valueProblem = typeof value !== 'string' ? 'must be a string' : cdk.Token.isUnresolved(value) ? undefined : v.stringProblem(value, TAG_VALUE);
+    const valueProblem = typeof value !== 'string' ? 'must be a string' : v.stringProblem(value, TAG_VALUE);
     if (valueProblem) {
       problems.push(v.message(`tag '${key}' value`, value, valueProblem, 'Change the value.'));
     }

@@ -195,6 +195,28 @@ export class Validator {
     return given;
   }
 
+  /** Throw when a value of an enum (from a plain JavaScript caller) is not one of `allowed`; undefined and null are absent. */
+  public oneOf<T>(property: string, value: T | undefined, allowed: readonly T[], fix: string): T | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (!allowed.includes(value)) {
+      this.fail(property, value, `must be one of ${allowed.join(', ')}`, fix);
+    }
+    return value;
+  }
+
+  /** Throw when an optional flag (of a plain JavaScript caller) is neither true nor false; null is absent. */
+  public boolean(property: string, value: boolean | undefined): boolean | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'boolean' && !Token.isUnresolved(value)) {
+      this.fail(property, value, 'must be true or false', `Give ${property}: true, or leave it out.`);
+    }
+    return value;
+  }
+
   /** Throw when a list (of a plain JavaScript caller) is not an array, or holds `undefined` or `null`. */
   public list<T>(property: string, value: T[] | undefined, fix: string): T[] | undefined {
     if (value === undefined || value === null || Token.isUnresolved(value)) {

@@ -4,7 +4,7 @@
  * (scripts/appstream-limits.json), read here on its own, not through lib/private/rules.ts; the
  * library's documented stricter rules ([lib] in rules.ts) are added to the oracle where they apply.
  */
-import { App, Size, Stack } from 'aws-cdk-lib';
+import { App, Aws, Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -244,5 +244,38 @@ describe(`property-based conformance (${RUNS} random cases per property)`, () =>
         expect(p.RootVolumeConfig.VolumeSizeInGb).toBeLessThanOrEqual(volume.max);
       }
     }), { ...params, numRuns: Math.ceil(RUNS / 2) });
+  });
+
+  test('plain JavaScript values (null, undefined, numbers, objects, lists) in any prop: a message, never a crash', () => {
+    const junk = fc.oneof(
+      fc.constant(null), fc.constant(undefined), fc.integer(), fc.double(), fc.constant(NaN), fc.boolean(),
+      fc.constant([]), fc.constant([null]), fc.constant({}), fc.constant([{ Key: 'k', Value: 'v' }]), fc.string({ maxLength: 5 }),
+    );
+    const props = fc.constantFrom<keyof ImageBuilderProps>(
+      'image', 'instanceType', 'imageBuilderName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups', 'role',
+      'enableDefaultInternetAccess', 'domainJoin', 'agentVersion', 'accessEndpoints', 'tags', 'rootVolumeSize',
+      'softwaresToInstall', 'softwaresToUninstall', 'requireImdsv2', 'removalPolicy',
+    );
+    fc.assert(fc.property(props, junk, (prop, value) => {
+      const { app, stack } = newStack();
+      try {
+        new ImageBuilder(stack, 'B', { ...base, [prop]: value } as ImageBuilderProps);
+        app.synth();
+      } catch (e) {
+        expect(e).not.toBeInstanceOf(TypeError);
+        expect((e as Error).message, `${String(prop)} = ${String(value)}`).toMatch(/^ImageBuilder 'Stack\/B': |Validation failed|Invalid|must be|RemovalPolicy|Value for property/);
+        expect((e as Error).message).not.toMatch(/\$\{Token\[/);
+      }
+    }), params);
+  });
+
+  test('names that embed a token: refused exactly when no value of the token can mend the literal part', () => {
+    fc.assert(fc.property(strings(101), fc.constantFrom(Aws.REGION, Aws.ACCOUNT_ID, Aws.STACK_NAME), (literal, token) => {
+      const { stack } = newStack();
+      // The token comes last: values it may take add letters, digits or hyphens at the end, which can
+      // mend nothing in the literal part, and the empty value leaves the literal part as it is.
+      const expected = literal === '' || apiAccepts('CreateImageBuilderRequest.Name', literal);
+      expect(accepted(() => new ImageBuilder(stack, 'B', { ...base, imageBuilderName: `${literal}${token}` }))).toBe(expected);
+    }), params);
   });
 });

@@ -1,0 +1,414 @@
+/**
+ * Reliability: the library refuses nothing valid, lets nothing through that AWS would reject, and never
+ * crashes on what plain JavaScript callers pass. Each class of problem has a failing case and a passing
+ * neighbour; the fixes live in the shared kit (lib/private/), so every construct inherits them.
+ */
+import { App, Aws, CfnParameter, Fn, Lazy, NestedStack, SecretValue, Size, Stack, Stage, Tags } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  AccessEndpoint,
+  CertificateBasedAuthStatus,
+  DirectoryConfig,
+  DirectoryConfigProps,
+  Image,
+  ImageBuilder,
+  ImageBuilderProps,
+  InstanceType,
+  ServiceAccountCredentials,
+} from '../lib';
+import { trustsAppStream } from '../lib/private/role';
+import { distinguishedNameKey } from '../lib/private/rules';
+
+const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
+const TYPE = InstanceType.STANDARD_MEDIUM;
+const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+let app: App;
+let stack: Stack;
+
+beforeEach(() => {
+  app = new App();
+  stack = new Stack(app, 'Stack');
+});
+
+function builder(props: Partial<ImageBuilderProps> = {}, id = 'Builder', scope: Stack = stack): ImageBuilder {
+  return new ImageBuilder(scope, id, { image: IMAGE, instanceType: TYPE, ...props });
+}
+
+function directory(props: Partial<DirectoryConfigProps> = {}, id = 'Directory', scope: Stack = stack): DirectoryConfig {
+  return new DirectoryConfig(scope, id, {
+    directoryName: 'corp.example.com',
+    organizationalUnitDistinguishedNames: [OU],
+    serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.secretsManager('appstream/svc', { jsonField: 'password' })),
+    ...props,
+  });
+}
+
+/** Call as plain JavaScript would: no type checks. */
+const js = (x: unknown) => x as any;
+
+describe('false rejections', () => {
+  describe('context lookups complete, as the CLI runs them', () => {
+    /** The app of a user: a looked-up VPC (subnet group 'builders') and an image ARN from a looked-up SSM parameter. */
+    function lookupApp(context: Record<string, unknown> = {}) {
+      const a = new App({ context });
+      const s = new Stack(a, 'Lookups', { env: ENV });
+      const vpc = ec2.Vpc.fromLookup(s, 'Vpc', { vpcId: 'vpc-0123456789abcdef0' });
+      const arn = ssm.StringParameter.valueFromLookup(s, '/appstream/golden-image-arn');
+      new ImageBuilder(s, 'Builder', { image: Image.fromArn(arn), instanceType: TYPE, vpc, vpcSubnets: { subnetGroupName: 'builders' } });
+      new ec2.Instance(s, 'Instance', { vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(), vpcSubnets: { subnetGroupName: 'builders' } });
+      return a.synth();
+    }
+    /** What the CLI would look up for the missing keys of a first synth. */
+    function lookedUp(missing: Array<{ key: string; provider: string }>, imageArn: string): Record<string, unknown> {
+      const subnet = (az: string, n: number) => ({ subnetId: `subnet-0000000000000000${n}`, cidr: `10.0.${n}.0/24`, availabilityZone: az, routeTableId: `rtb-${n}` });
+      return Object.fromEntries(missing.map(({ key, provider }) => [key, provider === 'vpc-provider' ? {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.0.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        subnetGroups: [{ name: 'builders', type: 'Private', subnets: [subnet('us-east-1a', 1), subnet('us-east-1b', 2)] }],
+      } : imageArn]));
+    }
+
+    test('the first synth succeeds and reports the missing context; the second applies the rules to the real values', () => {
+      const first = lookupApp();
+      const missing = first.manifest.missing ?? [];
+      expect(missing.map((m) => m.provider).sort()).toEqual(['ssm', 'vpc-provider']);
+
+      const second = lookupApp(lookedUp(missing, 'arn:aws:appstream:us-east-1::image/Golden'));
+      expect(second.manifest.missing ?? []).toEqual([]);
+      const props = Object.values<any>(second.getStackByName('Lookups').template.Resources).find((r) => r.Type === 'AWS::AppStream::ImageBuilder').Properties;
+      expect(props.VpcConfig.SubnetIds).toEqual(['subnet-00000000000000001']);
+      expect(props.ImageArn).toBe('arn:aws:appstream:us-east-1::image/Golden');
+    });
+
+    test('fails on the second synth when the looked-up value breaks a rule', () => {
+      const missing = lookupApp().manifest.missing ?? [];
+      expect(() => lookupApp(lookedUp(missing, 'not-an-arn'))).toThrow(/ImageBuilder 'Lookups\/Builder': image \(Image.fromArn\) "not-an-arn" must be an ARN/);
+    });
+  });
+
+  describe('unknown environments are not one', () => {
+    test('two stages without an env may use the same builder name and directory', () => {
+      for (const name of ['Dev', 'Prod']) {
+        const s = new Stack(new Stage(app, name), 'Builders');
+        builder({ imageBuilderName: 'golden' }, 'Builder', s);
+        directory({}, 'Directory', s);
+      }
+      for (const name of ['Dev', 'Prod']) {
+        const assembly = (app.node.findChild(name) as Stage).synth();
+        expect(Object.values<any>(assembly.getStackByName(`${name}-Builders`).template.Resources).filter((r) => r.Type === 'AWS::AppStream::ImageBuilder')
+          .map((r) => r.Properties.Name)).toEqual(['golden']);
+      }
+    });
+    test('two stacks with unknown accounts may share a name', () => {
+      builder({ imageBuilderName: 'golden' }, 'Builder', new Stack(app, 'A'));
+      builder({ imageBuilderName: 'golden' }, 'Builder', new Stack(app, 'B'));
+      expect(Template.fromStack(app.node.findChild('B') as Stack).findResources('AWS::AppStream::ImageBuilder')).not.toEqual({});
+    });
+    test('fails the same name twice in one stack, or in a stack and its nested stack, whatever the env', () => {
+      builder({ imageBuilderName: 'golden' }, 'A');
+      expect(() => builder({ imageBuilderName: 'golden' }, 'B')).toThrow(/imageBuilderName "golden" is already used by 'Stack\/A'/);
+      const nested = new NestedStack(stack, 'Nested');
+      expect(() => builder({ imageBuilderName: 'golden' }, 'C', nested)).toThrow(/is already used by 'Stack\/A'/);
+    });
+    test('fails the same name in two stacks of one known account and region', () => {
+      builder({ imageBuilderName: 'golden' }, 'Builder', new Stack(app, 'A', { env: ENV }));
+      expect(() => builder({ imageBuilderName: 'golden' }, 'Builder', new Stack(app, 'B', { env: ENV }))).toThrow(/already used by 'A\/Builder'/);
+    });
+  });
+
+  describe('across stages', () => {
+    test('a directory config in a shared stage may be joined from another stage (no cross-stage dependency)', () => {
+      const shared = new Stack(new Stage(app, 'Shared'), 'Directory', { env: ENV });
+      const d = directory({}, 'Directory', shared);
+      const workload = new Stack(new Stage(app, 'Workload'), 'Builders', { env: ENV });
+      builder({ vpc: new ec2.Vpc(workload, 'Vpc'), domainJoin: { directory: d, organizationalUnitDistinguishedName: OU } }, 'Builder', workload);
+      const assembly = (app.node.findChild('Workload') as Stage).synth();
+      const props = Object.values<any>(assembly.getStackByName('Workload-Builders').template.Resources).find((r) => r.Type === 'AWS::AppStream::ImageBuilder');
+      expect(props.DependsOn).toBeUndefined();
+      expect(props.Properties.DomainJoinInfo.DirectoryName).toBe('corp.example.com');
+    });
+    test('fails a directory config of another region, across stages too', () => {
+      const shared = new Stack(new Stage(app, 'Shared'), 'Directory', { env: { ...ENV, region: 'eu-west-1' } });
+      const d = directory({}, 'Directory', shared);
+      const workload = new Stack(new Stage(app, 'Workload'), 'Builders', { env: ENV });
+      expect(() => builder({ vpc: new ec2.Vpc(workload, 'Vpc'), domainJoin: { directory: d } }, 'Builder', workload))
+        .toThrow(/domainJoin.directory "Shared\/Directory\/Directory" is in region eu-west-1, but this is in region us-east-1/);
+    });
+  });
+
+  describe('IAM reads a trust policy its own way', () => {
+    const statement = (extra: object) => ({ Statement: [{ Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' }, ...extra }] });
+    test.each([
+      ['sts:assumerole'], ['STS:AssumeRole'], ['sts:Assume*'], ['sts:AssumeRol?'], ['*'], [['s3:GetObject', 'sts:*']],
+    ])('accepts the action %j', (action) => {
+      expect(trustsAppStream(statement({ Action: action }))).toBe(true);
+    });
+    test('accepts NotAction that leaves sts:AssumeRole in, and a role defined with it', () => {
+      expect(trustsAppStream(statement({ NotAction: 's3:*' }))).toBe(true);
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com') });
+      role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [new iam.AccountRootPrincipal()] }));
+      builder({ role });
+      expect(() => app.synth()).not.toThrow();
+    });
+    test('fails actions that do not cover sts:AssumeRole, NotAction that names it, and an unconditional Deny', () => {
+      expect(trustsAppStream(statement({ Action: 'sts:AssumeRoleWithSAML' }))).toBe(false);
+      expect(trustsAppStream(statement({ Action: 'sts:Get*' }))).toBe(false);
+      expect(trustsAppStream(statement({ NotAction: 'sts:*' }))).toBe(false);
+      expect(trustsAppStream({
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'appstream.amazonaws.com' } },
+          { Effect: 'Deny', Action: 'sts:*', Principal: '*' },
+        ],
+      })).toBe(false);
+    });
+    test('a conditional Deny does not win: it may not apply', () => {
+      expect(trustsAppStream({
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'appstream.amazonaws.com' } },
+          { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      })).toBe(true);
+    });
+  });
+
+  describe('an OU however it is escaped', () => {
+    test('\\2C and \\, are the same comma; hex pairs spell UTF-8', () => {
+      expect(distinguishedNameKey('OU=Sales\\2C East,DC=corp,DC=example,DC=com')).toBe(distinguishedNameKey('ou=sales\\, east, DC=corp,DC=example,DC=com'));
+      expect(distinguishedNameKey('OU=M\\C3\\BCnchen,DC=corp')).toBe(distinguishedNameKey('OU=München,DC=corp'));
+      expect(distinguishedNameKey('OU=a\\,b,DC=corp')).not.toBe(distinguishedNameKey('OU=a,OU=b,DC=corp'));
+    });
+    test('a domain join matches the directory config\'s OU written with the other escape', () => {
+      const d = directory({ organizationalUnitDistinguishedNames: ['OU=Sales\\, East,DC=corp,DC=example,DC=com'] });
+      builder({ vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory: d, organizationalUnitDistinguishedName: 'OU=Sales\\2C East,DC=corp,DC=example,DC=com' } });
+      Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);
+    });
+    test('fails a second OU that is the first one escaped otherwise', () => {
+      expect(() => directory({ organizationalUnitDistinguishedNames: ['OU=a\\,b,DC=corp,DC=example,DC=com', 'OU=a\\2cb,DC=corp,DC=example,DC=com'] }))
+        .toThrow(/organizationalUnitDistinguishedNames\[1\] .* is the same OU as organizationalUnitDistinguishedNames\[0\]/);
+    });
+  });
+});
+
+describe('false acceptances', () => {
+  describe('an OU lies in the directory\'s domain', () => {
+    test('accepts the domain in other case', () => {
+      directory({ organizationalUnitDistinguishedNames: ['OU=AppStream,DC=Corp,DC=EXAMPLE,DC=com'] });
+      Template.fromStack(stack).resourceCountIs('AWS::AppStream::DirectoryConfig', 1);
+    });
+    test('fails a misspelt domain, in a directory config and in a domain join', () => {
+      expect(() => directory({ organizationalUnitDistinguishedNames: ['OU=Builders,DC=corp,DC=exmaple,DC=com'] }))
+        .toThrow(/organizationalUnitDistinguishedNames\[0\] "OU=Builders,DC=corp,DC=exmaple,DC=com" lies in the domain corp.exmaple.com, not in the directory's domain corp.example.com\. Give an OU of corp.example.com, ending in DC=corp,DC=example,DC=com/);
+      const imported = DirectoryConfig.fromDirectoryName(stack, 'Imported', 'corp.example.com');
+      expect(() => builder({ vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory: imported, organizationalUnitDistinguishedName: 'OU=Builders,DC=corp,DC=exmaple,DC=com' } }))
+        .toThrow(/domainJoin.organizationalUnitDistinguishedName .* lies in the domain corp.exmaple.com/);
+    });
+    test('fails an OU written without commas: one part, no DC= parts', () => {
+      expect(() => directory({ organizationalUnitDistinguishedNames: ['OU=One DC=corp DC=example DC=com'] }))
+        .toThrow(/names no domain: it has no DC= parts/);
+    });
+  });
+
+  describe('image', () => {
+    test('fails a missing image name (an unset environment variable)', () => {
+      expect(() => builder({ image: Image.fromName(process.env.CDK_APPSTREAM_UNSET_VARIABLE as string) }))
+        .toThrow(/ImageBuilder 'Stack\/Builder': image \(Image.fromName\) is required\. Give the name of an AppStream image/);
+    });
+    test('fails an image that renders both a name and an ARN', () => {
+      const both = { bind: () => ({ imageName: 'a', imageArn: 'arn:aws:appstream:us-east-1::image/a' }) };
+      expect(() => builder({ image: js(both) })).toThrow(/image .* must give exactly one of an image name and an image ARN/);
+    });
+    test('fails an image ARN of another partition than the stack\'s; passes its own', () => {
+      const s = new Stack(app, 'China', { env: { region: 'cn-north-1' } });
+      builder({ image: Image.fromArn('arn:aws-cn:appstream:cn-north-1::image/Base') }, 'Own', s);
+      expect(() => builder({ image: Image.fromArn('arn:aws:appstream:us-east-1::image/Base') }, 'Other', s))
+        .toThrow(/image \(Image.fromArn\) .* is in partition aws, but the stack deploys to partition aws-cn/);
+    });
+  });
+
+  describe('network', () => {
+    test('fails a subnet and a security group of another VPC', () => {
+      const vpc = new ec2.Vpc(stack, 'Vpc');
+      const other = new ec2.Vpc(stack, 'Other');
+      expect(() => builder({ vpc, vpcSubnets: { subnets: [other.privateSubnets[0]] } }, 'A')).toThrow(/vpcSubnets.subnets\[0\] "Stack\/Other\/PrivateSubnet1" is not a subnet of vpc/);
+      const sg = new ec2.SecurityGroup(stack, 'Sg', { vpc: other });
+      expect(() => builder({ vpc, securityGroups: [sg] }, 'B')).toThrow(/securityGroups\[0\] "Stack\/Sg" is a security group of another VPC than vpc/);
+    });
+    test('accepts a subnet and a security group of the VPC, and ones imported by id (their VPC is unknown)', () => {
+      const vpc = new ec2.Vpc(stack, 'Vpc');
+      builder({ vpc, vpcSubnets: { subnets: [vpc.privateSubnets[1]] }, securityGroups: [new ec2.SecurityGroup(stack, 'Sg', { vpc })] }, 'A');
+      builder({
+        vpc,
+        vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'S', 'subnet-0123456789abcdef0')] },
+        securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'I', 'sg-0123456789abcdef0')],
+      }, 'B');
+      Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 2);
+    });
+    test('fails a list token standing in for the one subnet; passes one element selected from it', () => {
+      const ids = new CfnParameter(stack, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>' }).valueAsList;
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a'] });
+      expect(() => builder({ vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'List', js(ids)[0])] } }, 'A'))
+        .toThrow(/vpcSubnets.subnets\[0\] is a token for a list of subnet ids/);
+      builder({ vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'One', Fn.select(0, ids))] } }, 'B');
+      Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);
+    });
+  });
+
+  describe('strings that embed tokens are judged by their literal parts', () => {
+    test('fails a name with a space, whatever the region', () => {
+      expect(() => builder({ imageBuilderName: `golden builder-${Aws.REGION}` }))
+        .toThrow(/imageBuilderName "golden builder-\$\{…\}" must be .*whatever the values of the tokens in it/);
+    });
+    test('accepts a name whose tokens may make it valid, and an image ARN built from pseudo parameters', () => {
+      builder({ imageBuilderName: `golden-${Aws.REGION}`, image: Image.fromArn(`arn:${Aws.PARTITION}:appstream:${Aws.REGION}::image/Base`) });
+      Template.fromStack(stack).resourceCountIs('AWS::AppStream::ImageBuilder', 1);
+    });
+    test('fails a tag value whose literal part is refused', () => {
+      expect(() => builder({ tags: { team: `desk#${Aws.ACCOUNT_ID}` } })).toThrow(/tag 'team' value "desk#\$\{…\}"/);
+    });
+  });
+
+  describe('enums and late values', () => {
+    test('fails a certificate-based auth status outside the enum, given from JavaScript', () => {
+      const ca = { certificateAuthorityArn: 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555' };
+      expect(() => directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: js('ON') } })).toThrow(/certificateBasedAuth.status "ON" must be one of DISABLED, ENABLED/);
+      directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: CertificateBasedAuthStatus.DISABLED } }, 'Ok', new Stack(app, 'Other'));
+    });
+    test('fails at synthesis a Lazy that resolves to a 150-character display name; passes a short one', () => {
+      builder({ displayName: Lazy.string({ produce: () => 'x'.repeat(150) }) }, 'Long');
+      expect(() => app.synth()).toThrow(/ImageBuilder 'Stack\/Long': displayName "x+…" \(150 characters\) must be at most 100 characters long \(it is 150\) \(as resolved at synthesis\)/);
+    });
+    test('a Lazy that resolves to a valid value passes', () => {
+      builder({ displayName: Lazy.string({ produce: () => 'Golden' }) });
+      expect(Object.values<any>(Template.fromStack(stack).findResources('AWS::AppStream::ImageBuilder'))[0].Properties.DisplayName).toBe('Golden');
+    });
+  });
+
+  describe('tags of the stack reach the builder', () => {
+    test('fail when they make more than 50', () => {
+      const tags: Record<string, string> = {};
+      for (let i = 0; i < 45; i++) tags[`stack${i}`] = 'x';
+      const s = new Stack(app, 'Tagged', { tags });
+      const own: Record<string, string> = {};
+      for (let i = 0; i < 6; i++) own[`own${i}`] = 'y';
+      builder({ tags: own }, 'Builder', s);
+      expect(() => app.synth()).toThrow(/tags must have at most 50 tags \(it has 51\), counting tags added with Tags.of\(\)/);
+    });
+    test('fail when one breaks the tag rules; pass when they are fine', () => {
+      builder({}, 'Builder', new Stack(app, 'Fine', { tags: { team: 'desktops' } }));
+      expect(() => app.synth()).not.toThrow();
+      const bad = new App();
+      builder({}, 'Builder', new Stack(bad, 'Bad', { tags: { 'cost#center': '1' } }));
+      expect(() => bad.synth()).toThrow(/tag key "cost#center"/);
+    });
+    test('Tags.of(stack) counts once', () => {
+      const b = builder();
+      Tags.of(stack).add('team', 'desktops');
+      app.synth();
+      expect(b.node.metadata.filter((m) => m.type === 'aws:cdk:error')).toEqual([]);
+    });
+  });
+});
+
+describe('crashes and unhelpful errors', () => {
+  test.each<[string, Partial<ImageBuilderProps>, RegExp]>([
+    ['a missing image', { image: js(undefined) }, /ImageBuilder 'Stack\/Builder': image is required\. Give an Image/],
+    ['a null image', { image: js(null) }, /image null is required/],
+    ['a string for an image', { image: js('AppStream-WinServer2022') }, /image "AppStream-WinServer2022" is not of the expected type\. Give an Image, such as Image.fromName/],
+    ['a missing instance type', { instanceType: js(undefined) }, /instanceType is required\. Give an InstanceType/],
+    ['null in a string', { displayName: js(null), imageBuilderName: js(42) }, /imageBuilderName 42 must be a string, not number/],
+    ['undefined inside a list', { accessEndpoints: js([AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'), undefined]) }, /accessEndpoints\[1\] is missing/],
+    ['undefined among the softwares', { softwaresToInstall: js(['Office', null]) }, /softwaresToInstall\[1\] null is missing/],
+    ['a number where a Size is expected', { rootVolumeSize: js(300) }, /rootVolumeSize 300 must be a Size\. Give a Size in GiB, such as Size.gibibytes\(300\)/],
+    ['tags as CloudFormation\'s list', { tags: js([{ Key: 'team', Value: 'x' }]) }, /tags \[\{"Key":"team","Value":"x"\}\] must be a map of keys to values\. Give tags as an object/],
+    ['a number as a tag value', { tags: js({ team: 7 }) }, /tag 'team' value 7 must be a string/],
+    ['a string for the security groups', { vpc: undefined, securityGroups: js('sg-1') }, /securityGroups "sg-1" must be a list/],
+    ['a domain join without its directory', { domainJoin: js({ organizationalUnitDistinguishedName: OU }) }, /domainJoin.directory is required/],
+  ])('%s gets a message, not a TypeError', (_what, props, message) => {
+    if (props.domainJoin) {
+      props = { ...props, vpc: new ec2.Vpc(stack, 'Vpc') };
+    }
+    expect(() => builder(props)).toThrow(message);
+    expect(() => builder(props, 'Again')).not.toThrow(TypeError);
+  });
+
+  test('every prop, given each value a plain JavaScript caller might pass: our message or success, never a TypeError', () => {
+    const junk: unknown[] = [null, undefined, 0, 7, NaN, true, 'x', [], [null], {}, [{ Key: 'k', Value: 'v' }], { a: null }, [1], ['a']];
+    const builderProps = ['image', 'instanceType', 'imageBuilderName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups', 'role',
+      'enableDefaultInternetAccess', 'domainJoin', 'agentVersion', 'accessEndpoints', 'tags', 'rootVolumeSize', 'softwaresToInstall',
+      'softwaresToUninstall', 'requireImdsv2', 'removalPolicy'];
+    const directoryProps = ['directoryName', 'organizationalUnitDistinguishedNames', 'serviceAccountCredentials', 'certificateBasedAuth', 'removalPolicy'];
+    const problems: string[] = [];
+    const attempt = (what: string, kind: RegExp, make: (s: Stack) => void) => {
+      const a = new App();
+      try {
+        make(new Stack(a, 'S'));
+        a.synth();
+      } catch (e) {
+        if (e instanceof TypeError || !kind.test((e as Error).message)) {
+          problems.push(`${what}: ${(e as Error).message.slice(0, 120)}`);
+        }
+      }
+    };
+    for (const prop of builderProps) {
+      for (const value of junk) {
+        for (const inVpc of [false, true]) {
+          attempt(`ImageBuilder ${prop} = ${String(value)} (${inVpc ? 'in' : 'no'} VPC)`, /^ImageBuilder 'S\/B': /, (s) => new ImageBuilder(s, 'B', {
+            image: IMAGE,
+            instanceType: TYPE,
+            vpc: inVpc ? ec2.Vpc.fromVpcAttributes(s, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-0a1b2c3d'] }) : undefined,
+            [prop]: value,
+          }));
+        }
+      }
+    }
+    for (const prop of directoryProps) {
+      for (const value of junk) {
+        attempt(`DirectoryConfig ${prop} = ${String(value)}`, /^DirectoryConfig 'S\/D': /, (s) => directory({ [prop]: value }, 'D', s));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('null for an optional string is absent, as undefined is', () => {
+    builder({ displayName: js(null), description: js(null) });
+    expect(Object.values<any>(Template.fromStack(stack).findResources('AWS::AppStream::ImageBuilder'))[0].Properties.DisplayName).toBeUndefined();
+  });
+
+  test('missing props get a message', () => {
+    expect(() => new ImageBuilder(stack, 'B', js(undefined))).toThrow(/ImageBuilder 'Stack\/B': props is required/);
+    expect(() => new DirectoryConfig(stack, 'D', js({ organizationalUnitDistinguishedNames: [OU] }))).toThrow(/DirectoryConfig 'Stack\/D': directoryName is required/);
+    expect(() => new DirectoryConfig(stack, 'E', js({ directoryName: 'corp.example.com', organizationalUnitDistinguishedNames: [OU] })))
+      .toThrow(/serviceAccountCredentials is required/);
+  });
+
+  test('messages print no ${Token[...]} and no null for NaN', () => {
+    expect(() => builder({ imageBuilderName: `bad name ${Aws.STACK_NAME}` }, 'A')).toThrow(/"bad name \$\{…\}"/);
+    let message = '';
+    try {
+      builder({ rootVolumeSize: Size.gibibytes(NaN) }, 'B');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/rootVolumeSize NaN must be a whole number from 200 to 500/);
+    expect(message).not.toMatch(/Token\[|null/);
+  });
+
+  test('a long value is shortened around the part that is wrong', () => {
+    const name = `${'a'.repeat(90)}#${'b'.repeat(9)}`;
+    expect(() => builder({ imageBuilderName: name })).toThrow(/imageBuilderName …"a+#b+" \(100 characters, from character \d+\) must be/);
+  });
+});
+
+describe('warnings stay warnings', () => {
+  test('an unknown instance type warns, once', () => {
+    builder({ instanceType: InstanceType.of('stream.standard.future') });
+    Annotations.fromStack(stack).hasWarning('/Stack/Builder', Match.stringLikeRegexp('cdk-appstream:imageBuilder:unknownInstanceType'));
+  });
+});
