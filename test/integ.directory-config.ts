@@ -3,6 +3,13 @@
  * certificate-based authentication, and an image builder that joins its domain. `npx projen integ`
  * compares the synthesized template with the committed snapshot (no AWS account needed);
  * `npx projen integ:update` rewrites it after an intended change.
+ *
+ * SNAPSHOT ONLY: this stack cannot be deployed as it is. Its values are placeholders: the domain
+ * `corp.example.com` and its OUs do not exist (no Active Directory is defined or reachable from the
+ * VPC); the service account `svc-appstream` gets a generated password that no directory knows; and the
+ * Private CA ARN (account 123456789012, certificate authority 11111111-2222-3333-4444-555555555555) is
+ * fake, in an account that is not yours. For a stack that deploys as is, see
+ * integ.image-builder-deployable.ts.
  */
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';

@@ -2,6 +2,12 @@
  * Integ snapshot: an image builder in a VPC with every feature on. `npx projen integ` compares the
  * synthesized template with the committed snapshot (no AWS account needed); `npx projen integ:update`
  * rewrites it after an intended change.
+ *
+ * SNAPSHOT ONLY: this stack cannot be deployed as it is. The builder joins the domain `corp.example.com`
+ * through `DirectoryConfig.fromDirectoryName()`, an import of a directory config that no account has
+ * (no such directory config, no such Active Directory, and the OU `OU=AppStream,DC=corp,DC=example,DC=com`
+ * is made up), so AppStream would refuse the builder. For a stack that deploys as is, see
+ * integ.image-builder-deployable.ts.
  */
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Size, Stack } from 'aws-cdk-lib';
