@@ -1,4 +1,9 @@
 import { awscdk, DependencyType, javascript } from 'projen';
+import { configureBench } from './projenrc/bench';
+import { configureBuild } from './projenrc/build';
+import { configureDataAndExample } from './projenrc/data';
+import { configurePackaging } from './projenrc/packaging';
+import { configureTests } from './projenrc/tests';
 
 /**
  * The single source of truth for package.json, tsconfig.dev.json, .gitignore,
@@ -115,112 +120,10 @@ for (const [k, v] of Object.entries(silenceNode20)) {
 // integ-runner otherwise spends ~8 s asking the EC2 metadata service for a region.
 project.tasks.addEnvironment('AWS_REGION', 'us-east-1');
 
-// jsii: every warning is an error, so none slips in unnoticed, except one we accept on purpose:
-// JSII6 (metadata/missing-dev-dependency) asks for the dev copy of aws-cdk-lib to equal the peer
-// minimum; ours is deliberately newer (CDK_DEV_VERSION: what integ-runner and cdk-nag need).
-project.compileTask.reset('jsii --fail-on-warnings --silence-warnings=JSII6');
-
-// README examples must compile in every language: jsii-rosetta in strict mode, after compile
-// (it reads the README from .jsii).
-const rosetta = project.addTask('rosetta:extract', {
-  description: 'Compile every README example with jsii-rosetta (strict)',
-  exec: 'jsii-rosetta extract --strict --compile .jsii',
-});
-project.postCompileTask.spawn(rosetta);
-
-// Tests: type-check the tests (vitest does not), run vitest, lint, the integ snapshots, then cfn-lint.
-const typecheck = project.addTask('test:typecheck', {
-  description: 'Type-check tests, examples, bench and scripts',
-  exec: 'tsc --noEmit -p tsconfig.dev.json',
-});
-// The peer minimum is a claim: type-check lib/ against exactly that aws-cdk-lib (fetched from npm once).
-const minCdk = project.addTask('test:min-cdk', {
-  description: 'Type-check lib/ against the oldest aws-cdk-lib and constructs the peer ranges allow',
-  exec: 'bash scripts/check-min-cdk.sh',
-});
-const unit = project.addTask('test:unit', {
-  description: 'Run the vitest suite',
-  exec: 'vitest run',
-  receiveArgs: true,
-});
-const integ = project.addTask('integ', {
-  description: 'Compare integ tests against their committed snapshots (no AWS credentials needed)',
-  exec: 'integ-runner --language typescript --parallel-regions us-east-1',
-  receiveArgs: true,
-});
-project.addTask('integ:update', {
-  description: 'Re-synthesize the integ snapshots and write them (review the diff before committing)',
-  exec: 'integ-runner --language typescript --parallel-regions us-east-1 --update-on-failed --dry-run --force',
-  receiveArgs: true,
-});
-// cfn-lint over every template the tests produced: the unit tests' (kept in test-reports/templates by
-// test/setup/capture-templates.ts) and the integ snapshots', so it runs after both.
-const cfnLint = project.addTask('test:cfn-lint', {
-  description: 'Lint with cfn-lint every template the unit tests synthesized and every integ snapshot',
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
-  receiveArgs: true,
-});
-project.testTask.reset();
-project.testTask.spawn(typecheck);
-project.testTask.spawn(minCdk);
-project.testTask.spawn(unit);
-project.testTask.spawn(project.tasks.tryFind('eslint')!);
-project.testTask.spawn(integ);
-project.testTask.spawn(cfnLint);
-project.addTask('test:watch', { exec: 'vitest', description: 'Run vitest in watch mode' });
-
-// Packaging: js only (npm pack); the other languages are generated as source code only,
-// since PyPI, Maven Central and NuGet are out of reach here.
-const pacmakCode = project.addTask('package:code', {
-  description: 'Generate Python, Java, C# and Go sources with jsii-pacmak (code only, no packaging)',
-  exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go',
-});
-project.packageTask.reset();
-project.packageTask.spawn(project.tasks.tryFind('package:js')!);
-project.packageTask.spawn(pacmakCode);
-
-// Conformance data, extracted on a developer machine (python3 with botocore / cfn-lint) and committed:
-// the build only reads it, so it never needs those Python packages.
-project.addTask('limits:extract', {
-  description: "Extract AppStream's input limits from botocore's service model into scripts/appstream-limits.json",
-  exec: 'python3 scripts/extract-appstream-limits.py',
-});
-// CloudFormation's schemas (as cfn-lint bundles and patches them) set some limits more strictly than the
-// API: scripts/cfn-limits.json holds them, for the [cfn] rules and their conformance tests.
-project.addTask('cfn-limits:extract', {
-  description: "Extract the AppStream resource types' property limits from cfn-lint's CloudFormation schemas into scripts/cfn-limits.json",
-  exec: 'python3 scripts/extract-cfn-limits.py',
-});
-// CloudFormation does not offer every property in every region: the region support shipped in
-// lib/private/cfn-region-support.generated.ts comes from cfn-lint's bundled schemas.
-project.addTask('cfn-support:extract', {
-  description: "Write lib/private/cfn-region-support.generated.ts from cfn-lint's CloudFormation schemas",
-  exec: 'python3 scripts/extract-cfn-region-support.py',
-});
-
-// The example app: synthesizes a real stack and says where the template is.
-project.addTask('example', {
-  description: 'Synthesize the example app into examples/cdk.out and list its AppStream resources',
-  exec: 'ts-node --project tsconfig.dev.json examples/app.ts',
-});
-
-// The synth benchmark (bench/, issue #6): plain JavaScript in each measured process, so tsc compiles
-// bench/ and the library it imports into bench/out/ with the library's own compiler options (those
-// of tsconfig.json, which jsii builds with); ts-node in the measured processes would dominate them.
-new javascript.TypescriptConfig(project, {
-  fileName: 'tsconfig.bench.json',
-  extends: javascript.TypescriptConfigExtends.fromPaths(['./tsconfig.json']),
-  include: ['bench/**/*.ts'],
-  compilerOptions: { rootDir: '.', outDir: 'bench/out', declaration: false },
-});
-const benchCompile = project.addTask('bench:compile', {
-  description: 'Compile bench/ and the library into bench/out/ (plain JavaScript, no jsii)',
-  exec: 'tsc -p tsconfig.bench.json',
-});
-const bench = project.addTask('bench', {
-  description: 'Synth cost of the L2 against the bare L1 at N = 1, 100, 1000 image builders, and load cost (bench/RESULTS.md)',
-});
-bench.spawn(benchCompile);
-bench.exec('node bench/out/bench/run.js', { receiveArgs: true });
+configureBuild(project);
+configureTests(project);
+configurePackaging(project);
+configureDataAndExample(project);
+configureBench(project);
 
 project.synth();

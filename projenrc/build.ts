@@ -1,0 +1,19 @@
+import { awscdk } from 'projen';
+
+/**
+ * The build: jsii with every warning an error, and every README example compiled by jsii-rosetta in strict mode.
+ */
+export function configureBuild(project: awscdk.AwsCdkConstructLibrary): void {
+  // jsii: every warning is an error, so none slips in unnoticed, except one we accept on purpose:
+  // JSII6 (metadata/missing-dev-dependency) asks for the dev copy of aws-cdk-lib to equal the peer
+  // minimum; ours is deliberately newer (CDK_DEV_VERSION: what integ-runner and cdk-nag need).
+  project.compileTask.reset('jsii --fail-on-warnings --silence-warnings=JSII6');
+
+  // README examples must compile in every language: jsii-rosetta in strict mode, after compile
+  // (it reads the README from .jsii).
+  const rosetta = project.addTask('rosetta:extract', {
+    description: 'Compile every README example with jsii-rosetta (strict)',
+    exec: 'jsii-rosetta extract --strict --compile .jsii',
+  });
+  project.postCompileTask.spawn(rosetta);
+}

@@ -1,0 +1,47 @@
+import { awscdk } from 'projen';
+
+/**
+ * The test task: type-check, the peer minimum, vitest, eslint, the integ snapshots and cfn-lint, in that order.
+ */
+export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
+  // Tests: type-check the tests (vitest does not), run vitest, lint, the integ snapshots, then cfn-lint.
+  const typecheck = project.addTask('test:typecheck', {
+    description: 'Type-check tests, examples, bench and scripts',
+    exec: 'tsc --noEmit -p tsconfig.dev.json',
+  });
+  // The peer minimum is a claim: type-check lib/ against exactly that aws-cdk-lib (fetched from npm once).
+  const minCdk = project.addTask('test:min-cdk', {
+    description: 'Type-check lib/ against the oldest aws-cdk-lib and constructs the peer ranges allow',
+    exec: 'bash scripts/check-min-cdk.sh',
+  });
+  const unit = project.addTask('test:unit', {
+    description: 'Run the vitest suite',
+    exec: 'vitest run',
+    receiveArgs: true,
+  });
+  const integ = project.addTask('integ', {
+    description: 'Compare integ tests against their committed snapshots (no AWS credentials needed)',
+    exec: 'integ-runner --language typescript --parallel-regions us-east-1',
+    receiveArgs: true,
+  });
+  project.addTask('integ:update', {
+    description: 'Re-synthesize the integ snapshots and write them (review the diff before committing)',
+    exec: 'integ-runner --language typescript --parallel-regions us-east-1 --update-on-failed --dry-run --force',
+    receiveArgs: true,
+  });
+  // cfn-lint over every template the tests produced: the unit tests' (kept in test-reports/templates by
+  // test/setup/capture-templates.ts) and the integ snapshots', so it runs after both.
+  const cfnLint = project.addTask('test:cfn-lint', {
+    description: 'Lint with cfn-lint every template the unit tests synthesized and every integ snapshot',
+    exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
+    receiveArgs: true,
+  });
+  project.testTask.reset();
+  project.testTask.spawn(typecheck);
+  project.testTask.spawn(minCdk);
+  project.testTask.spawn(unit);
+  project.testTask.spawn(project.tasks.tryFind('eslint')!);
+  project.testTask.spawn(integ);
+  project.testTask.spawn(cfnLint);
+  project.addTask('test:watch', { exec: 'vitest', description: 'Run vitest in watch mode' });
+}
