@@ -355,7 +355,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const network = configureNetwork(this, v, props, {
       count: IMAGE_BUILDER_SUBNETS,
       firstOnly: true,
-      countFix: 'An image builder uses exactly one subnet: narrow the selection, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or { subnetType, availabilityZones: [oneZone] }.',
+      countFix: 'An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.',
     });
     this.connections = network.connections;
     const softwares = (property: 'softwaresToInstall' | 'softwaresToUninstall') => {

@@ -6,7 +6,9 @@
  * Each cloud assembly is looked at once (a stage caches its assembly and returns it again); each stack
  * template in it is stored once per content and region, in TEMPLATES_DIR (test-reports/templates), with
  * a sidecar naming the stack, its region when the stack has a concrete one, and the test that
- * synthesized it first. clean-templates.ts empties the folder before each run.
+ * synthesized it first. clean-templates.ts empties the folder before each run. An assembly that reports
+ * missing context is not kept: the CLI looks the values up and synthesizes again, and only that
+ * template is ever deployed.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -36,6 +38,9 @@ if (!proto[PATCHED]) {
 }
 
 function capture(assembly: CloudAssembly): void {
+  if ((assembly.manifest.missing ?? []).length > 0) {
+    return; // the first synth of a context lookup: dummy values, never deployed (the CLI synthesizes again)
+  }
   for (const stack of assembly.stacksRecursively) {
     const template = fs.readFileSync(stack.templateFullPath);
     const region = stack.environment.region === UNKNOWN_REGION ? undefined : stack.environment.region;
