@@ -1,8 +1,8 @@
 /**
  * The apps the benchmark synthesizes: N image builders written with this library's L2
  * (`ImageBuilder`), the same resources written with the bare L1 (`CfnImageBuilder`, plus the
- * `CfnRole` and `CfnSecurityGroup` the L2 defines by default), and the "floor" between them (see
- * `Variant`).
+ * `CfnSecurityGroup` the L2 defines by default, and with `withRole` the `CfnRole` it defines on first
+ * use), and the "floor" between them (see `Variant`).
  *
  * Everything but the AppStream part is shared and identical in all apps: the stacks (100 builders
  * each, well under CloudFormation's 500 resources), one imported VPC per stack, one directory config
@@ -91,9 +91,12 @@ function l2Directory(stack: Stack): IDirectoryConfig {
   });
 }
 
-/** One builder through the L2, everything on: VPC, one subnet, tags, domain join, access endpoint. */
-function l2Builder(stack: Stack, vpc: ec2.IVpc, directory: IDirectoryConfig, index: number): void {
-  new ImageBuilder(stack, `Builder${index}`, {
+/**
+ * One builder through the L2, everything on: VPC, one subnet, tags, domain join, access endpoint;
+ * with `withRole`, asked for its role (as a grant to it would), which defines the default role.
+ */
+function l2Builder(stack: Stack, vpc: ec2.IVpc, directory: IDirectoryConfig, index: number, withRole: boolean): void {
+  const builder = new ImageBuilder(stack, `Builder${index}`, {
     image: Image.fromName(IMAGE_NAME),
     instanceType: InstanceType.STANDARD_MEDIUM,
     vpc,
@@ -102,10 +105,13 @@ function l2Builder(stack: Stack, vpc: ec2.IVpc, directory: IDirectoryConfig, ind
     accessEndpoints: [AccessEndpoint.fromVpceId(VPCE_ID)],
     tags: tagsOf(index),
   });
+  if (withRole) {
+    void builder.role;
+  }
 }
 
 /** The L1 image builder's properties, but tags, as both L1-based apps write them. */
-function cfnBuilderProps(vpc: ec2.IVpc, index: number, securityGroupId: string, roleArn: string): appstream.CfnImageBuilderProps {
+function cfnBuilderProps(vpc: ec2.IVpc, index: number, securityGroupId: string, roleArn: string | undefined): appstream.CfnImageBuilderProps {
   return {
     name: `bench-builder-${index}`,
     instanceType: INSTANCE_TYPE,
@@ -122,24 +128,24 @@ function cfnBuilderProps(vpc: ec2.IVpc, index: number, securityGroupId: string, 
 
 /**
  * The same builder with the bare L1, as someone would write it by hand: a literal name, tags as
- * props, and the role and security group the L2 defines by default.
+ * props, and the security group (and with `withRole` the role) the L2 defines by default.
  */
-function l1Builder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirectoryConfig, index: number): void {
+function l1Builder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirectoryConfig, index: number, withRole: boolean): void {
   const tags = Object.entries(tagsOf(index)).map(([key, value]) => ({ key, value }));
   const securityGroup = new ec2.CfnSecurityGroup(stack, `Builder${index}SecurityGroup`, {
     vpcId: vpc.vpcId,
     groupDescription: SECURITY_GROUP_DESCRIPTION,
     securityGroupEgress: [{ cidrIp: '0.0.0.0/0', description: 'Allow all outbound traffic by default', ipProtocol: '-1' }],
   });
-  const role = new iam.CfnRole(stack, `Builder${index}Role`, {
+  const role = withRole ? new iam.CfnRole(stack, `Builder${index}Role`, {
     assumeRolePolicyDocument: {
       Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }],
       Version: '2012-10-17',
     },
     description: ROLE_DESCRIPTION,
-  });
+  }) : undefined;
   const builder = new appstream.CfnImageBuilder(stack, `Builder${index}`, {
-    ...cfnBuilderProps(vpc, index, securityGroup.attrGroupId, role.attrArn),
+    ...cfnBuilderProps(vpc, index, securityGroup.attrGroupId, role?.attrArn),
     tags,
   });
   builder.applyRemovalPolicy(RemovalPolicy.DESTROY);
@@ -151,11 +157,13 @@ function l1Builder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirector
  * (a scope with `SecurityGroup`, `Role` and `Resource`), aws-cdk-lib's L2 role and security group,
  * tags through `Tags.of()` on the image builder, and the bare `CfnImageBuilder`.
  */
-function floorBuilder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirectoryConfig, index: number): void {
+function floorBuilder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirectoryConfig, index: number, withRole: boolean): void {
   const scope = new Construct(stack, `Builder${index}`);
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: SECURITY_GROUP_DESCRIPTION, allowAllOutbound: true });
-  const role = new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'), description: ROLE_DESCRIPTION });
-  const builder = new appstream.CfnImageBuilder(scope, 'Resource', cfnBuilderProps(vpc, index, securityGroup.securityGroupId, role.roleArn));
+  const role = withRole
+    ? new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'), description: ROLE_DESCRIPTION })
+    : undefined;
+  const builder = new appstream.CfnImageBuilder(scope, 'Resource', cfnBuilderProps(vpc, index, securityGroup.securityGroupId, role?.roleArn));
   builder.applyRemovalPolicy(RemovalPolicy.DESTROY);
   builder.addDependency(directory);
   for (const [key, value] of Object.entries(tagsOf(index))) {
@@ -167,8 +175,9 @@ function floorBuilder(stack: Stack, vpc: ec2.IVpc, directory: appstream.CfnDirec
  * An app with `n` image builders of `variant`, spread over stacks of `BUILDERS_PER_STACK`.
  *
  * @param outdir where `app.synth()` writes the cloud assembly
+ * @param withRole whether each builder has a role (the L2 defines its default role on first use)
  */
-export function buildApp(variant: Variant, n: number, outdir: string): App {
+export function buildApp(variant: Variant, n: number, outdir: string, withRole = false): App {
   // As `cdk synth` runs an app: the CLI turns creation stack traces off unless --debug is given.
   const app = new App({ outdir, analyticsReporting: false, context: { 'aws:cdk:disable-stack-trace': true } });
   // One directory config for the whole app, in the first stack: AppStream allows one per directory
@@ -183,12 +192,12 @@ export function buildApp(variant: Variant, n: number, outdir: string): App {
     if (variant === 'l2') {
       const directory = l2Dir ??= l2Directory(stack);
       for (let i = 0; i < count; i++) {
-        l2Builder(stack, vpc, directory, first + i);
+        l2Builder(stack, vpc, directory, first + i, withRole);
       }
     } else {
       const directory = cfnDir ??= cfnDirectory(stack);
       for (let i = 0; i < count; i++) {
-        (variant === 'l1' ? l1Builder : floorBuilder)(stack, vpc, directory, first + i);
+        (variant === 'l1' ? l1Builder : floorBuilder)(stack, vpc, directory, first + i, withRole);
       }
     }
   }

@@ -32,11 +32,11 @@ export interface SynthSample {
 }
 
 function main(): void {
-  const [variantArg, nArg] = process.argv.slice(2);
+  const [variantArg, nArg, roleArg] = process.argv.slice(2);
   const variant = variantArg as Variant;
   const n = Number(nArg);
   if (!VARIANTS.includes(variant as Variant) || !Number.isInteger(n) || n < 1) {
-    throw new Error(`usage: measure.js <${VARIANTS.join('|')}> <n>, got ${process.argv.slice(2).join(' ')}`);
+    throw new Error(`usage: measure.js <${VARIANTS.join('|')}> <n> [role], got ${process.argv.slice(2).join(' ')}`);
   }
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-appstream-bench-${variant}-${n}-`));
   try {
@@ -44,7 +44,7 @@ function main(): void {
 
     const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
-    const app = buildApp(variant, n, outdir);
+    const app = buildApp(variant, n, outdir, roleArg === 'role');
     const assembly = app.synth();
     const end = process.hrtime.bigint();
     const cpu = process.cpuUsage(cpuStart);

@@ -12,7 +12,8 @@
  * 4. Prints the table, judges the targets of issue #6, writes `bench/out/results.json`.
  *
  * Arguments (optional, for quick runs): sizes with their repetitions, e.g. `1:7 100:7 1000:5` (the
- * default). `--strict` exits with 1 when a target is missed.
+ * default). `--strict` exits with 1 when a target is missed. `--role` measures builders that each
+ * have a role (the L2 defines its default role on first use: without it, the default builder has none).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -91,11 +92,11 @@ function normalize(template: any): any {
 }
 
 /** Throws unless every variant's app for `n` builders renders the same stacks as the L1 app. */
-function checkSameResources(n: number): string {
+function checkSameResources(n: number, withRole: boolean): string {
   const render = (variant: Variant) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cdk-appstream-bench-check-${variant}-`));
     try {
-      return buildApp(variant, n, outdir).synth().stacks.map((s) => ({ name: s.stackName, template: normalize(s.template) }));
+      return buildApp(variant, n, outdir, withRole).synth().stacks.map((s) => ({ name: s.stackName, template: normalize(s.template) }));
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -208,7 +209,7 @@ interface SynthRow {
   readonly samples: SynthSample[];
 }
 
-function measureSynth(n: number, reps: number): SynthRow {
+function measureSynth(n: number, reps: number, withRole: boolean): SynthRow {
   const samples: SynthSample[] = [];
   for (let i = 0; i < reps; i++) {
     // Rotate the order each repetition, so no variant always runs first (or after the same one).
@@ -217,7 +218,7 @@ function measureSynth(n: number, reps: number): SynthRow {
       order.reverse();
     }
     for (const variant of order) {
-      const sample = child<SynthSample>('measure.js', [variant, String(n)]);
+      const sample = child<SynthSample>('measure.js', [variant, String(n), withRole ? 'role' : 'no-role']);
       samples.push(sample);
       process.stderr.write(`  N=${n} ${variant.padEnd(5)} run ${i + 1}/${reps}: ${sample.synthMs.toFixed(0)} ms (cpu ${sample.cpuMs.toFixed(0)} ms), peak ${sample.peakRssMiB.toFixed(0)} MiB\n`);
     }
@@ -282,6 +283,8 @@ function table(header: string[], rows: string[][]): string {
 function main(): void {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
+  const withRole = args.includes('--role');
+  const resultsFile = withRole ? 'results-role.json' : 'results.json';
   const specs = args.filter((a) => !a.startsWith('--'));
   const plan = (specs.length ? specs : DEFAULT_PLAN).map((spec) => {
     const [n, reps] = spec.split(':').map(Number);
@@ -295,7 +298,7 @@ function main(): void {
   const loadBefore = os.loadavg()[0];
   console.log(`cdk-appstream synth benchmark: ${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}, load average ${loadBefore.toFixed(2)}`);
 
-  const composition = checkSameResources(2);
+  const composition = checkSameResources(2, withRole);
   console.log(`The ${VARIANTS.join(', ')} apps render the same templates (up to logical ids and builder names); per stack of 2 builders: ${composition}`);
 
   process.stderr.write(`Load cost: ${LOAD_REPS} rounds of fresh processes\n`);
@@ -304,15 +307,15 @@ function main(): void {
   const rows: SynthRow[] = [];
   for (const { n, reps } of plan) {
     process.stderr.write(`Synth N=${n}: ${reps} rounds of fresh processes (${VARIANTS.join(', ')}, order rotated)\n`);
-    rows.push(measureSynth(n, reps));
+    rows.push(measureSynth(n, reps, withRole));
   }
 
   const f0 = (x: number) => x.toFixed(0);
   const f2 = (x: number) => x.toFixed(2);
   console.log('');
-  console.log(`Synth of N image builders (VPC, 1 subnet, 3 tags, domain join, access endpoint), ${BUILDERS_PER_STACK} per stack.`);
-  console.log('Median wall time of `new App` ... `app.synth()` in ms, one fresh process per run; l1 = CfnImageBuilder + CfnRole +');
-  console.log('CfnSecurityGroup, l2 = ImageBuilder, floor = CfnImageBuilder + aws-cdk-lib\'s iam.Role + ec2.SecurityGroup + Tags.of():');
+  console.log(`Synth of N image builders (VPC, 1 subnet, 3 tags, domain join, access endpoint${withRole ? ', a role each' : ', no role'}), ${BUILDERS_PER_STACK} per stack.`);
+  console.log(`Median wall time of \`new App\` ... \`app.synth()\` in ms, one fresh process per run; l1 = CfnImageBuilder${withRole ? ' + CfnRole' : ''} +`);
+  console.log(`CfnSecurityGroup, l2 = ImageBuilder, floor = CfnImageBuilder + aws-cdk-lib's ${withRole ? 'iam.Role + ' : ''}ec2.SecurityGroup + Tags.of():`);
   console.log('');
   console.log(table(
     ['N', 'runs', 'stacks', 'res/stack', 'L1 ms', 'L2 ms', 'L2/L1', 'floor ms', 'floor/L1', 'L2/L1 cpu', 'L1 MiB', 'L2 MiB', 'L2/L1 mem'],
@@ -360,10 +363,10 @@ function main(): void {
   const loadAfter = os.loadavg()[0];
   console.log('');
   console.log(`Benchmark wall time ${f0(elapsed)} s; load average ${f2(loadBefore)} before, ${f2(loadAfter)} after ` +
-    `(above ${m.cores} means other processes shared the cores). Raw samples: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`);
+    `(above ${m.cores} means other processes shared the cores). Raw samples: ${path.relative(process.cwd(), path.join(OUT, resultsFile))}`);
 
-  fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify({
-    machine: m, date: new Date().toISOString(), elapsedSeconds: elapsed, loadAverage: [loadBefore, loadAfter], load, synth: rows, growth,
+  fs.writeFileSync(path.join(OUT, resultsFile), `${JSON.stringify({
+    withRole, machine: m, date: new Date().toISOString(), elapsedSeconds: elapsed, loadAverage: [loadBefore, loadAfter], load, synth: rows, growth,
   }, undefined, 2)}\n`);
   if (strict && verdicts.some((v) => v.includes('MISSED'))) {
     process.exitCode = 1;
