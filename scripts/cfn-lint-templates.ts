@@ -26,7 +26,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CFN_REGIONS, unsupportedProperties } from '../lib/private/cfn-region-support';
+import { unsupportedProperties } from '../lib/private/cfn-region-support';
+import { CFN_REGIONS } from '../lib/private/cfn-region-support.generated';
 import { TEMPLATES_DIR, TemplateMeta } from '../test/setup/template-store';
 
 /** The regions a region-agnostic template is linted in. */

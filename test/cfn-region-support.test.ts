@@ -3,8 +3,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import { describe, expect, test } from 'vitest';
 import { DirectoryConfig, Image, ImageBuilder, InstanceType, ServiceAccountCredentials } from '../lib';
-import { CFN_REGIONS, unsupportedProperties } from '../lib/private/cfn-region-support';
-import { CFN_RESOURCE_SUPPORT } from '../lib/private/cfn-region-support.generated';
+import { unsupportedProperties } from '../lib/private/cfn-region-support';
+import { CFN_REGIONS, CFN_RESOURCE_SUPPORT } from '../lib/private/cfn-region-support.generated';
 
 const IMAGE_BUILDER = 'AWS::AppStream::ImageBuilder';
 const DIRECTORY_CONFIG = 'AWS::AppStream::DirectoryConfig';

@@ -14,7 +14,8 @@ import {
   ImageBuilderProps,
   InstanceType,
 } from '../lib';
-import { CFN_REGIONS, unsupportedProperties } from '../lib/private/cfn-region-support';
+import { unsupportedProperties } from '../lib/private/cfn-region-support';
+import { CFN_REGIONS } from '../lib/private/cfn-region-support.generated';
 import { ACCESS_ENDPOINT_TYPES, NAME, toRegExp } from '../lib/private/rules';
 
 const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');

@@ -20,7 +20,6 @@ import {
   InstanceType,
   ServiceAccountCredentials,
 } from '../lib';
-import { trustsAppStream } from '../lib/private/role';
 import { distinguishedNameKey } from '../lib/private/rules';
 
 const IMAGE = Image.fromName('AppStream-WinServer2022-06-17-2024');
@@ -144,37 +143,39 @@ describe('false rejections', () => {
   });
 
   describe('IAM reads a trust policy its own way', () => {
-    const statement = (extra: object) => ({ Statement: [{ Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' }, ...extra }] });
-    test.each([
-      ['sts:assumerole'], ['STS:AssumeRole'], ['sts:Assume*'], ['sts:AssumeRol?'], ['*'], [['s3:GetObject', 'sts:*']],
-    ])('accepts the action %j', (action) => {
-      expect(trustsAppStream(statement({ Action: action }))).toBe(true);
+    /** A builder whose role trusts only through `statements` (the account root's own statement aside). */
+    function trusting(...statements: iam.PolicyStatement[]): () => void {
+      const a = new App();
+      const s = new Stack(a, 'Trust');
+      const role = new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+      role.assumeRolePolicy!.addStatements(...statements);
+      builder({ role }, 'Builder', s);
+      return () => a.synth();
+    }
+    const appstreamPrincipal = new iam.ServicePrincipal('appstream.amazonaws.com');
+    const allow = (actions: string[]) => new iam.PolicyStatement({ actions, principals: [appstreamPrincipal] });
+    const refused = /ImageBuilder 'Trust\/Builder': role "Trust\/Role" cannot be assumed by appstream.amazonaws.com/;
+
+    test.each([['sts:assumerole'], ['STS:AssumeRole'], ['sts:Assume*'], ['sts:*Role'], ['*'], ['s3:GetObject', 'sts:*']])('accepts the actions %j', (...actions) => {
+      expect(trusting(allow(actions))).not.toThrow();
     });
-    test('accepts NotAction that leaves sts:AssumeRole in, and a role defined with it', () => {
-      expect(trustsAppStream(statement({ NotAction: 's3:*' }))).toBe(true);
-      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com') });
-      role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [new iam.AccountRootPrincipal()] }));
-      builder({ role });
-      expect(() => app.synth()).not.toThrow();
+    test('accepts NotAction that leaves sts:AssumeRole in', () => {
+      expect(trusting(new iam.PolicyStatement({ notActions: ['s3:*'], principals: [appstreamPrincipal] }))).not.toThrow();
     });
-    test('fails actions that do not cover sts:AssumeRole, NotAction that names it, and an unconditional Deny', () => {
-      expect(trustsAppStream(statement({ Action: 'sts:AssumeRoleWithSAML' }))).toBe(false);
-      expect(trustsAppStream(statement({ Action: 'sts:Get*' }))).toBe(false);
-      expect(trustsAppStream(statement({ NotAction: 'sts:*' }))).toBe(false);
-      expect(trustsAppStream({
-        Statement: [
-          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'appstream.amazonaws.com' } },
-          { Effect: 'Deny', Action: 'sts:*', Principal: '*' },
-        ],
-      })).toBe(false);
+    test('accepts a conditional Deny: it may not apply', () => {
+      expect(trusting(allow(['sts:AssumeRole']), new iam.PolicyStatement({
+        effect: iam.Effect.DENY, actions: ['sts:AssumeRole'], principals: [new iam.AnyPrincipal()], conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+      }))).not.toThrow();
     });
-    test('a conditional Deny does not win: it may not apply', () => {
-      expect(trustsAppStream({
-        Statement: [
-          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'appstream.amazonaws.com' } },
-          { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-        ],
-      })).toBe(true);
+    test.each([['sts:AssumeRoleWithSAML'], ['sts:Get*'], ['sts:TagSession']])('fails the actions %j, which do not cover sts:AssumeRole', (...actions) => {
+      expect(trusting(allow(actions))).toThrow(refused);
+    });
+    test('fails NotAction that names sts:AssumeRole', () => {
+      expect(trusting(new iam.PolicyStatement({ notActions: ['sts:*'], principals: [appstreamPrincipal] }))).toThrow(refused);
+    });
+    test('fails an unconditional Deny, which wins over the Allow', () => {
+      expect(trusting(allow(['sts:AssumeRole']), new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['sts:*'], principals: [new iam.AnyPrincipal()] })))
+        .toThrow(refused);
     });
   });
 

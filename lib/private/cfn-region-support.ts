@@ -2,8 +2,6 @@ import { Stack, Token } from 'aws-cdk-lib';
 import { CFN_REGIONS, CFN_RESOURCE_SUPPORT } from './cfn-region-support.generated';
 import { Validator } from './validation';
 
-export { CFN_REGIONS };
-
 /**
  * The properties among `props` that CloudFormation's schema of `resourceType` lacks in `region`, according
  * to the cfn-lint schemas in `cfn-region-support.generated.ts`; a template that sets one fails there.

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { Validator } from './validation';
 
 /** The service principal of AppStream, which assumes the roles of its resources. */
-export const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
+const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
 
 /**
  * The IAM role of an AppStream resource (image builder, fleet, app block builder), as a getter.
@@ -59,7 +59,7 @@ function checkTrust(v: Validator, role: iam.IRole): string[] {
  * does not count; `*` and `?` are wildcards; `NotAction` matches what it does not list), and an
  * unconditional Deny of AppStream (or of everyone) wins over any Allow.
  */
-export function trustsAppStream(policy: any): boolean | undefined {
+function trustsAppStream(policy: any): boolean | undefined {
   const statements: any[] = [policy?.Statement ?? []].flat();
   let allowed = false;
   let unknown = false;

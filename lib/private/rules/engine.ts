@@ -38,7 +38,7 @@ export interface RangeRule {
 }
 
 /** Count code points, not UTF-16 units: the AWS APIs measure lengths in characters. */
-export function characterLength(value: string): number {
+function characterLength(value: string): number {
   let n = 0;
   for (const _ of value) {
     n++;

@@ -190,7 +190,7 @@ export const OU_DISTINGUISHED_NAME_FORMAT: StringRule = {
  * type and value trimmed, and the value's escapes undone, both RFC 4514's (`\,` and `\2C` are the same
  * comma, hex pairs spell UTF-8 bytes) and those of other characters. Parts split at unescaped commas.
  */
-export function distinguishedNameParts(dn: string): Array<[string, string]> {
+function distinguishedNameParts(dn: string): Array<[string, string]> {
   const parts: Array<[string, string]> = [];
   let current = '';
   let bytes: number[] = [];
