@@ -1,21 +1,25 @@
 /**
  * The example app: an image builder in its own VPC, reachable by administrators who may open a
- * streaming session to it.
+ * streaming session to it; a fleet that streams the image made on it (by name) and the stack users
+ * reach it through; and a role for the portal that may create streaming URLs for them.
  *
  * `npm run example` synthesizes it into examples/cdk.out and prints where the template is and which
  * AppStream resources it holds. Deploy it yourself with `npx cdk deploy --app "npx ts-node examples/app.ts"`.
  */
 import * as path from 'path';
-import { App, Size, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import * as appstream from '../lib';
 import { AgentVersion, Image, ImageBuilder, InstanceType } from '../lib';
 
 /** A stack with one image builder in a private subnet and a role for the administrators who use it. */
 export class ImageBuilderExampleStack extends Stack {
   public readonly vpc: ec2.Vpc;
   public readonly builder: ImageBuilder;
+  public readonly fleet: appstream.Fleet;
+  public readonly appStack: appstream.Stack;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -46,6 +50,39 @@ export class ImageBuilderExampleStack extends Stack {
     });
     this.builder.grantCreateStreamingUrl(admins);
     this.builder.grantStartStop(admins);
+
+    // The image the administrators create on the builder, streamed by an On-Demand fleet in the same
+    // private subnets (the image name is the one given when creating it on the builder).
+    this.fleet = new appstream.Fleet(this, 'Fleet', {
+      fleetName: 'example-fleet',
+      image: appstream.Image.fromName('example-image-2026-11-30'),
+      instanceType: appstream.InstanceType.STANDARD_MEDIUM,
+      capacity: appstream.FleetCapacity.instances(2),
+      vpc,
+      maxUserDuration: Duration.hours(8),
+      disconnectTimeout: Duration.minutes(15),
+      idleDisconnectTimeout: Duration.minutes(10),
+      tags: { project: 'cdk-appstream-example' },
+    });
+    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+
+    this.appStack = new appstream.Stack(this, 'Stack', {
+      stackName: 'example-stack',
+      fleet: this.fleet,
+      userSettings: [
+        appstream.UserSetting.enable(appstream.UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 1024 }),
+        appstream.UserSetting.disable(appstream.UserAction.FILE_DOWNLOAD),
+      ],
+      storageConnectors: [appstream.StorageConnector.homeFolders()],
+      tags: { project: 'cdk-appstream-example' },
+    });
+
+    // The portal that signs users in and hands them a streaming URL.
+    const portal = new iam.Role(this, 'StreamingPortal', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'The portal that creates streaming URLs for users of the example stack',
+    });
+    this.appStack.grantCreateStreamingUrl(portal);
   }
 }
 

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
   ARN,
   DIRECTORY_CONFIG_ACCOUNT_NAME,
@@ -265,7 +266,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     super(scope, id);
     Object.defineProperty(this, DIRECTORY_CONFIG_SYMBOL, { value: true });
     const v = new Validator(this, 'DirectoryConfig');
-    props = v.required('props', props, 'Give the directory config\'s props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.');
+    props = withoutNulls(v.required('props', props, 'Give the directory config\'s props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.'));
 
     const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
     const directoryName = v.required('directoryName', props.directoryName, nameFix);
@@ -281,7 +282,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     this.checkOus(v, ous, directoryName);
     const credentials = this.serviceAccountCredentials(v, v.object('serviceAccountCredentials', props.serviceAccountCredentials,
       (x) => x.serviceAccountPassword !== undefined, 'Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).'));
-    const certificateBasedAuthProperties = props.certificateBasedAuth == null ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
+    const certificateBasedAuthProperties = props.certificateBasedAuth === undefined ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
       props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.'));
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
@@ -290,8 +291,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
       serviceAccountCredentials: credentials,
       certificateBasedAuthProperties,
     });
-    resource.applyRemovalPolicy(v.oneOf('removalPolicy', props.removalPolicy, Object.values(cdk.RemovalPolicy), 'Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.')
-      ?? cdk.RemovalPolicy.DESTROY);
+    applyRemovalPolicy(v, resource, props.removalPolicy);
     warnIfNotInRegion(v, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
       certificateBasedAuthProperties ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 

@@ -16,6 +16,7 @@ import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
 import { DESCRIPTION, DISPLAY_NAME, IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
 import { applyTags } from './private/tags';
@@ -344,7 +345,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     super(scope, id);
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
-    props = v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.');
+    props = withoutNulls(v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
@@ -372,11 +373,11 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       instanceType,
       imageName: image.imageName,
       imageArn: image.imageArn,
-      displayName: props.displayName ?? undefined, // null, from JavaScript, is absent too
-      description: props.description ?? undefined,
+      displayName: props.displayName,
+      description: props.description,
       vpcConfig: network.vpcConfig,
       enableDefaultInternetAccess,
-      appstreamAgentVersion: props.agentVersion == null ? undefined : v.object('agentVersion', props.agentVersion, (x) => typeof x.bind === 'function',
+      appstreamAgentVersion: props.agentVersion === undefined ? undefined : v.object('agentVersion', props.agentVersion, (x) => typeof x.bind === 'function',
         'Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of(\'10-23-2024\').').bind(this),
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
@@ -385,11 +386,9 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
     requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
-    this.resource.applyRemovalPolicy(v.oneOf('removalPolicy', props.removalPolicy, Object.values(cdk.RemovalPolicy), 'Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.')
-      ?? cdk.RemovalPolicy.DESTROY);
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
-    this.getRole = serviceRole(this, v, props.role == null ? undefined : v.object('role', props.role, (x) => typeof x.roleArn === 'string',
-      'Give an iam.IRole, such as iam.Role.fromRoleArn(this, \'Role\', arn).'), (role) => this.resource.iamRoleArn = role.roleArn);
+    this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, {
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
       ...softwaresToInstall && { SoftwaresToInstall: 'softwaresToInstall' },

@@ -18,6 +18,10 @@ export class InstanceType {
   public static readonly STANDARD_MEDIUM = new InstanceType('stream.standard.medium');
   /** `stream.standard.large` */
   public static readonly STANDARD_LARGE = new InstanceType('stream.standard.large');
+  /** `stream.standard.xlarge` (fleets only: not offered for image builders) */
+  public static readonly STANDARD_XLARGE = new InstanceType('stream.standard.xlarge');
+  /** `stream.standard.2xlarge` (fleets only: not offered for image builders) */
+  public static readonly STANDARD_2XLARGE = new InstanceType('stream.standard.2xlarge');
   /** `stream.compute.large` */
   public static readonly COMPUTE_LARGE = new InstanceType('stream.compute.large');
   /** `stream.compute.xlarge` */

@@ -17,8 +17,29 @@ describe('the example app', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements.flatMap((s) => [s.Action].flat()).filter((a: string) => a.startsWith('appstream:')).sort()).toEqual([
       'appstream:CreateImageBuilderStreamingURL',
+      'appstream:CreateStreamingURL',
       'appstream:StartImageBuilder',
       'appstream:StopImageBuilder',
     ]);
+  });
+
+  test('synthesizes a fleet from the image name, a stack associated with it, and a portal allowed to stream', () => {
+    const app = new App();
+    const stack = new ImageBuilderExampleStack(app, 'Example', { env: { account: '111111111111', region: 'us-east-1' } });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::AppStream::Fleet', 1);
+    template.resourceCountIs('AWS::AppStream::Stack', 1);
+    template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 1);
+    template.hasResourceProperties('AWS::AppStream::Fleet', { Name: 'example-fleet', ImageName: 'example-image-2026-11-30', ComputeCapacity: { DesiredInstances: 2 } });
+    template.hasResourceProperties('AWS::AppStream::StackFleetAssociation', { FleetName: 'example-fleet', StackName: 'example-stack' });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: 'appstream:CreateStreamingURL',
+          Effect: 'Allow',
+          Resource: [stack.resolve(stack.appStack.stackArn), stack.resolve(stack.fleet.fleetArn)],
+        }],
+      },
+    });
   });
 });

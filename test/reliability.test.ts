@@ -14,11 +14,13 @@ import {
   CertificateBasedAuthStatus,
   DirectoryConfig,
   DirectoryConfigProps,
+  Fleet,
   Image,
   ImageBuilder,
   ImageBuilderProps,
   InstanceType,
   ServiceAccountCredentials,
+  Stack as AppStreamStack,
 } from '../lib';
 import { distinguishedNameKey } from '../lib/private/rules';
 
@@ -320,7 +322,7 @@ describe('false acceptances', () => {
 describe('crashes and unhelpful errors', () => {
   test.each<[string, Partial<ImageBuilderProps>, RegExp]>([
     ['a missing image', { image: js(undefined) }, /ImageBuilder 'Stack\/Builder': image is required\. Give an Image/],
-    ['a null image', { image: js(null) }, /image null is required/],
+    ['a null image', { image: js(null) }, /ImageBuilder 'Stack\/Builder': image is required\. Give an Image/],
     ['a string for an image', { image: js('AppStream-WinServer2022') }, /image "AppStream-WinServer2022" is not of the expected type\. Give an Image, such as Image.fromName/],
     ['a missing instance type', { instanceType: js(undefined) }, /instanceType is required\. Give an InstanceType/],
     ['null in a string', { displayName: js(null), imageBuilderName: js(42) }, /imageBuilderName 42 must be a string, not number/],
@@ -372,6 +374,19 @@ describe('crashes and unhelpful errors', () => {
     for (const prop of directoryProps) {
       for (const value of junk) {
         attempt(`DirectoryConfig ${prop} = ${String(value)}`, /^DirectoryConfig 'S\/D': /, (s) => directory({ [prop]: value }, 'D', s));
+      }
+    }
+    const fleetProps = ['image', 'instanceType', 'fleetType', 'capacity', 'fleetName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups',
+      'enableDefaultInternetAccess', 'role', 'domainJoin', 'maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout', 'streamView',
+      'usbDeviceFilterStrings', 'rootVolumeSize', 'requireImdsv2', 'startFleet', 'tags', 'removalPolicy'];
+    const stackProps = ['fleet', 'userSettings', 'storageConnectors', 'applicationSettings', 'accessEndpoints', 'embedHostDomains', 'redirectUrl',
+      'feedbackUrl', 'preferredProtocol', 'stackName', 'displayName', 'description', 'tags', 'removalPolicy'];
+    for (const value of junk) {
+      for (const prop of fleetProps) {
+        attempt(`Fleet ${prop} = ${String(value)}`, /^Fleet 'S\/F': /, (s) => new Fleet(s, 'F', { image: IMAGE, instanceType: TYPE, [prop]: value }));
+      }
+      for (const prop of stackProps) {
+        attempt(`Stack ${prop} = ${String(value)}`, /^Stack 'S\/St': /, (s) => new AppStreamStack(s, 'St', { [prop]: value }));
       }
     }
     expect(problems).toEqual([]);

@@ -5,3 +5,6 @@
  */
 export const IMAGE_BUILDER_STREAMING_URL_ACTIONS = ['appstream:CreateImageBuilderStreamingURL'];
 export const IMAGE_BUILDER_START_STOP_ACTIONS = ['appstream:StartImageBuilder', 'appstream:StopImageBuilder'];
+export const FLEET_START_STOP_ACTIONS = ['appstream:StartFleet', 'appstream:StopFleet'];
+/** CreateStreamingURL is authorized on both the stack and the fleet it names. */
+export const STACK_STREAMING_URL_ACTIONS = ['appstream:CreateStreamingURL'];

@@ -1,11 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
 import { Image, ImageConfig } from '../image';
 import { InstanceType } from '../instance-type';
-import { IMAGE_BUILDER_INSTANCE_TYPES, ROOT_VOLUME_GIB } from './rules';
+import { FLEET_INSTANCE_TYPES, IMAGE_BUILDER_INSTANCE_TYPES, ROOT_VOLUME_GIB } from './rules';
 import { Validator } from './validation';
 
 /** Every instance type this library lists, for any resource. */
-const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES]);
+const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES, ...FLEET_INSTANCE_TYPES]);
 
 /**
  * The instance type of a resource, checked against the types that kind of resource offers: a type the

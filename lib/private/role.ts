@@ -22,7 +22,8 @@ const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
  * @returns the getter of the role
  */
 export function serviceRole(scope: Construct, v: Validator, given: iam.IRole | undefined, attach: (role: iam.IRole) => void): () => iam.IRole {
-  if (given) {
+  if (given !== undefined && given !== null) {
+    v.object('role', given, (x) => typeof x.roleArn === 'string', 'Give an iam.IRole, such as iam.Role.fromRoleArn(this, \'Role\', arn).');
     attach(given);
     scope.node.addValidation({ validate: () => checkTrust(v, given) });
     return () => given;

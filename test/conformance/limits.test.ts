@@ -7,13 +7,16 @@
  *   respect the model's own limits.
  * - A [lib] rule is stricter than the model on purpose: it must still accept nothing the model refuses,
  *   shown on sample values (and on every list length up to past the limits).
+ * - A [cfn] rule takes CloudFormation's schema (scripts/cfn-limits.json, from cfn-lint) where it is
+ *   stricter than the API: a range must be the intersection of both, a string rule must be the schema's.
  *
- * Every exported rule must carry one of the three tags in its doc comment, and every one is checked
+ * Every exported rule must carry one of the four tags in its doc comment, and every one is checked
  * here: a new rule with no check fails the suite.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, test } from 'vitest';
+import { FleetType, StreamView, StreamingProtocol, UserAction } from '../../lib';
 import * as rules from '../../lib/private/rules';
 import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
 
@@ -63,14 +66,24 @@ interface Fixture {
 const ROOT = path.join(__dirname, '..', '..');
 const fixture: Fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'appstream-limits.json'), 'utf-8'));
 
-type Tag = 'model' | 'docs' | 'lib';
+interface CfnProperty {
+  readonly min?: number;
+  readonly max?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+const cfnFixture: { resources: Record<string, { properties: Record<string, CfnProperty> }> } =
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'cfn-limits.json'), 'utf-8'));
+
+type Tag = 'model' | 'docs' | 'lib' | 'cfn';
 
 /** Each exported constant's tag, read from the doc comment right above it in the files of lib/private/rules/. */
 function ruleTags(): Map<string, Tag> {
   const dir = path.join(ROOT, 'lib', 'private', 'rules');
   const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf-8')).join('\n');
   const tags = new Map<string, Tag>();
-  for (const m of text.matchAll(/\/\*\*\s*(?:\*\s*)?\[(model|docs|lib)\](?:(?!\*\/)[\s\S])*\*\/\s*export const (\w+)/g)) {
+  for (const m of text.matchAll(/\/\*\*\s*(?:\*\s*)?\[(model|docs|lib|cfn)\](?:(?!\*\/)[\s\S])*\*\/\s*export const (\w+)/g)) {
     tags.set(m[2], m[1] as Tag);
   }
   return tags;
@@ -102,7 +115,28 @@ function member(source: string): ModelMember {
  */
 const DOCS_KEYS: Record<string, string> = {
   IMAGE_BUILDER_SUBNETS: 'imageBuilderSubnets',
+  FLEET_SUBNETS: 'fleetSubnets',
 };
+
+/** The CloudFormation property (`<type>/<property path>` in scripts/cfn-limits.json) each [cfn] rule restates. */
+const CFN_PROPERTIES: Record<string, string> = {
+  FLEET_MAX_USER_DURATION_SECONDS: 'AWS::AppStream::Fleet/MaxUserDurationInSeconds',
+  FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS: 'AWS::AppStream::Fleet/IdleDisconnectTimeoutInSeconds',
+  EMBED_HOST_DOMAIN: 'AWS::AppStream::Stack/EmbedHostDomains.member',
+};
+
+function cfnProperty(name: string): CfnProperty {
+  const key = CFN_PROPERTIES[name];
+  if (key === undefined) {
+    throw new Error(`CFN_PROPERTIES names no CloudFormation property for the [cfn] rule ${name}`);
+  }
+  const [type, property] = key.split('/');
+  const found = cfnFixture.resources[type]?.properties[property];
+  if (found === undefined) {
+    throw new Error(`scripts/cfn-limits.json has no property ${property} of ${type}`);
+  }
+  return found;
+}
 
 function docsLimit(name: string, source: string): DocsLimit {
   if (name in DOCS_KEYS) {
@@ -151,6 +185,17 @@ const LIB_SAMPLES: Record<string, string[]> = {
     'arn:aws:s3:::my-bucket',
     'arn:aws-eu:appstream:eu-west-1::image/x',
   ],
+  STACK_URL_FORMAT: [
+    'https://portal.example.com/done',
+    'http://intranet.corp.example.com:8080/appstream?x=1',
+    `https://example.com/${'a'.repeat(980)}`,
+    `https://example.com/${'a'.repeat(981)}`,
+    'portal.example.com',
+    'ftp://example.com',
+    'https://exa mple.com',
+    'https://',
+    'javascript:alert(1)',
+  ],
   VPCE_ID_FORMAT: ['vpce-0123456789abcdef0', 'vpce-1a2b3c4d', 'vpce-', '', 'vpc-0123456789abcdef0', 'VPCE-1A2B3C4D', 'vpce-1a2b3c4d5'],
   OU_DISTINGUISHED_NAME_FORMAT: [
     'OU=AppStream,DC=corp,DC=example,DC=com',
@@ -177,6 +222,12 @@ const LIST_SOURCES: Record<string, () => readonly string[]> = {
   IMAGE_BUILDER_INSTANCE_TYPES: () => fixture.docs.imageBuilderInstanceTypes.values!,
   ACCESS_ENDPOINT_TYPES: () => member('AccessEndpoint.EndpointType').enum!,
   DIRECTORY_CONFIG_CERTIFICATE_AUTH_STATUSES: () => member('CertificateBasedAuthProperties.Status').enum!,
+  FLEET_INSTANCE_TYPES: () => fixture.docs.fleetInstanceTypes.values!,
+  USER_ACTIONS: () => member('UserSetting.Action').enum!,
+  USER_SETTING_MAXIMUM_LENGTH_ACTIONS: () => fixture.docs.userSettingMaximumLength.actions!,
+  STORAGE_CONNECTOR_TYPES: () => member('StorageConnector.ConnectorType').enum!,
+  // [lib]: the model's types less HOMEFOLDERS, the one that names no domains of users.
+  STORAGE_CONNECTOR_TYPES_WITH_DOMAINS: () => member('StorageConnector.ConnectorType').enum!.filter((t) => t !== 'HOMEFOLDERS'),
 };
 
 /**
@@ -354,7 +405,7 @@ describe('rules.ts agrees with the AppStream model', () => {
     } else if (isRangeRule(rule)) {
       expect(pick(rule, ['min', 'max'])).toEqual(pick(documented, ['min', 'max']));
       expect(m.type).toBe('integer');
-      for (let n = rule.min - 1; n <= rule.max + 1; n++) {
+      for (const n of sampleRange(rule)) {
         if (rangeProblem(rule, n) === undefined) {
           expect(n >= (m.min ?? -Infinity) && n <= (m.max ?? Infinity), `${n}`).toBe(true);
         }
@@ -376,7 +427,13 @@ describe('rules.ts agrees with the AppStream model', () => {
       return;
     }
     if (isRangeRule(rule)) {
-      throw new Error(`no check for a [lib] range rule (${name})`);
+      // The model sets no range on these integers: any range within its 32-bit integers is stricter.
+      const m = member(source);
+      expect(m.type).toBe('integer');
+      expect([m.min, m.max], `${name}: the model sets a range of its own`).toEqual([undefined, undefined]);
+      expect(rule.min).toBeGreaterThanOrEqual(-(2 ** 31));
+      expect(rule.max).toBeLessThanOrEqual(2 ** 31 - 1);
+      return;
     }
     const r = rule as StringRule;
     const model = modelStringRule(source);
@@ -401,6 +458,46 @@ describe('rules.ts agrees with the AppStream model', () => {
     }
   });
 
+  test.each(OBJECT_RULES.filter(([name]) => TAGS.get(name) === 'cfn').flatMap(([name, rule]) => rule.sources.map((source) => [name, source, rule] as const)))('[cfn] %s is what both CloudFormation and the API accept of %s', (name, source, rule) => {
+    const cfnProp = cfnProperty(name);
+    const m = member(source);
+    if (isRangeRule(rule)) {
+      const documented = docsLimit(name, source);
+      expect(m.type).toBe('integer');
+      expect(cfnProp.min, `${name}: CloudFormation's minimum`).toBeDefined();
+      expect(cfnProp.max, `${name}: CloudFormation's maximum`).toBeDefined();
+      // The intersection of the two ranges, and stricter than the API on at least one end.
+      expect(rule.min).toBe(Math.max(cfnProp.min!, documented.min!));
+      expect(rule.max).toBe(Math.min(cfnProp.max!, documented.max!));
+      expect(rule.min > documented.min! || rule.max < documented.max!, `${name} is no stricter than the API`).toBe(true);
+      for (const n of sampleRange(rule)) {
+        if (rangeProblem(rule, n) === undefined) {
+          expect(n >= cfnProp.min! && n <= cfnProp.max! && n >= documented.min! && n <= documented.max!, `${n}`).toBe(true);
+        }
+      }
+    } else if (isCountRule(rule)) {
+      throw new Error(`no check for a [cfn] count rule (${name})`);
+    } else {
+      const r = rule as StringRule;
+      expect(m.type).toBe('string');
+      expect(r.pattern).toBe(cfnProp.pattern);
+      expect(r.maxLength).toBe(m.maxLength);
+      expect(r.maxLength).toBeLessThanOrEqual(cfnProp.maxLength ?? Infinity);
+      // CloudFormation anchors the model's pattern, which the API matches against the whole value.
+      expect(r.pattern).toBe(`^${m.pattern}$`);
+    }
+  });
+
+  test('the enums of the Fleet and Stack props are the model\'s', () => {
+    expect(member('CreateFleetRequest.FleetType').enum).toEqual(expect.arrayContaining(Object.values(FleetType)));
+    expect(Object.values(FleetType)).not.toContain('ELASTIC');
+    expect(Object.values(StreamView)).toEqual(member('CreateFleetRequest.StreamView').enum);
+    expect(Object.values(StreamingProtocol)).toEqual(member('StreamingExperienceSettings.PreferredProtocol').enum);
+    const actions = Object.values(UserAction).filter((a): a is UserAction => a instanceof UserAction).map((a) => a.name);
+    expect(actions).toEqual(member('UserSetting.Action').enum);
+    expect(member('UserSetting.Permission').enum).toEqual(['ENABLED', 'DISABLED']);
+  });
+
   test.each(Object.keys(LIST_SOURCES))('%s lists what the model lists, in its order', (name) => {
     expect(rules[name as keyof typeof rules]).toEqual(LIST_SOURCES[name]());
   });
@@ -416,6 +513,19 @@ describe('rules.ts agrees with the AppStream model', () => {
     }
   });
 });
+
+/**
+ * The integers to try a range rule on: every one from just below to just above it when it is small,
+ * otherwise the first and last thousand and a spread in between.
+ */
+function sampleRange(rule: RangeRule): number[] {
+  if (rule.max - rule.min <= 100_000) {
+    return Array.from({ length: rule.max - rule.min + 3 }, (_, i) => rule.min - 1 + i);
+  }
+  const ends = Array.from({ length: 1001 }, (_, i) => i);
+  const step = Math.floor((rule.max - rule.min) / 1000);
+  return [...ends.map((i) => rule.min - 1 + i), ...ends.map((i) => rule.max + 1 - i), ...ends.map((i) => rule.min + i * step)];
+}
 
 /** Every list length the rule accepts, up to past both its limits and the model's, the model accepts too. */
 function expectCountsWithinModel(rule: CountRule, source: string) {

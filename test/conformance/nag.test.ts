@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, test } from 'vitest';
 import { ImageBuilderExampleStack } from '../../examples/app';
-import { AccessEndpoint, AgentVersion, DirectoryConfig, Image, ImageBuilder, InstanceType } from '../../lib';
+import { AccessEndpoint, AgentVersion, DirectoryConfig, Fleet, FleetCapacity, Image, ImageBuilder, InstanceType, Stack as AppStreamStack, StorageConnector } from '../../lib';
 
 /** The AwsSolutions findings of a stack, as `rule: logical ids` lines (empty when clean). */
 function findings(app: App, stack: Stack): string[] {
@@ -32,6 +32,29 @@ describe('cdk-nag AwsSolutions', () => {
       rootVolumeSize: Size.gibibytes(300),
       requireImdsv2: true,
       tags: { team: 'desktops' },
+    });
+    expect(findings(app, stack)).toEqual([]);
+  });
+
+  test('a fleet and a stack with every feature on add no findings of their own', () => {
+    const app = new App();
+    const stack = new Stack(app, 'FleetFull', { env: { account: '111111111111', region: 'eu-west-2' } });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, flowLogs: { all: {} } });
+    const fleet = new Fleet(stack, 'Fleet', {
+      image: Image.fromName('MyImage'),
+      instanceType: InstanceType.STANDARD_MEDIUM,
+      capacity: FleetCapacity.sessions({ desiredSessions: 4, maxSessionsPerInstance: 2 }),
+      vpc,
+      domainJoin: { directory: DirectoryConfig.fromDirectoryName(stack, 'Dir', 'corp.example.com') },
+      rootVolumeSize: Size.gibibytes(300),
+      requireImdsv2: true,
+    });
+    fleet.autoScaleCapacity({ maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+    new AppStreamStack(stack, 'Stack', {
+      fleet,
+      storageConnectors: [StorageConnector.homeFolders()],
+      accessEndpoints: [AccessEndpoint.fromVpceId('vpce-0123456789abcdef0')],
+      applicationSettings: {},
     });
     expect(findings(app, stack)).toEqual([]);
   });

@@ -4,12 +4,13 @@
  * (scripts/appstream-limits.json), read here on its own, not through lib/private/rules.ts; the
  * library's documented stricter rules ([lib] in rules.ts) are added to the oracle where they apply.
  */
-import { App, Aws, Size, Stack } from 'aws-cdk-lib';
+import { App, Aws, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { AccessEndpoint, AgentVersion, DirectoryConfig, Image, ImageBuilder, ImageBuilderProps, InstanceType } from '../../lib';
+import { AccessEndpoint, AgentVersion, DirectoryConfig, Fleet, Image, ImageBuilder, ImageBuilderProps, InstanceType, Stack as AppStreamStack } from '../../lib';
 import limits from '../../scripts/appstream-limits.json';
+import cfnLimits from '../../scripts/cfn-limits.json';
 
 /** Random cases per property; the total is reported by the suite's name. */
 const RUNS = 150;
@@ -69,7 +70,7 @@ function accepted(make: () => unknown): boolean {
     make();
     return true;
   } catch (e) {
-    expect((e as Error).message).toMatch(/^(ImageBuilder|InstanceType)|Validation failed/);
+    expect((e as Error).message).toMatch(/^(ImageBuilder |InstanceType|Fleet |Stack )|Validation failed/);
     return false;
   }
 }
@@ -276,6 +277,78 @@ describe(`property-based conformance (${RUNS} random cases per property)`, () =>
       // mend nothing in the literal part, and the empty value leaves the literal part as it is.
       const expected = literal === '' || apiAccepts('CreateImageBuilderRequest.Name', literal);
       expect(accepted(() => new ImageBuilder(stack, 'B', { ...base, imageBuilderName: `${literal}${token}` }))).toBe(expected);
+    }), params);
+  });
+
+  test('fleet and stack names, and a fleet and a stack may share one', () => {
+    fc.assert(fc.property(strings(101), (name) => {
+      const { stack } = newStack();
+      const expected = apiAccepts('CreateFleetRequest.Name', name);
+      expect(apiAccepts('CreateStackRequest.Name', name)).toBe(expected);
+      expect(accepted(() => new Fleet(stack, 'F', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_SMALL, fleetName: name }))).toBe(expected);
+      expect(accepted(() => new AppStreamStack(stack, 'S', { stackName: name }))).toBe(expected);
+    }), params);
+  });
+
+  test('fleet image names follow CreateFleet\'s Name shape, not the image builder\'s String', () => {
+    fc.assert(fc.property(strings(101), (name) => {
+      const { stack } = newStack();
+      expect(accepted(() => new Fleet(stack, 'F', { image: Image.fromName(name), instanceType: InstanceType.STANDARD_SMALL })))
+        .toBe(apiAccepts('CreateFleetRequest.ImageName', name));
+    }), params);
+  });
+
+  test('fleet durations: whole seconds in both the API\'s documented range and CloudFormation\'s', () => {
+    const fleetSchema = cfnLimits.resources['AWS::AppStream::Fleet'].properties as Record<string, { min?: number; max?: number }>;
+    const accepts = (member: 'MaxUserDurationInSeconds' | 'DisconnectTimeoutInSeconds' | 'IdleDisconnectTimeoutInSeconds', docsKey: string, n: number) => {
+      const documented = (limits.docs as Record<string, { min?: number; max?: number; alsoAllowed?: number[] }>)[docsKey];
+      const cfn = fleetSchema[member];
+      const inApi = (n >= documented.min! && n <= documented.max!) || (documented.alsoAllowed ?? []).includes(n);
+      return Number.isInteger(n) && inApi && n >= cfn.min! && n <= cfn.max!;
+    };
+    const seconds = fc.oneof(
+      fc.integer({ min: -10, max: 500_000 }),
+      fc.constantFrom(0, 59, 60, 599, 600, 3600, 3601, 36000, 36001, 360000, 360001, 432000),
+      fc.double({ min: 0, max: 4000, noNaN: true }).map((x) => Math.round(x * 10) / 10),
+    );
+    fc.assert(fc.property(seconds, fc.constantFrom('max', 'disconnect', 'idle'), (n, which) => {
+      if (n < 0) {
+        return; // Duration refuses negative values itself.
+      }
+      const { stack } = newStack();
+      const d = Duration.millis(Math.round(n * 1000));
+      const value = d.toMilliseconds() / 1000;
+      const [prop, member, docsKey] = {
+        max: ['maxUserDuration', 'MaxUserDurationInSeconds', 'fleetMaxUserDurationInSeconds'],
+        disconnect: ['disconnectTimeout', 'DisconnectTimeoutInSeconds', 'fleetDisconnectTimeoutInSeconds'],
+        idle: ['idleDisconnectTimeout', 'IdleDisconnectTimeoutInSeconds', 'fleetIdleDisconnectTimeoutInSeconds'],
+      }[which] as ['maxUserDuration', 'MaxUserDurationInSeconds', string];
+      expect(accepted(() => new Fleet(stack, 'F', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_SMALL, [prop]: d })))
+        .toBe(accepts(member, docsKey, value));
+    }), params);
+  });
+
+  test('embed host domains: the model\'s pattern over the whole value and its length', () => {
+    const label = fc.string({ unit: fc.constantFrom('a', 'z', '0', '-', 'A', '_', '.'), minLength: 0, maxLength: 8 });
+    const domain = fc.oneof(fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.')), strings(130),
+      fc.constantFrom('portal.example.com', 'Example.COM', 'a.b', `${'a'.repeat(63)}.com`, `${'a'.repeat(64)}.com`, `${'a.'.repeat(63)}ab`, `${'a.'.repeat(64)}ab`));
+    fc.assert(fc.property(domain, (d) => {
+      const { stack } = newStack();
+      const s = spec('CreateStackRequest.EmbedHostDomains.member');
+      // The API matches the model's pattern against the whole value (CloudFormation writes it anchored).
+      const expected = [...d].length <= s.maxLength! && javaRegExp(`^${s.pattern}$`).test(d);
+      expect(accepted(() => new AppStreamStack(stack, 'S', { embedHostDomains: [d] }))).toBe(expected);
+    }), params);
+  });
+
+  test('USB device filter strings', () => {
+    const field = fc.oneof(fc.constantFrom('', '*', '056A', '0357', '1', '*2', 'Wacom Tablet', ' '), fc.string({ unit: interesting, maxLength: 6 }));
+    const filter = fc.oneof(fc.array(field, { minLength: 6, maxLength: 10 }).map((fs) => fs.join(',')), strings(100),
+      fc.constantFrom('Wacom Tablet,056A,0357,*,*,*,1,0', `${'a'.repeat(86)},1,2,3,4,5,1,0`, `${'a'.repeat(87)},1,2,3,4,5,1,0`));
+    fc.assert(fc.property(filter, (usb) => {
+      const { stack } = newStack();
+      expect(accepted(() => new Fleet(stack, 'F', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_SMALL, usbDeviceFilterStrings: [usb] })))
+        .toBe(apiAccepts('CreateFleetRequest.UsbDeviceFilterStrings.member', usb));
     }), params);
   });
 });

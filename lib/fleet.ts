@@ -1,0 +1,643 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { DomainJoin } from './domain-join';
+import { FleetCapacity } from './fleet-capacity';
+import { Image } from './image';
+import { InstanceType } from './instance-type';
+import { FLEET_START_STOP_ACTIONS } from './private/actions';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { configureDomainJoin } from './private/domain-join';
+import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
+import { resourceName } from './private/names';
+import { configureNetwork } from './private/network';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { serviceRole } from './private/role';
+import {
+  DESCRIPTION, DISPLAY_NAME, FLEET_DESIRED_CAPACITY, FLEET_DISCONNECT_TIMEOUT_SECONDS, FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS,
+  FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_MAX_USER_DURATION_SECONDS, FLEET_SUBNETS,
+  RangeRule, USB_DEVICE_FILTER_STRING,
+} from './private/rules';
+import { applyTags } from './private/tags';
+import { Validator } from './private/validation';
+
+const FLEET_SYMBOL = Symbol.for('cdk-appstream.Fleet');
+
+/**
+ * The type of a fleet: whether its instances run all the time or start when users connect.
+ *
+ * (Elastic fleets, which take applications rather than an image, are not this construct.)
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/fleet-type.html
+ */
+export enum FleetType {
+  /** Instances run all the time: users connect at once; you pay for running instances. */
+  ALWAYS_ON = 'ALWAYS_ON',
+  /** Instances start when users connect (1-2 minutes); stopped instances cost a small hourly fee. */
+  ON_DEMAND = 'ON_DEMAND',
+}
+
+/**
+ * What users see when they stream: the applications only, or the whole desktop.
+ */
+export enum StreamView {
+  /** Only the windows of the applications users open. */
+  APP = 'APP',
+  /** The operating system's desktop. */
+  DESKTOP = 'DESKTOP',
+}
+
+/**
+ * An AppStream fleet (Always-On or On-Demand), defined in this app or imported.
+ */
+export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef {
+  /**
+   * The name of the fleet.
+   *
+   * @attribute
+   */
+  readonly fleetName: string;
+
+  /**
+   * The ARN of the fleet: `arn:<partition>:appstream:<region>:<account>:fleet/<name>`.
+   *
+   * @attribute
+   */
+  readonly fleetArn: string;
+
+  /**
+   * Grant `grantee` the given AppStream actions on this fleet.
+   *
+   * @param grantee the principal
+   * @param actions the actions, for example `appstream:DescribeFleets`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grant `grantee` the right to start and stop this fleet (`appstream:StartFleet`, `appstream:StopFleet`).
+   *
+   * @param grantee the principal
+   */
+  grantStartStop(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * What fleets defined in the app and imported ones share.
+ */
+abstract class FleetBase extends cdk.Resource implements IFleet {
+  public abstract readonly fleetName: string;
+  public abstract readonly fleetArn: string;
+
+  public get fleetRef(): appstreamRefs.FleetReference {
+    // A fleet's Ref is its name, and aws-cdk-lib calls it fleetId.
+    return { fleetId: this.fleetName };
+  }
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.fleetArn] });
+  }
+
+  public grantStartStop(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...FLEET_START_STOP_ACTIONS);
+  }
+}
+
+/**
+ * Properties of a `Fleet`.
+ */
+export interface FleetProps {
+  /**
+   * The image the fleet streams: `Image.fromName()` (a name of the `Name` shape: 1 to 101 letters,
+   * digits, `_`, `.` and `-`, starting with a letter or digit) or `Image.fromArn()` (an AppStream image
+   * ARN, in the stack's partition when the stack's region is known).
+   */
+  readonly image: Image;
+
+  /**
+   * The instance type, one of those AppStream offers for fleets (the image builder's and
+   * `stream.standard.xlarge` and `2xlarge`).
+   */
+  readonly instanceType: InstanceType;
+
+  /**
+   * Whether the instances run all the time or start when users connect.
+   *
+   * @default FleetType.ON_DEMAND
+   */
+  readonly fleetType?: FleetType;
+
+  /**
+   * How many instances, or sessions, the fleet provides.
+   *
+   * @default FleetCapacity.instances(1)
+   */
+  readonly capacity?: FleetCapacity;
+
+  /**
+   * The fleet's name, unique among the fleets of the account and region: 1 to 101 letters, digits,
+   * `_`, `.` and `-`, starting with a letter or digit.
+   *
+   * @default - a name generated from the construct path, unique in the app
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The name to display, at most 100 characters.
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description to display, at most 256 characters.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * The VPC to put the fleet's instances in.
+   *
+   * @default - no VPC: the instances run in a network AppStream manages, and cannot join a domain
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * Which subnets of `vpc` to use: one or more (AppStream spreads the instances over them).
+   *
+   * @default - all the VPC's private subnets with egress, or all its public subnets when
+   * `enableDefaultInternetAccess` is true
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * The security groups of the instances' network interfaces, at most 5. Only with `vpc`.
+   *
+   * @default - with a VPC: one new security group with no inbound rules and all outbound traffic
+   * allowed; without a VPC: none
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Whether the instances get internet access from AppStream. In a VPC, this needs public subnets.
+   *
+   * @default false
+   */
+  readonly enableDefaultInternetAccess?: boolean;
+
+  /**
+   * The IAM role that applications and scripts on the instances use (as the `appstream_machine_role`
+   * profile). Its trust policy must let `appstream.amazonaws.com` assume it.
+   *
+   * @default - none until something needs one: the first use of `role` or `grantPrincipal` defines a
+   * role that `appstream.amazonaws.com` can assume, with no policies
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * Join the instances to an Active Directory domain. Needs `vpc`. Users of a domain-joined fleet sign
+   * in with their domain credentials; streaming URLs (`grantCreateStreamingUrl`) do not work with it.
+   *
+   * @default - not joined to a domain
+   */
+  readonly domainJoin?: DomainJoin;
+
+  /**
+   * The longest a streaming session may last: whole seconds from 600 (10 minutes) to 360000 (100
+   * hours). The API documents up to 432000; CloudFormation's schema stops at 360000, so this library
+   * takes the range both accept.
+   *
+   * @default - AppStream's default, 57600 seconds (16 hours)
+   */
+  readonly maxUserDuration?: cdk.Duration;
+
+  /**
+   * How long a session stays open for its user to reconnect after a disconnection: whole seconds from
+   * 60 to 36000 (10 hours). The API's range (CloudFormation's schema takes up to 360000).
+   *
+   * @default - AppStream's default, 900 seconds (15 minutes)
+   */
+  readonly disconnectTimeout?: cdk.Duration;
+
+  /**
+   * How long a user may be idle before being disconnected (the disconnect timeout then starts):
+   * `Duration.seconds(0)` turns the idle disconnect off; otherwise whole seconds from 60 to 3600 (1
+   * hour). The API documents up to 36000; CloudFormation's schema stops at 3600, so this library takes
+   * the range both accept. AppStream rounds a value that is not a whole number of minutes to the nearest
+   * minute, so such a value warns (`cdk-appstream:fleet:idleDisconnectTimeoutRounded`).
+   *
+   * @default - AppStream's default: no idle disconnect
+   */
+  readonly idleDisconnectTimeout?: cdk.Duration;
+
+  /**
+   * What users see when they stream.
+   *
+   * @default StreamView.APP
+   */
+  readonly streamView?: StreamView;
+
+  /**
+   * The USB devices users may redirect to their sessions (Windows fleets, with the Windows client), as
+   * filter strings of up to 100 characters in the API's format, for example `'Wacom Tablet,056A,0357,*,*,*,1,0'`.
+   *
+   * @default - none: no USB redirection
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/usb-devices-qualify.html
+   */
+  readonly usbDeviceFilterStrings?: string[];
+
+  /**
+   * The size of each instance's root volume: whole GiB from 200 to 500.
+   *
+   * @default - 200 GiB (AppStream's default)
+   */
+  readonly rootVolumeSize?: cdk.Size;
+
+  /**
+   * Whether to require IMDSv2 on the instances (turn off IMDSv1). Sets `DisableIMDSV1`, which
+   * CloudFormation offers in some regions only: in a stack whose region lacks it, the fleet warns
+   * (`cdk-appstream:fleet:propertyNotInRegion`).
+   *
+   * @default - AppStream's default (IMDSv1 and IMDSv2 both enabled)
+   */
+  readonly requireImdsv2?: boolean;
+
+  /**
+   * Whether CloudFormation starts the fleet when it creates it, and waits until it runs
+   * (`CreationPolicy: StartFleet`). A fleet that cannot start (a wrong image, a subnet without room,
+   * a domain it cannot join) then fails the deployment, instead of sitting STOPPED. Note that an
+   * Always-On fleet bills from the moment it runs.
+   *
+   * @default true
+   */
+  readonly startFleet?: boolean;
+
+  /**
+   * Tags for the fleet (not the role and security group it defines: tag those, or the whole scope,
+   * with `Tags.of()`). With tags added by `Tags.of()`, at most 50; each key 1-128 characters, each
+   * value at most 256, of letters, digits, spaces and `_ . : / = + - @`; no key may start with `aws:`.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the fleet when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * The limits of a fleet's capacity under Application Auto Scaling.
+ */
+export interface FleetAutoScalingProps {
+  /**
+   * The fewest instances (or, for a multi-session fleet, sessions) to scale in to, 0 or more.
+   *
+   * @default 1
+   */
+  readonly minCapacity?: number;
+
+  /**
+   * The most instances (or sessions) to scale out to, at least `minCapacity` and at least 1.
+   */
+  readonly maxCapacity: number;
+}
+
+/**
+ * Options of target-tracking scaling on a fleet's capacity utilization.
+ */
+export interface FleetUtilizationScalingProps extends appscaling.BaseTargetTrackingProps {
+  /**
+   * The share of the fleet's capacity in use to keep the fleet at (metric
+   * `AppStreamAverageCapacityUtilization`), more than 0 and at most 100.
+   */
+  readonly targetUtilizationPercent: number;
+}
+
+/**
+ * The auto-scaled capacity of a fleet: add scaling policies to it.
+ */
+export interface IScalableFleetCapacity {
+  /**
+   * Scale the fleet to keep its capacity utilization (the share of instances or sessions in use)
+   * near a target.
+   *
+   * @param props the target and the cooldowns
+   */
+  scaleOnUtilization(props: FleetUtilizationScalingProps): void;
+
+  /**
+   * Change the fleet's minimum and maximum capacity on a schedule (for example, fewer instances at
+   * night).
+   *
+   * @param id the construct id of the scheduled action
+   * @param action when, and to what capacity
+   */
+  scaleOnSchedule(id: string, action: appscaling.ScalingSchedule): void;
+}
+
+/**
+ * Defines an Always-On or On-Demand AppStream fleet: the instances that stream an image to users. A
+ * `Stack` associated with the fleet gives users access to it.
+ *
+ * Every rule of the AppStream API and of CloudFormation's schema is checked at synth time; values only
+ * known at deployment (tokens) are passed through unchecked.
+ *
+ * @resource AWS::AppStream::Fleet
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/set-up-stacks-fleets.html
+ */
+export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable {
+  /**
+   * Import a fleet by name, in the scope's account and region.
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param fleetName the fleet's name
+   */
+  public static fromFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    const fleetArn = cdk.Stack.of(scope).formatArn({
+      service: 'appstream',
+      resource: 'fleet',
+      resourceName: fleetName,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return new ImportedFleet(scope, id, fleetName, fleetArn, {});
+  }
+
+  /**
+   * Import a fleet by ARN (`arn:<partition>:appstream:<region>:<account>:fleet/<name>`). The fleet is
+   * in the ARN's account and region.
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param fleetArn the fleet's ARN
+   */
+  public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    const name = cdk.Stack.of(scope).splitArn(fleetArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    return new ImportedFleet(scope, id, name, fleetArn, { environmentFromArn: fleetArn });
+  }
+
+  /**
+   * Whether `x` is a `Fleet` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isFleet(x: any): x is Fleet {
+    return x !== null && typeof x === 'object' && FLEET_SYMBOL in x;
+  }
+
+  /**
+   * The fleet's name.
+   *
+   * @attribute
+   */
+  public readonly fleetName: string;
+
+  /**
+   * The fleet's ARN.
+   *
+   * @attribute
+   */
+  public readonly fleetArn: string;
+
+  /** The network connections of the fleet's security groups (none without a VPC). */
+  public readonly connections: ec2.Connections;
+
+  /**
+   * Whether the fleet joins an Active Directory domain.
+   *
+   * @internal
+   */
+  public readonly _joinsDomain: boolean;
+
+  /** The L1 resource, for what this construct does not model (prefer its props). */
+  private readonly resource: appstream.CfnFleet;
+
+  private readonly getRole: () => iam.IRole;
+
+  private scaling?: IScalableFleetCapacity;
+
+  /**
+   * @param scope the scope in which to define the fleet
+   * @param id the construct id (it drives the logical id and the generated name: keep it stable)
+   * @param props the fleet's properties
+   */
+  constructor(scope: Construct, id: string, props: FleetProps) {
+    super(scope, id);
+    Object.defineProperty(this, FLEET_SYMBOL, { value: true });
+    const v = new Validator(this, 'Fleet');
+    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
+
+    const name = resourceName(v, 'fleetName', props.fleetName);
+    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
+    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    const image = bindImage(v, props.image);
+    v.string('image (Image.fromName)', image.imageName, FLEET_IMAGE_NAME,
+      'A fleet takes an image name of letters, digits, _ . - starting with a letter or digit; use Image.fromArn() for another image.');
+    const instanceType = checkInstanceType(v, props.instanceType, FLEET_INSTANCE_TYPES);
+    const capacity = computeCapacity(v, props.capacity ?? FleetCapacity.instances(1));
+    const network = configureNetwork(this, v, props, {
+      count: FLEET_SUBNETS,
+      firstOnly: false,
+      countFix: 'A fleet needs at least one subnet: select one or more subnets of the VPC.',
+    });
+    this.connections = network.connections;
+    const usbFix = "Give a filter string as the AppStream admin guide describes it, such as 'Wacom Tablet,056A,0357,*,*,*,1,0'.";
+    const usb = v.list('usbDeviceFilterStrings', props.usbDeviceFilterStrings, usbFix) ?? [];
+    usb.forEach((s, i) => v.string(`usbDeviceFilterStrings[${i}]`, s, USB_DEVICE_FILTER_STRING, usbFix));
+
+    this.resource = new appstream.CfnFleet(this, 'Resource', {
+      name,
+      instanceType,
+      fleetType: v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND,
+      imageName: image.imageName,
+      imageArn: image.imageArn,
+      computeCapacity: capacity.computeCapacity,
+      maxSessionsPerInstance: capacity.maxSessionsPerInstance,
+      displayName: props.displayName,
+      description: props.description,
+      vpcConfig: network.vpcConfig,
+      enableDefaultInternetAccess: v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess),
+      maxUserDurationInSeconds: durationSeconds(v, 'maxUserDuration', props.maxUserDuration, FLEET_MAX_USER_DURATION_SECONDS,
+        'Give a whole number of seconds from 600 (10 minutes) to 360000 (100 hours): CloudFormation refuses more, although the API takes up to 432000.'),
+      disconnectTimeoutInSeconds: durationSeconds(v, 'disconnectTimeout', props.disconnectTimeout, FLEET_DISCONNECT_TIMEOUT_SECONDS,
+        'Give a whole number of seconds from 60 (1 minute) to 36000 (10 hours).'),
+      idleDisconnectTimeoutInSeconds: idleTimeout(v, props.idleDisconnectTimeout),
+      streamView: v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.'),
+      usbDeviceFilterStrings: usb.length > 0 ? usb : undefined,
+      rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
+    });
+    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    this._joinsDomain = props.domainJoin !== undefined;
+    requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
+    if (v.boolean('startFleet', props.startFleet) ?? true) {
+      this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
+    }
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyTags(v, this.resource, this.resource.tags, props.tags);
+    this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
+    warnIfNotInRegion(v, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, {
+      ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
+      ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
+      ...capacity.maxSessionsPerInstance !== undefined && { MaxSessionsPerInstance: 'capacity (FleetCapacity.sessions)' },
+      ...usb.length > 0 && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
+    });
+
+    // The literal name, not the Ref: what uses it (the stack association, the scalable target) depends
+    // on the fleet explicitly, so that CloudFormation also deletes it first.
+    this.fleetName = name;
+    this.fleetArn = cdk.Stack.of(this).formatArn({
+      service: 'appstream',
+      resource: 'fleet',
+      resourceName: name,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+
+  /**
+   * The IAM role that applications and scripts on the instances use. Without a `role` prop, the first
+   * use of this property defines one that AppStream can assume.
+   */
+  public get role(): iam.IRole {
+    return this.getRole();
+  }
+
+  /** The principal to grant permissions to: the fleet's role (defined on first use without a `role` prop). */
+  public get grantPrincipal(): iam.IPrincipal {
+    return this.getRole();
+  }
+
+  /**
+   * Scale the fleet's capacity with Application Auto Scaling (namespace `appstream`, resource
+   * `fleet/<name>`, dimension `appstream:fleet:DesiredCapacity`), through the service-linked role
+   * `AWSServiceRoleForApplicationAutoScaling_AppStreamFleet`. Add policies to what it returns. Once
+   * per fleet.
+   *
+   * @param props the minimum and maximum capacity
+   */
+  public autoScaleCapacity(props: FleetAutoScalingProps): IScalableFleetCapacity {
+    const v = Validator.of(this);
+    if (this.scaling) {
+      v.fail('autoScaleCapacity()', undefined, 'has already been called on this fleet', 'Add more policies to the object the first call returned.');
+    }
+    const min = props?.minCapacity ?? 1;
+    const max = props?.maxCapacity;
+    if (max === undefined || max === null) {
+      v.fail('autoScaleCapacity().maxCapacity', undefined, 'is required', 'Give the most instances (or sessions) to scale out to.');
+    }
+    v.range('autoScaleCapacity().minCapacity', min, FLEET_DESIRED_CAPACITY, 'Give 0 or more.');
+    v.range('autoScaleCapacity().maxCapacity', max, { ...FLEET_DESIRED_CAPACITY, min: 1 }, 'Give 1 or more.');
+    if (!cdk.Token.isUnresolved(min) && !cdk.Token.isUnresolved(max) && min > max) {
+      v.fail('autoScaleCapacity().minCapacity', min, `is more than maxCapacity (${max})`, 'Give a minCapacity no larger than maxCapacity.');
+    }
+    const scaling = new ScalableFleetCapacity(this, 'ScalingTarget', {
+      serviceNamespace: appscaling.ServiceNamespace.APPSTREAM,
+      resourceId: `fleet/${this.fleetName}`,
+      dimension: 'appstream:fleet:DesiredCapacity',
+      role: iam.Role.fromRoleArn(this, 'ScalingRole', cdk.Stack.of(this).formatArn({
+        service: 'iam',
+        region: '',
+        resource: 'role/aws-service-role/appstream.application-autoscaling.amazonaws.com',
+        resourceName: 'AWSServiceRoleForApplicationAutoScaling_AppStreamFleet',
+      })),
+      minCapacity: min,
+      maxCapacity: max,
+    });
+    // The target names the fleet by its literal name: register it once the fleet exists.
+    scaling.node.addDependency(this.resource);
+    this.scaling = scaling;
+    return scaling;
+  }
+}
+
+class ImportedFleet extends FleetBase {
+  constructor(scope: Construct, id: string, public readonly fleetName: string, public readonly fleetArn: string, props: cdk.ResourceProps) {
+    super(scope, id, props);
+  }
+}
+
+class ScalableFleetCapacity extends appscaling.BaseScalableAttribute implements IScalableFleetCapacity {
+  public scaleOnUtilization(props: FleetUtilizationScalingProps): void {
+    const v = Validator.of(this.node.scope!);
+    const target = props?.targetUtilizationPercent;
+    if (target === undefined || target === null || (!cdk.Token.isUnresolved(target) && !(target > 0 && target <= 100))) {
+      v.fail('scaleOnUtilization().targetUtilizationPercent', target, 'must be more than 0 and at most 100', 'Give a percentage such as 75.');
+    }
+    this.doScaleToTrackMetric('Utilization', {
+      ...props,
+      predefinedMetric: appscaling.PredefinedMetric.APPSTREAM_AVERAGE_CAPACITY_UTILIZATION,
+      targetValue: target,
+    });
+  }
+
+  public scaleOnSchedule(id: string, action: appscaling.ScalingSchedule): void {
+    this.doScaleOnSchedule(id, action);
+  }
+}
+
+interface Capacity {
+  readonly computeCapacity: appstream.CfnFleet.ComputeCapacityProperty;
+  readonly maxSessionsPerInstance?: number;
+}
+
+/** The L1 `ComputeCapacity` (exactly one of the two numbers) and `MaxSessionsPerInstance`. */
+function computeCapacity(v: Validator, capacity: FleetCapacity): Capacity {
+  if (!capacity.multiSession) {
+    const desiredInstances = capacity.desiredInstances;
+    if (desiredInstances === null) {
+      v.fail('capacity (FleetCapacity.instances)', undefined, 'needs a number of instances', 'Give FleetCapacity.instances(n) with n of 0 or more.');
+    }
+    v.range('capacity (FleetCapacity.instances)', desiredInstances, FLEET_DESIRED_CAPACITY, 'Give a whole number of instances, 0 or more.');
+    return { computeCapacity: { desiredInstances } };
+  }
+  const { desiredSessions, maxSessionsPerInstance } = capacity;
+  if (desiredSessions === undefined || desiredSessions === null) {
+    v.fail('capacity (FleetCapacity.sessions).desiredSessions', undefined, 'is required', 'Give the number of sessions the fleet provides.');
+  }
+  if (maxSessionsPerInstance === undefined || maxSessionsPerInstance === null) {
+    v.fail('capacity (FleetCapacity.sessions).maxSessionsPerInstance', undefined,
+      'is required: desired sessions are for multi-session fleets only', 'Give the sessions per instance, or use FleetCapacity.instances() for a single-session fleet.');
+  }
+  v.range('capacity (FleetCapacity.sessions).desiredSessions', desiredSessions, FLEET_DESIRED_CAPACITY, 'Give a whole number of sessions, 0 or more.');
+  v.range('capacity (FleetCapacity.sessions).maxSessionsPerInstance', maxSessionsPerInstance, FLEET_MAX_SESSIONS_PER_INSTANCE, 'Give a whole number of sessions per instance, 1 or more.');
+  return { computeCapacity: { desiredSessions }, maxSessionsPerInstance };
+}
+
+/** A duration as whole seconds in `rule`'s range (a token passes unchecked). */
+function durationSeconds(v: Validator, property: string, duration: cdk.Duration | undefined, rule: RangeRule, fix: string): number | undefined {
+  if (duration === undefined) {
+    return undefined;
+  }
+  v.object(property, duration, (x) => typeof x.toSeconds === 'function', `${fix} Give a Duration, such as Duration.minutes(15).`);
+  if (duration.isUnresolved()) {
+    try {
+      return duration.toSeconds();
+    } catch {
+      return v.fail(property, undefined, 'is a token in a unit other than seconds', 'Use Duration.seconds() for a value known only at deployment.');
+    }
+  }
+  const seconds = duration.toSeconds({ integral: false });
+  v.range(`${property} (in seconds)`, seconds, rule, fix);
+  return seconds;
+}
+
+/** The idle disconnect timeout: 0 (off), or 60 to 3600 seconds; a part minute warns, as AppStream rounds it. */
+function idleTimeout(v: Validator, duration: cdk.Duration | undefined): number | undefined {
+  if (duration !== undefined && typeof duration.isUnresolved === 'function' && !duration.isUnresolved() && duration.toSeconds({ integral: false }) === 0) {
+    return 0;
+  }
+  const seconds = durationSeconds(v, 'idleDisconnectTimeout', duration, FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS,
+    'Give 0 to turn the idle disconnect off, or a whole number of seconds from 60 (1 minute) to 3600 (1 hour): CloudFormation refuses more, although the API takes up to 36000.');
+  if (seconds !== undefined && !cdk.Token.isUnresolved(seconds) && seconds % 60 !== 0) {
+    v.warn('idleDisconnectTimeoutRounded',
+      `idleDisconnectTimeout ${seconds} seconds is not a whole number of minutes: AppStream rounds it to ${Math.round(seconds / 60) * 60} seconds. Give a multiple of 60 seconds, such as Duration.minutes(${Math.max(1, Math.round(seconds / 60))}).`);
+  }
+  return seconds;
+}

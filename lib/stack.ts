@@ -1,0 +1,479 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { AccessEndpoint } from './access-endpoint';
+import { Fleet, IFleet } from './fleet';
+import { bindAccessEndpoints } from './private/access-endpoints';
+import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { resourceName } from './private/names';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import {
+  DESCRIPTION, DISPLAY_NAME, EMBED_HOST_DOMAIN, EMBED_HOST_DOMAINS, SETTINGS_GROUP, STACK_FLEETS, STACK_URL, STACK_URL_FORMAT,
+  STORAGE_CONNECTOR_DOMAIN, STORAGE_CONNECTOR_DOMAINS, STORAGE_CONNECTOR_TYPES, STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
+  USER_ACTIONS, USER_SETTINGS, USER_SETTING_MAXIMUM_LENGTH, USER_SETTING_MAXIMUM_LENGTH_ACTIONS, countProblem,
+} from './private/rules';
+import { applyTags } from './private/tags';
+import { Validator } from './private/validation';
+import { StorageConnector } from './storage-connector';
+import { UserSetting } from './user-setting';
+
+const STACK_SYMBOL = Symbol.for('cdk-appstream.Stack');
+
+/**
+ * The protocol a stack's sessions prefer.
+ */
+export enum StreamingProtocol {
+  /** TCP. */
+  TCP = 'TCP',
+  /** UDP, for a smoother stream on networks that allow it (falls back to TCP). */
+  UDP = 'UDP',
+}
+
+/**
+ * Persistent application settings: users' application customizations and Windows settings are saved
+ * between sessions (in an S3 bucket AppStream creates in the account and region).
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/app-settings-persistence.html
+ */
+export interface ApplicationSettings {
+  /**
+   * The group of settings: stacks with the same group share users' settings. At most 100 characters.
+   *
+   * @default - the stack's own settings group
+   */
+  readonly settingsGroup?: string;
+}
+
+/**
+ * An AppStream stack, defined in this app or imported.
+ */
+export interface IStack extends cdk.IResource {
+  /**
+   * The name of the stack.
+   *
+   * @attribute
+   */
+  readonly stackName: string;
+
+  /**
+   * The ARN of the stack: `arn:<partition>:appstream:<region>:<account>:stack/<name>`.
+   *
+   * @attribute
+   */
+  readonly stackArn: string;
+
+  /**
+   * Grant `grantee` the given AppStream actions on this stack.
+   *
+   * @param grantee the principal
+   * @param actions the actions, for example `appstream:DescribeStacks`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+}
+
+/**
+ * What stacks defined in the app and imported ones share.
+ */
+abstract class StackBase extends cdk.Resource implements IStack {
+  public abstract readonly stackName: string;
+  public abstract readonly stackArn: string;
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.stackArn] });
+  }
+}
+
+/**
+ * Properties of a `Stack`.
+ */
+export interface StackProps {
+  /**
+   * The fleet whose instances stream to the stack's users: a fleet of the stack's account and region.
+   * Or call `associateFleet()`. A stack has at most one fleet.
+   *
+   * @default - no fleet until `associateFleet()`
+   */
+  readonly fleet?: IFleet;
+
+  /**
+   * Which actions users may take during their sessions, at most one setting per action. Actions not
+   * listed are enabled.
+   *
+   * @default - AppStream's default: every action enabled
+   */
+  readonly userSettings?: UserSetting[];
+
+  /**
+   * Where users may keep their files: at most one connector of each type. An empty list is the same
+   * as none.
+   *
+   * @default - none
+   */
+  readonly storageConnectors?: StorageConnector[];
+
+  /**
+   * Turn on persistent application settings (saved between sessions).
+   *
+   * @default - not persistent
+   */
+  readonly applicationSettings?: ApplicationSettings;
+
+  /**
+   * Interface VPC endpoints through which users stream, 1 to 4. With them, streaming goes only
+   * through these endpoints.
+   *
+   * @default - streaming over the internet
+   */
+  readonly accessEndpoints?: AccessEndpoint[];
+
+  /**
+   * The domains of the web pages that may embed the stack's streaming sessions in an iframe, 1 to
+   * 20, lowercase, such as `portal.example.com`.
+   *
+   * @default - none: sessions cannot be embedded
+   */
+  readonly embedHostDomains?: string[];
+
+  /**
+   * Where users go when their session ends: an http(s) URL of at most 1000 characters.
+   *
+   * @default - AppStream's page
+   */
+  readonly redirectUrl?: string;
+
+  /**
+   * Where users go when they click "Send feedback": an http(s) URL of at most 1000 characters.
+   *
+   * @default - no feedback link
+   */
+  readonly feedbackUrl?: string;
+
+  /**
+   * The protocol sessions prefer. CloudFormation offers it in some regions only: in a stack whose
+   * region lacks it, the stack warns (`cdk-appstream:stack:propertyNotInRegion`).
+   *
+   * @default - AppStream's default (TCP)
+   */
+  readonly preferredProtocol?: StreamingProtocol;
+
+  /**
+   * The stack's name, unique among the stacks of the account and region (a fleet may have the same
+   * name): 1 to 101 letters, digits, `_`, `.` and `-`, starting with a letter or digit. Always
+   * rendered, although CloudFormation makes it optional: the fleet association names it.
+   *
+   * @default - a name generated from the construct path, unique in the app
+   */
+  readonly stackName?: string;
+
+  /**
+   * The name to display, at most 100 characters.
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description to display, at most 256 characters.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Tags for the stack. With tags added by `Tags.of()`, at most 50; each key 1-128 characters, each
+   * value at most 256, of letters, digits, spaces and `_ . : / = + - @`; no key may start with `aws:`.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the stack when it leaves the CloudFormation stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * Defines an AppStream stack: the user-facing side of a fleet (user settings, storage, embedding,
+ * endpoints). Users stream from the stack's fleet.
+ *
+ * Named after `AWS::AppStream::Stack`, as `apigateway.Stage` sits beside `cdk.Stage`: import this
+ * library under a namespace (`appstream.Stack`) to tell it from the CloudFormation stack.
+ *
+ * Every rule of the AppStream API and of CloudFormation's schema is checked at synth time; values only
+ * known at deployment (tokens) are passed through unchecked.
+ *
+ * @resource AWS::AppStream::Stack
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/set-up-stacks-fleets.html
+ */
+export class Stack extends StackBase {
+  /**
+   * Import a stack by name, in the scope's account and region.
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param stackName the stack's name
+   */
+  public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
+    const stackArn = cdk.Stack.of(scope).formatArn({
+      service: 'appstream',
+      resource: 'stack',
+      resourceName: stackName,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return new ImportedStack(scope, id, stackName, stackArn, {});
+  }
+
+  /**
+   * Import a stack by ARN (`arn:<partition>:appstream:<region>:<account>:stack/<name>`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param stackArn the stack's ARN
+   */
+  public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
+    const name = cdk.Stack.of(scope).splitArn(stackArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    return new ImportedStack(scope, id, name, stackArn, { environmentFromArn: stackArn });
+  }
+
+  /**
+   * Whether `x` is an AppStream `Stack` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isStack(x: any): x is Stack {
+    return x !== null && typeof x === 'object' && STACK_SYMBOL in x;
+  }
+
+  /**
+   * The stack's name.
+   *
+   * @attribute
+   */
+  public readonly stackName: string;
+
+  /**
+   * The stack's ARN.
+   *
+   * @attribute
+   */
+  public readonly stackArn: string;
+
+  /** The L1 resource, for what this construct does not model (prefer its props). */
+  private readonly resource: appstream.CfnStack;
+
+  private associated?: IFleet;
+
+  /**
+   * @param scope the scope in which to define the stack
+   * @param id the construct id (it drives the logical id and the generated name: keep it stable)
+   * @param props the stack's properties
+   */
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, STACK_SYMBOL, { value: true });
+    const v = new Validator(this, 'Stack');
+    props = withoutNulls(props); // a stack has no required prop: new Stack(this, 'Stack') is one
+
+    const name = resourceName(v, 'stackName', props.stackName);
+    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
+    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    for (const [property, url] of [['redirectUrl', props.redirectUrl], ['feedbackUrl', props.feedbackUrl]] as const) {
+      v.string(property, url, STACK_URL, 'Shorten it.');
+      v.string(property, url, STACK_URL_FORMAT, 'Give an http:// or https:// URL, such as https://portal.example.com/done.');
+    }
+    const preferredProtocol = v.oneOf('preferredProtocol', props.preferredProtocol, Object.values(StreamingProtocol), 'Use StreamingProtocol.TCP or StreamingProtocol.UDP.');
+    if (props.applicationSettings) {
+      v.string('applicationSettings.settingsGroup', props.applicationSettings.settingsGroup ?? undefined, SETTINGS_GROUP, 'Shorten it.');
+    }
+
+    this.resource = new appstream.CfnStack(this, 'Resource', {
+      name,
+      displayName: props.displayName,
+      description: props.description,
+      userSettings: userSettings(v, props.userSettings),
+      storageConnectors: storageConnectors(v, props.storageConnectors),
+      applicationSettings: props.applicationSettings
+        ? { enabled: true, settingsGroup: props.applicationSettings.settingsGroup ?? undefined }
+        : undefined,
+      accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
+      embedHostDomains: embedHostDomains(v, props.embedHostDomains),
+      redirectUrl: props.redirectUrl,
+      feedbackUrl: props.feedbackUrl,
+      streamingExperienceSettings: preferredProtocol ? { preferredProtocol } : undefined,
+    });
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyTags(v, this.resource, this.resource.tags, props.tags);
+    warnIfNotInRegion(v, appstream.CfnStack.CFN_RESOURCE_TYPE_NAME, {
+      ...preferredProtocol && { StreamingExperienceSettings: 'preferredProtocol' },
+    });
+
+    this.stackName = name;
+    this.stackArn = cdk.Stack.of(this).formatArn({
+      service: 'appstream',
+      resource: 'stack',
+      resourceName: name,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    if (props.fleet) {
+      this.associateFleet(props.fleet);
+    }
+  }
+
+  /** The fleet associated with the stack, if any. */
+  public get fleet(): IFleet | undefined {
+    return this.associated;
+  }
+
+  /**
+   * Associate `fleet` with the stack (`AWS::AppStream::StackFleetAssociation`, construct id
+   * `FleetAssociation`): users of the stack stream from the fleet. A stack has at most one fleet, in
+   * its own account and region. The association depends on both, so CloudFormation creates it last
+   * and deletes it first.
+   *
+   * @param fleet the fleet
+   */
+  public associateFleet(fleet: IFleet): void {
+    const v = Validator.of(this);
+    v.object('fleet', fleet, (x) => typeof x.fleetName === 'string' && x.node !== undefined, 'Give the fleet to associate: a Fleet, or Fleet.fromFleetName(this, \'Fleet\', name).');
+    const problem = countProblem(STACK_FLEETS, (this.associated ? 1 : 0) + 1, 'fleet');
+    if (problem) {
+      v.fail('fleet', fleet.node.path, `cannot be associated: the stack already has fleet '${this.associated!.node.path}', and AppStream's association "cannot be performed on a stack that already has an associated fleet" (${problem.replace(/^must have/, 'a stack has')})`,
+        'Define another Stack for the second fleet.');
+    }
+    const here = cdk.Stack.of(this);
+    for (const [what, mine, theirs] of [['account', here.account, fleet.env.account], ['region', here.region, fleet.env.region]] as const) {
+      if (!cdk.Token.isUnresolved(mine) && !cdk.Token.isUnresolved(theirs) && mine !== theirs) {
+        v.fail('fleet', fleet.node.path, `is in ${what} ${theirs}, but the stack is in ${what} ${mine}: a stack streams only from a fleet of its own account and region`,
+          `Associate a fleet of ${what} ${mine}.`);
+      }
+    }
+    const association = new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
+      fleetName: fleet.fleetName,
+      stackName: this.stackName,
+    });
+    association.node.addDependency(this.resource);
+    if (Fleet.isFleet(fleet)) {
+      association.node.addDependency(fleet);
+    }
+    this.associated = fleet;
+  }
+
+  /**
+   * Grant `grantee` the right to create streaming URLs for the stack's users
+   * (`appstream:CreateStreamingURL` on the stack and on its fleet, both of which the call names).
+   * The stack must have its fleet by then. Streaming URLs do not work with a domain-joined fleet: such
+   * a fleet warns (`cdk-appstream:stack:streamingUrlWithDomainJoin`).
+   *
+   * @param grantee the principal, such as the role of a portal that signs users in
+   */
+  public grantCreateStreamingUrl(grantee: iam.IGrantable): iam.Grant {
+    const v = Validator.of(this);
+    const fleet = this.associated;
+    if (!fleet) {
+      return v.fail('grantCreateStreamingUrl()', undefined, 'needs the stack\'s fleet, which CreateStreamingURL names too',
+        'Give fleet in the props, or call associateFleet() before grantCreateStreamingUrl().');
+    }
+    if (Fleet.isFleet(fleet) && fleet._joinsDomain) {
+      v.warn('streamingUrlWithDomainJoin',
+        `grantCreateStreamingUrl(): fleet '${fleet.node.path}' joins an Active Directory domain, and streaming URLs do not work with domain-joined fleets (users sign in through SAML 2.0 instead). Use SAML federation, or a fleet without domainJoin.`);
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions: STACK_STREAMING_URL_ACTIONS, resourceArns: [this.stackArn, fleet.fleetArn] });
+  }
+}
+
+class ImportedStack extends StackBase {
+  constructor(scope: Construct, id: string, public readonly stackName: string, public readonly stackArn: string, props: cdk.ResourceProps) {
+    super(scope, id, props);
+  }
+}
+
+/** The L1 `UserSettings`: one per action, a maximum length only on an enabled clipboard action. */
+function userSettings(v: Validator, given: UserSetting[] | undefined): appstream.CfnStack.UserSettingProperty[] | undefined {
+  const settings = v.list('userSettings', given, 'Give a list of UserSetting.enable(action) and UserSetting.disable(action).');
+  if (settings === undefined) {
+    return undefined;
+  }
+  v.count('userSettings', settings.length, USER_SETTINGS, 'setting', 'Give at least one setting, or leave userSettings out (every action is then enabled).');
+  const seen = new Map<string, number>();
+  return settings.map((setting, i) => {
+    const property = `userSettings[${i}]`;
+    if (!setting || !setting.action) {
+      return v.fail(property, undefined, 'is empty', 'Give UserSetting.enable(action) or UserSetting.disable(action).');
+    }
+    const action = setting.action.name;
+    if (!cdk.Token.isUnresolved(action)) {
+      const first = seen.get(action);
+      if (first !== undefined) {
+        v.fail(property, action, `repeats the action of userSettings[${first}]`, 'Give each action at most one setting.');
+      }
+      seen.set(action, i);
+      if (!USER_ACTIONS.includes(action)) {
+        v.warn('unknownUserAction',
+          `${property}: action '${action}' is not one of the actions this library knows (${USER_ACTIONS.join(', ')}); check the name (AppStream rejects unknown actions at deployment) or ignore this if AWS has added it since.`);
+      }
+    }
+    const maximumLength = setting.maximumLength;
+    if (maximumLength !== undefined) {
+      if (!cdk.Token.isUnresolved(action) && !USER_SETTING_MAXIMUM_LENGTH_ACTIONS.includes(action)) {
+        v.fail(`${property}.maximumLength`, maximumLength, `is only for the clipboard actions (${USER_SETTING_MAXIMUM_LENGTH_ACTIONS.join(', ')}), not ${action}`,
+          'Leave maximumLength out for this action.');
+      }
+      if (setting.permission !== 'ENABLED') {
+        v.fail(`${property}.maximumLength`, maximumLength, `cannot be given with permission ${setting.permission}`, 'Leave maximumLength out, or enable the action.');
+      }
+      v.range(`${property}.maximumLength`, maximumLength, USER_SETTING_MAXIMUM_LENGTH, 'Give a whole number of characters from 1 to 20971520 (20 MB).');
+    }
+    return { action, permission: setting.permission, maximumLength };
+  });
+}
+
+/** The L1 `StorageConnectors`: one per type, domains only on Google Drive and OneDrive. */
+function storageConnectors(v: Validator, given: StorageConnector[] | undefined): appstream.CfnStack.StorageConnectorProperty[] | undefined {
+  const connectors = v.list('storageConnectors', given, 'Give a list of StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+  if (connectors === undefined || connectors.length === 0) {
+    return undefined;
+  }
+  const seen = new Map<string, number>();
+  return connectors.map((connector, i) => {
+    const property = `storageConnectors[${i}]`;
+    if (!connector || !connector.connectorType) {
+      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+    }
+    const type = connector.connectorType;
+    if (!cdk.Token.isUnresolved(type)) {
+      const first = seen.get(type);
+      if (first !== undefined) {
+        v.fail(property, type, `repeats the connector type of storageConnectors[${first}]`, 'Give at most one connector of each type (list all domains in one).');
+      }
+      seen.set(type, i);
+      if (!STORAGE_CONNECTOR_TYPES.includes(type)) {
+        v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+      }
+    }
+    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as [\'example.com\'].') ?? [];
+    if (domains.length > 0 && !cdk.Token.isUnresolved(type) && !STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.includes(type)) {
+      v.fail(`${property}.domains`, undefined, `are only for ${STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.join(' and ')} connectors, not ${type}`, 'Leave the domains out.');
+    }
+    v.count(`${property}.domains`, domains.length, STORAGE_CONNECTOR_DOMAINS, 'domain', 'Give at most 50 domains.');
+    domains.forEach((d, j) => v.string(`${property}.domains[${j}]`, d, STORAGE_CONNECTOR_DOMAIN, 'Give a domain of 1 to 64 characters, such as example.com.'));
+    return { connectorType: type, domains: domains.length > 0 ? domains : undefined };
+  });
+}
+
+/** The L1 `EmbedHostDomains`: 1 to 20 lowercase domain names. */
+function embedHostDomains(v: Validator, given: string[] | undefined): string[] | undefined {
+  const domains = v.list('embedHostDomains', given, 'Give a list of domain names, such as [\'portal.example.com\'].');
+  if (domains === undefined) {
+    return undefined;
+  }
+  v.count('embedHostDomains', domains.length, EMBED_HOST_DOMAINS, 'domain', 'Give 1 to 20 domains, or leave embedHostDomains out.');
+  domains.forEach((d, i) => v.string(`embedHostDomains[${i}]`, d, EMBED_HOST_DOMAIN,
+    `Give a lowercase domain name${typeof d === 'string' && d !== d.toLowerCase() ? ` (${d.toLowerCase()})` : ''}, without scheme or path, such as portal.example.com.`));
+  return domains;
+}
