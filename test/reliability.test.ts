@@ -62,6 +62,8 @@ describe('false rejections', () => {
       const vpc = ec2.Vpc.fromLookup(s, 'Vpc', { vpcId: 'vpc-0123456789abcdef0' });
       const arn = ssm.StringParameter.valueFromLookup(s, '/appstream/golden-image-arn');
       new ImageBuilder(s, 'Builder', { image: Image.fromArn(arn), instanceType: TYPE, vpc, vpcSubnets: { subnetGroupName: 'builders' } });
+      const name = ssm.StringParameter.valueFromLookup(s, '/appstream/golden-image-name');
+      new Fleet(s, 'Fleet', { image: Image.fromName(name), instanceType: TYPE, vpc, vpcSubnets: { subnetGroupName: 'builders' } });
       new ec2.Instance(s, 'Instance', { vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023(), vpcSubnets: { subnetGroupName: 'builders' } });
       return a.synth();
     }
@@ -73,19 +75,22 @@ describe('false rejections', () => {
         vpcCidrBlock: '10.0.0.0/16',
         availabilityZones: ['us-east-1a', 'us-east-1b'],
         subnetGroups: [{ name: 'builders', type: 'Private', subnets: [subnet('us-east-1a', 1), subnet('us-east-1b', 2)] }],
-      } : imageArn]));
+      } : key.includes('golden-image-name') ? 'Golden' : imageArn]));
     }
 
     test('the first synth succeeds and reports the missing context; the second applies the rules to the real values', () => {
       const first = lookupApp();
       const missing = first.manifest.missing ?? [];
-      expect(missing.map((m) => m.provider).sort()).toEqual(['ssm', 'vpc-provider']);
+      expect(missing.map((m) => m.provider).sort()).toEqual(['ssm', 'ssm', 'vpc-provider']);
 
       const second = lookupApp(lookedUp(missing, 'arn:aws:appstream:us-east-1::image/Golden'));
       expect(second.manifest.missing ?? []).toEqual([]);
       const props = Object.values<any>(second.getStackByName('Lookups').template.Resources).find((r) => r.Type === 'AWS::AppStream::ImageBuilder').Properties;
       expect(props.VpcConfig.SubnetIds).toEqual(['subnet-00000000000000001']);
       expect(props.ImageArn).toBe('arn:aws:appstream:us-east-1::image/Golden');
+      const fleet = Object.values<any>(second.getStackByName('Lookups').template.Resources).find((r) => r.Type === 'AWS::AppStream::Fleet').Properties;
+      expect(fleet.ImageName).toBe('Golden');
+      expect(fleet.VpcConfig.SubnetIds).toEqual(['subnet-00000000000000001', 'subnet-00000000000000002']);
     });
 
     test('fails on the second synth when the looked-up value breaks a rule', () => {

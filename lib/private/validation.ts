@@ -1,5 +1,6 @@
 import { Annotations, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isLookupDummy } from './environment';
 import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem, toRegExp } from './rules';
 
 const MAX_SHOWN = 80;
@@ -163,9 +164,12 @@ export class Validator {
     }
   }
 
-  /** The problem of a string under `rule`, or undefined (also for absent values, and tokens that may pass). */
+  /**
+   * The problem of a string under `rule`, or undefined (also for absent values, tokens that may pass,
+   * and the dummy of a context lookup that is still pending: it is judged after the lookup).
+   */
   public stringProblem(value: string | undefined, rule: StringRule): string | undefined {
-    if (value === undefined || value === null || typeof value !== 'string') {
+    if (value === undefined || value === null || typeof value !== 'string' || isLookupDummy(this.scope, value)) {
       return undefined;
     }
     return Token.isUnresolved(value) ? partialProblem(rule, value) : stringProblem(rule, value);
