@@ -1,4 +1,5 @@
 import { awscdk, DependencyType, javascript } from 'projen';
+import { addLanguageTests } from './projenrc/languages';
 
 /**
  * The single source of truth for package.json, tsconfig.dev.json, .gitignore,
@@ -216,5 +217,7 @@ const bench = project.addTask('bench', {
 });
 bench.spawn(benchCompile);
 bench.exec('node bench/out/bench/run.js', { receiveArgs: true });
+
+addLanguageTests(project);
 
 project.synth();
