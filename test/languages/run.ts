@@ -160,7 +160,7 @@ function reportChecks(language: string, checks: Check[]): void {
   }
 }
 
-function oneLine(s: string, max = 160): string {
+function oneLine(s: string, max = 320): string {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

@@ -120,7 +120,7 @@ func checkError() (check Check) {
 			check = Check{Name: "error", Ok: false, Detail: "no exception for a selection of two subnets"}
 			return
 		}
-		message := fmt.Sprint(r)
+		message := fmt.Sprintf("%T: %v", r, r)
 		var missing []string
 		for _, fragment := range []string{"'Checks/TwoSubnets'", "vpcSubnets", "exactly 1 subnet"} {
 			if !strings.Contains(message, fragment) {

@@ -106,7 +106,7 @@ def check_error():
             vpc_subnets=ec2.SubnetSelection(subnets=[vpc.private_subnets[0], vpc.private_subnets[1]]),
         )
     except Exception as e:  # jsii raises the JavaScript Error as a RuntimeError (JSIIError)
-        message = str(e)
+        message = f"{type(e).__name__}: {e}"
         missing = [f for f in ["'Checks/TwoSubnets'", "vpcSubnets", "exactly 1 subnet"] if f not in message]
         detail = message if not missing else f"lacks {', '.join(missing)}: {message}"
         return {"name": "error", "ok": not missing, "detail": detail}

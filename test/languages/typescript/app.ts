@@ -136,7 +136,7 @@ export function checkError(): Check {
       vpcSubnets: { subnets: [vpc.privateSubnets[0], vpc.privateSubnets[1]] },
     });
   } catch (e) {
-    const message = (e as Error).message;
+    const message = `${(e as Error).name}: ${(e as Error).message}`;
     const missing = ["'Checks/TwoSubnets'", 'vpcSubnets', 'exactly 1 subnet'].filter((f) => !message.includes(f));
     return { name: 'error', ok: missing.length === 0, detail: missing.length === 0 ? message : `lacks ${missing.join(', ')}: ${message}` };
   }

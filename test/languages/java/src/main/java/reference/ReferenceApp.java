@@ -139,7 +139,7 @@ public final class ReferenceApp {
                     .build())
                 .build();
         } catch (RuntimeException e) { // software.amazon.jsii.JsiiError carries the JavaScript Error's message
-            String message = String.valueOf(e.getMessage());
+            String message = e.getClass().getName() + ": " + e.getMessage();
             List<String> missing = new ArrayList<>();
             for (String fragment : List.of("'Checks/TwoSubnets'", "vpcSubnets", "exactly 1 subnet")) {
                 if (!message.contains(fragment)) {
