@@ -25,10 +25,18 @@ export function addLanguageTests(project: awscdk.AwsCdkConstructLibrary): void {
   // writes names the cloud-assembly-schema-go version of the npm copy (v53.28.0), which the Go module
   // proxy here refuses. test/languages/go builds the module instead (go.mod's replace directives).
   // .NET: sources only, for want of a .NET SDK on these machines.
-  task('package:python').reset('PIP_CACHE_DIR="$PWD/.cache/pip" jsii-pacmak -v --target python');
-  task('package:java').reset('jsii-pacmak -v --target java --maven-local-repository=.cache/m2');
-  task('package:go').reset('jsii-pacmak -v --code-only --target go');
-  task('package:dotnet').reset('jsii-pacmak -v --code-only --target dotnet');
+  // jsii-pacmak writes into dist/<language> without emptying it first: each task starts from an empty
+  // folder, so the sources of `package` (code only) never mix with the packages (twine check refuses
+  // any file in dist/python that is not a distribution).
+  task('package:python').reset('rm -rf dist/python');
+  task('package:python').exec('PIP_CACHE_DIR="$PWD/.cache/pip" jsii-pacmak -v --target python');
+  task('package:java').reset('rm -rf dist/java');
+  task('package:java').exec('jsii-pacmak -v --target java --maven-local-repository=.cache/m2');
+  task('package:go').reset('rm -rf dist/go');
+  task('package:go').exec('jsii-pacmak -v --code-only --target go');
+  task('package:dotnet').reset('rm -rf dist/dotnet');
+  task('package:dotnet').exec('jsii-pacmak -v --code-only --target dotnet');
+  task('package:code').prependExec('rm -rf dist/python dist/java dist/dotnet dist/go');
   task('package-all').description = 'npm tarball, Python wheel and sdist, Maven artifacts, Go module; C# sources only (dist/)';
 
   const languages = project.addTask('test:languages', {

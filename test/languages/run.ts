@@ -126,7 +126,7 @@ function languageSteps(language: Language): Step[] {
         GOPATH: gopath,
         GOMODCACHE: path.join(gopath, 'pkg', 'mod'),
         GOCACHE: path.join(gopath, 'build'),
-        GOFLAGS: `${process.env.GOFLAGS ?? ''} -modcacherw`.trim(),
+        GOFLAGS: `${process.env.GOFLAGS ?? ''} -modcacherw -buildvcs=false`.trim(),
         GOTOOLCHAIN: 'local',
       };
       const bin = path.join(CACHE, 'languages', 'go', 'reference');
