@@ -4,6 +4,7 @@ import { configureBuild } from './projenrc/build';
 import { configureDataAndExample } from './projenrc/data';
 import { configurePackaging } from './projenrc/packaging';
 import { configureTests } from './projenrc/tests';
+import { addLanguageTests } from './projenrc/languages';
 
 /**
  * The single source of truth for package.json, tsconfig.dev.json, .gitignore,
@@ -125,5 +126,7 @@ configureTests(project);
 configurePackaging(project);
 configureDataAndExample(project);
 configureBench(project);
+
+addLanguageTests(project);
 
 project.synth();
