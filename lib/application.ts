@@ -220,7 +220,6 @@ export class Application extends cdk.Resource implements IApplication {
       displayName: props.displayName,
       description: props.description,
     });
-    this.resource.node.addDependency(appBlock);
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, {});
