@@ -18,10 +18,9 @@ import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
 import {
-  DESCRIPTION, DISPLAY_NAME, FLEET_DESIRED_CAPACITY, FLEET_DISCONNECT_TIMEOUT_SECONDS, FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS,
-  FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_MAX_USER_DURATION_SECONDS, FLEET_SUBNETS,
-  RangeRule, USB_DEVICE_FILTER_STRING,
+  DESCRIPTION, DISPLAY_NAME, FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS,
 } from './private/rules';
+import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 
@@ -52,7 +51,8 @@ export enum StreamView {
 }
 
 /**
- * An AppStream fleet (Always-On or On-Demand), defined in this app or imported.
+ * An AppStream fleet (Always-On, On-Demand or Elastic: a `Fleet` or an `ElasticFleet`), defined in this
+ * app or imported.
  */
 export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef {
   /**
@@ -449,9 +449,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       countFix: 'A fleet needs at least one subnet: select one or more subnets of the VPC.',
     });
     this.connections = network.connections;
-    const usbFix = "Give a filter string as the AppStream admin guide describes it, such as 'Wacom Tablet,056A,0357,*,*,*,1,0'.";
-    const usb = v.list('usbDeviceFilterStrings', props.usbDeviceFilterStrings, usbFix) ?? [];
-    usb.forEach((s, i) => v.string(`usbDeviceFilterStrings[${i}]`, s, USB_DEVICE_FILTER_STRING, usbFix));
+    const session = sessionSettings(v, props);
 
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
@@ -465,13 +463,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       description: props.description,
       vpcConfig: network.vpcConfig,
       enableDefaultInternetAccess: v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess),
-      maxUserDurationInSeconds: durationSeconds(v, 'maxUserDuration', props.maxUserDuration, FLEET_MAX_USER_DURATION_SECONDS,
-        'Give a whole number of seconds from 600 (10 minutes) to 360000 (100 hours): CloudFormation refuses more, although the API takes up to 432000.'),
-      disconnectTimeoutInSeconds: durationSeconds(v, 'disconnectTimeout', props.disconnectTimeout, FLEET_DISCONNECT_TIMEOUT_SECONDS,
-        'Give a whole number of seconds from 60 (1 minute) to 36000 (10 hours).'),
-      idleDisconnectTimeoutInSeconds: idleTimeout(v, props.idleDisconnectTimeout),
+      ...session,
       streamView: v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.'),
-      usbDeviceFilterStrings: usb.length > 0 ? usb : undefined,
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
@@ -487,7 +480,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
       ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
       ...capacity.maxSessionsPerInstance !== undefined && { MaxSessionsPerInstance: 'capacity (FleetCapacity.sessions)' },
-      ...usb.length > 0 && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
+      ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
     });
 
     // The literal name, not the Ref: what uses it (the stack association, the scalable target) depends
@@ -608,36 +601,4 @@ function computeCapacity(v: Validator, capacity: FleetCapacity): Capacity {
   v.range('capacity (FleetCapacity.sessions).desiredSessions', desiredSessions, FLEET_DESIRED_CAPACITY, 'Give a whole number of sessions, 0 or more.');
   v.range('capacity (FleetCapacity.sessions).maxSessionsPerInstance', maxSessionsPerInstance, FLEET_MAX_SESSIONS_PER_INSTANCE, 'Give a whole number of sessions per instance, 1 or more.');
   return { computeCapacity: { desiredSessions }, maxSessionsPerInstance };
-}
-
-/** A duration as whole seconds in `rule`'s range (a token passes unchecked). */
-function durationSeconds(v: Validator, property: string, duration: cdk.Duration | undefined, rule: RangeRule, fix: string): number | undefined {
-  if (duration === undefined) {
-    return undefined;
-  }
-  v.object(property, duration, (x) => typeof x.toSeconds === 'function', `${fix} Give a Duration, such as Duration.minutes(15).`);
-  if (duration.isUnresolved()) {
-    try {
-      return duration.toSeconds();
-    } catch {
-      return v.fail(property, undefined, 'is a token in a unit other than seconds', 'Use Duration.seconds() for a value known only at deployment.');
-    }
-  }
-  const seconds = duration.toSeconds({ integral: false });
-  v.range(`${property} (in seconds)`, seconds, rule, fix);
-  return seconds;
-}
-
-/** The idle disconnect timeout: 0 (off), or 60 to 3600 seconds; a part minute warns, as AppStream rounds it. */
-function idleTimeout(v: Validator, duration: cdk.Duration | undefined): number | undefined {
-  if (duration !== undefined && typeof duration.isUnresolved === 'function' && !duration.isUnresolved() && duration.toSeconds({ integral: false }) === 0) {
-    return 0;
-  }
-  const seconds = durationSeconds(v, 'idleDisconnectTimeout', duration, FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS,
-    'Give 0 to turn the idle disconnect off, or a whole number of seconds from 60 (1 minute) to 3600 (1 hour): CloudFormation refuses more, although the API takes up to 36000.');
-  if (seconds !== undefined && !cdk.Token.isUnresolved(seconds) && seconds % 60 !== 0) {
-    v.warn('idleDisconnectTimeoutRounded',
-      `idleDisconnectTimeout ${seconds} seconds is not a whole number of minutes: AppStream rounds it to ${Math.round(seconds / 60) * 60} seconds. Give a multiple of 60 seconds, such as Duration.minutes(${Math.max(1, Math.round(seconds / 60))}).`);
-  }
-  return seconds;
 }

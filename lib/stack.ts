@@ -3,6 +3,8 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
+import { ElasticFleet } from './elastic-fleet';
+import { Entitlement, EntitlementOptions } from './entitlement';
 import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
@@ -10,6 +12,7 @@ import { warnIfNotInRegion } from './private/cfn-region-support';
 import { resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
+  USER_NAME,
   DESCRIPTION, DISPLAY_NAME, EMBED_HOST_DOMAIN, EMBED_HOST_DOMAINS, SETTINGS_GROUP, STACK_FLEETS, STACK_URL, STACK_URL_FORMAT,
   STORAGE_CONNECTOR_DOMAIN, STORAGE_CONNECTOR_DOMAINS, STORAGE_CONNECTOR_TYPES, STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
   USER_ACTIONS, USER_SETTINGS, USER_SETTING_MAXIMUM_LENGTH, USER_SETTING_MAXIMUM_LENGTH_ACTIONS, countProblem,
@@ -17,6 +20,7 @@ import {
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 import { StorageConnector } from './storage-connector';
+import { IUser } from './user';
 import { UserSetting } from './user-setting';
 
 const STACK_SYMBOL = Symbol.for('cdk-appstream.Stack');
@@ -86,11 +90,24 @@ abstract class StackBase extends cdk.Resource implements IStack {
 }
 
 /**
+ * Options of `stack.addUser()`.
+ */
+export interface AddUserOptions {
+  /**
+   * Whether AppStream emails the user that they can now use the stack.
+   *
+   * @default false
+   */
+  readonly sendEmailNotification?: boolean;
+}
+
+/**
  * Properties of a `Stack`.
  */
 export interface StackProps {
   /**
-   * The fleet whose instances stream to the stack's users: a fleet of the stack's account and region.
+   * The fleet whose instances stream to the stack's users (a `Fleet` or an `ElasticFleet`): a fleet of
+   * the stack's account and region.
    * Or call `associateFleet()`. A stack has at most one fleet.
    *
    * @default - no fleet until `associateFleet()`
@@ -267,6 +284,7 @@ export class Stack extends StackBase {
   private readonly resource: appstream.CfnStack;
 
   private associated?: IFleet;
+  private readonly users = new Map<string, string>();
 
   /**
    * @param scope the scope in which to define the stack
@@ -353,15 +371,66 @@ export class Stack extends StackBase {
           `Associate a fleet of ${what} ${mine}.`);
       }
     }
+    if (Fleet.isFleet(fleet) && fleet._joinsDomain && this.users.size > 0) {
+      v.fail('fleet', fleet.node.path, `joins an Active Directory domain, but the stack has user-pool users (${[...this.users.values()].join(', ')}), and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
+        'Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.');
+    }
     const association = new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
       fleetName: fleet.fleetName,
       stackName: this.stackName,
     });
     association.node.addDependency(this.resource);
-    if (Fleet.isFleet(fleet)) {
+    if (Fleet.isFleet(fleet) || ElasticFleet.isElasticFleet(fleet)) {
       association.node.addDependency(fleet);
     }
     this.associated = fleet;
+  }
+
+  /**
+   * Give a user-pool user access to the stack (`AWS::AppStream::StackUserAssociation`). Not for a
+   * stack whose fleet joins an Active Directory domain: AppStream refuses user-pool users there.
+   *
+   * @param user the user, a `User` or `User.fromUserName()`
+   * @param options whether AppStream emails the user
+   */
+  public addUser(user: IUser, options: AddUserOptions = {}): void {
+    const v = Validator.of(this);
+    const u = v.object('addUser()', user, (x) => typeof x.userName === 'string' && x.node !== undefined, 'Give a User, or User.fromUserName(this, \'Alice\', \'alice@example.com\').');
+    const fleet = this.associated;
+    // [docs] BatchAssociateUserStack: "Users in a user pool cannot be assigned to stacks with fleets
+    // that are joined to an Active Directory domain."
+    if (fleet && Fleet.isFleet(fleet) && fleet._joinsDomain) {
+      v.fail('addUser()', u.node.path, `cannot be added: the stack's fleet '${fleet.node.path}' joins an Active Directory domain, and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
+        'Give user-pool users a stack whose fleet does not join a domain, or let domain users sign in through SAML 2.0.');
+    }
+    v.string('addUser()', u.userName, USER_NAME, 'Give a user whose name is their email address.');
+    const key = cdk.Token.isUnresolved(u.userName) ? u.node.path : u.userName;
+    if (this.users.has(key)) {
+      v.fail('addUser()', u.node.path, `adds user ${JSON.stringify(u.userName)} to the stack again`, 'Add each user once.');
+    }
+    this.users.set(key, u.node.path);
+    const association = new appstream.CfnStackUserAssociation(this, `User${cdk.Names.uniqueId(u)}`, {
+      stackName: this.stackName,
+      userName: u.userName,
+      authenticationType: u.authenticationType,
+      sendEmailNotification: v.boolean('addUser().sendEmailNotification', options?.sendEmailNotification ?? undefined),
+    });
+    association.node.addDependency(this.resource);
+    association.node.addDependency(u);
+    if (this.users.size === 1) {
+      warnIfNotInRegion(v, appstream.CfnStackUserAssociation.CFN_RESOURCE_TYPE_NAME, {});
+    }
+  }
+
+  /**
+   * Define an entitlement of the stack: which applications SAML 2.0 users with given attributes see.
+   * Its name is `id` unless `options.entitlementName` is given, and is unique among the stack's.
+   *
+   * @param id the construct id (under the stack) and default name
+   * @param options the entitlement's options
+   */
+  public addEntitlement(id: string, options: EntitlementOptions): Entitlement {
+    return new Entitlement(this, id, { ...Validator.of(this).required('addEntitlement() options', options, 'Give at least appVisibility and attributes.'), stack: this });
   }
 
   /**

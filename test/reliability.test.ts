@@ -3,7 +3,7 @@
  * crashes on what plain JavaScript callers pass. Each class of problem has a failing case and a passing
  * neighbour; the fixes live in the shared kit (lib/private/), so every construct inherits them.
  */
-import { App, Aws, CfnParameter, Fn, Lazy, NestedStack, SecretValue, Size, Stack, Stage, Tags } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Duration, Fn, Lazy, NestedStack, SecretValue, Size, Stack, Stage, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -21,6 +21,18 @@ import {
   InstanceType,
   ServiceAccountCredentials,
   Stack as AppStreamStack,
+  AppBlock,
+  AppBlockBuilder,
+  AppBlockPackaging,
+  Application,
+  AppVisibility,
+  ElasticFleet,
+  EntitlementAttribute,
+  FleetPlatform,
+  InstanceFamily,
+  S3Location,
+  SamlAttribute,
+  User,
 } from '../lib';
 import { distinguishedNameKey } from '../lib/private/rules';
 
@@ -393,6 +405,68 @@ describe('crashes and unhelpful errors', () => {
       for (const prop of stackProps) {
         attempt(`Stack ${prop} = ${String(value)}`, /^Stack 'S\/St': /, (s) => new AppStreamStack(s, 'St', { [prop]: value }));
       }
+    }
+    const twoZones = (s: Stack) => ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
+      vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a', 'us-east-1b'], privateSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d'],
+    });
+    const location = (key: string) => S3Location.fromBucketName('my-apps', key);
+    const block = (s: Stack) => new AppBlock(s, 'Block', { source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2() });
+    const elasticProps = ['platform', 'instanceType', 'maxConcurrentSessions', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role',
+      'sessionScript', 'applications', 'maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout', 'usbDeviceFilterStrings', 'startFleet', 'fleetName',
+      'displayName', 'description', 'tags', 'removalPolicy'];
+    const userProps = ['email', 'firstName', 'lastName', 'sendWelcomeEmail', 'removalPolicy'];
+    const entitlementProps = ['appVisibility', 'attributes', 'entitlementName', 'description', 'removalPolicy'];
+    const appBlockProps = ['source', 'packaging', 'appBlockName', 'displayName', 'description', 'tags', 'removalPolicy'];
+    const scriptProps = ['script', 'executablePath', 'executableParameters', 'timeout'];
+    const applicationProps = ['appBlock', 'launchPath', 'icon', 'platforms', 'instanceFamilies', 'launchParameters', 'workingDirectory', 'applicationName',
+      'displayName', 'description', 'tags', 'removalPolicy'];
+    const builderProps2 = ['instanceType', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role', 'accessEndpoints', 'appBlocks',
+      'appBlockBuilderName', 'displayName', 'description', 'tags', 'removalPolicy'];
+    for (const value of junk) {
+      for (const prop of elasticProps) {
+        attempt(`ElasticFleet ${prop} = ${String(value)}`, /^ElasticFleet 'S\/E': /, (s) => new ElasticFleet(s, 'E', {
+          platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: twoZones(s), [prop]: value,
+        }));
+      }
+      for (const prop of userProps) {
+        attempt(`User ${prop} = ${String(value)}`, /^User 'S\/U': /, (s) => new User(s, 'U', { email: 'alice@example.com', [prop]: value }));
+      }
+      for (const prop of entitlementProps) {
+        attempt(`Entitlement ${prop} = ${String(value)}`, /^Entitlement 'S\/St\/E': /, (s) => new AppStreamStack(s, 'St').addEntitlement('E', {
+          appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.GROUPS, 'g')], [prop]: value,
+        }));
+      }
+      for (const prop of appBlockProps) {
+        attempt(`AppBlock ${prop} = ${String(value)}`, /^AppBlock 'S\/B': /, (s) => new AppBlock(s, 'B', {
+          source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2(), [prop]: value,
+        }));
+      }
+      for (const prop of scriptProps) {
+        attempt(`AppBlock setupScript.${prop} = ${String(value)}`, /^AppBlock 'S\/B': /, (s) => new AppBlock(s, 'B', {
+          source: location('a.vhdx'),
+          packaging: AppBlockPackaging.custom({ setupScript: { script: location('setup.ps1'), executablePath: 'C:\\setup.exe', timeout: Duration.minutes(1), [prop]: value } }),
+        }));
+      }
+      for (const prop of applicationProps) {
+        attempt(`Application ${prop} = ${String(value)}`, /^Application 'S\/A': /, (s) => new Application(s, 'A', {
+          appBlock: block(s),
+          launchPath: 'C:\\app.exe',
+          icon: location('icon.png'),
+          platforms: [FleetPlatform.WINDOWS_SERVER_2019],
+          instanceFamilies: [InstanceFamily.GENERAL_PURPOSE],
+          [prop]: value,
+        }));
+      }
+      for (const prop of builderProps2) {
+        attempt(`AppBlockBuilder ${prop} = ${String(value)}`, /^AppBlockBuilder 'S\/AB': /, (s) => new AppBlockBuilder(s, 'AB', {
+          instanceType: TYPE, vpc: twoZones(s), [prop]: value,
+        }));
+      }
+      attempt(`ElasticFleet addApplication(${String(value)})`, /^ElasticFleet 'S\/E': /, (s) => new ElasticFleet(s, 'E', {
+        platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: twoZones(s),
+      }).addApplication(value as any));
+      attempt(`Stack addUser(${String(value)})`, /^Stack 'S\/St': /, (s) => new AppStreamStack(s, 'St').addUser(value as any, value as any));
+      attempt(`Stack addEntitlement options = ${String(value)}`, /^(Stack 'S\/St'|Entitlement 'S\/St\/E'): /, (s) => new AppStreamStack(s, 'St').addEntitlement('E', value as any));
     }
     expect(problems).toEqual([]);
   });

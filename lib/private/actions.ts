@@ -8,3 +8,5 @@ export const IMAGE_BUILDER_START_STOP_ACTIONS = ['appstream:StartImageBuilder', 
 export const FLEET_START_STOP_ACTIONS = ['appstream:StartFleet', 'appstream:StopFleet'];
 /** CreateStreamingURL is authorized on both the stack and the fleet it names. */
 export const STACK_STREAMING_URL_ACTIONS = ['appstream:CreateStreamingURL'];
+export const APP_BLOCK_BUILDER_STREAMING_URL_ACTIONS = ['appstream:CreateAppBlockBuilderStreamingURL'];
+export const APP_BLOCK_BUILDER_START_STOP_ACTIONS = ['appstream:StartAppBlockBuilder', 'appstream:StopAppBlockBuilder'];

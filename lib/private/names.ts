@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { deploymentTarget } from './environment';
@@ -41,9 +42,12 @@ export function claimUniqueName(scope: IConstruct, kind: string, name: string): 
  * @param v the resource's validator (its kind is the kind of the claim)
  * @param property the prop that names it, such as `imageBuilderName`
  * @param given the name given in the props, if any
+ * @param createOnly for a resource whose properties CloudFormation cannot update (each change replaces
+ * it, and the new one is created before the old one is deleted): the values of those properties. The
+ * generated name then ends in a hash of them, so that the replacement gets a name of its own.
  */
-export function resourceName(v: Validator, property: string, given: string | undefined): string {
-  const name = given ?? generateName(v);
+export function resourceName(v: Validator, property: string, given: string | undefined, createOnly?: unknown): string {
+  const name = given ?? (createOnly === undefined ? generateName(v) : `${generateName(v, 91)}-${contentHash(v, createOnly)}`);
   v.string(property, name, NAME, `Use only letters, digits, _ . - and start with a letter or digit, or leave ${property} out to get a generated name.`);
   const holder = claimUniqueName(v.scope, v.kind, name);
   if (holder !== undefined) {
@@ -54,9 +58,14 @@ export function resourceName(v: Validator, property: string, given: string | und
 }
 
 /** A name unique in the app, from the construct path, that the `Name` shape accepts. */
-function generateName(v: Validator): string {
-  const generated = cdk.Names.uniqueResourceName(v.scope, { maxLength: 100, allowedSpecialCharacters: '-_.' });
+function generateName(v: Validator, maxLength = 100): string {
+  const generated = cdk.Names.uniqueResourceName(v.scope, { maxLength, allowedSpecialCharacters: '-_.' });
   // The rule asks for a letter or digit first; construct ids may start otherwise.
   const initials = v.kind.replace(/[^A-Z]/g, '').toLowerCase();
   return generated.replace(/^[^a-zA-Z0-9]+/, '') || `${initials}${cdk.Names.uniqueId(v.scope).slice(-16)}`;
+}
+
+/** Eight hex digits that change with `values` (tokens count as what they resolve to, such as `{ Ref }`). */
+function contentHash(v: Validator, values: unknown): string {
+  return createHash('sha256').update(JSON.stringify(cdk.Stack.of(v.scope).resolve(values)) ?? '').digest('hex').slice(0, 8);
 }

@@ -28,6 +28,13 @@ export interface SubnetSpec {
   readonly firstOnly: boolean;
   /** The fix when a selection has the wrong number of subnets. */
   readonly countFix: string;
+  /**
+   * Whether the default selection (no `vpcSubnets`) takes one subnet per availability zone (elastic
+   * fleets, app block builders), rather than all the subnets of its type.
+   *
+   * @default false
+   */
+  readonly onePerAz?: boolean;
 }
 
 /** What a resource renders of its network, and the connections of its security groups. */
@@ -82,7 +89,7 @@ export function configureNetwork(scope: Construct, v: Validator, props: NetworkP
 function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefined, internet: boolean, spec: SubnetSpec): ec2.ISubnet[] {
   const property = selection ? 'vpcSubnets' : 'vpc';
   const defaultKind = internet ? 'public subnet' : 'private subnet with egress';
-  const effective = selection ?? { subnetType: internet ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS };
+  const effective = selection ?? { subnetType: internet ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_WITH_EGRESS, onePerAz: spec.onePerAz };
   let subnets: ec2.ISubnet[];
   try {
     subnets = vpc.selectSubnets(effective).subnets;

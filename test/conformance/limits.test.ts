@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, test } from 'vitest';
-import { FleetType, StreamView, StreamingProtocol, UserAction } from '../../lib';
+import { AppVisibility, FleetPlatform, FleetType, InstanceFamily, SamlAttribute, StreamView, StreamingProtocol, UserAction } from '../../lib';
 import * as rules from '../../lib/private/rules';
 import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
 
@@ -208,6 +208,18 @@ const LIB_SAMPLES: Record<string, string[]> = {
     '',
   ],
   DIRECTORY_NAME: ['corp.example.com', 'a.b', `${'a'.repeat(63)}.com`, `${'a'.repeat(64)}.com`, 'CORP', '-corp.example.com', `${'a.'.repeat(127)}ab`, ''],
+  USER_EMAIL: [
+    'alice@example.com',
+    'Alice.Liddell+appstream@corp.example.co.uk',
+    `${'a'.repeat(116)}@example.com`,
+    `${'a'.repeat(117)}@example.com`,
+    'alice',
+    'alice@example',
+    'alice smith@example.com',
+    'alice@@example.com',
+    '@example.com',
+  ],
+  S3_BUCKET_FORMAT: ['my-apps', 'apps.example.com', 'a1b', `${'a'.repeat(63)}`, `${'a'.repeat(64)}`, '-apps', '.apps', 'apps-', 'my..apps', 'My_Apps', 'ab'],
   DIRECTORY_CONFIG_PRIVATE_CA_ARN: [
     'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012',
     'arn:aws-us-gov:acm-pca:us-gov-west-1:123456789012:certificate-authority/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
@@ -227,6 +239,15 @@ const LIST_SOURCES: Record<string, () => readonly string[]> = {
   USER_SETTING_MAXIMUM_LENGTH_ACTIONS: () => fixture.docs.userSettingMaximumLength.actions!,
   STORAGE_CONNECTOR_TYPES: () => member('StorageConnector.ConnectorType').enum!,
   // [lib]: the model's types less HOMEFOLDERS, the one that names no domains of users.
+  USER_AUTHENTICATION_TYPES: () => fixture.docs.userAuthenticationType.values!,
+  ENTITLEMENT_ATTRIBUTE_NAMES: () => fixture.docs.entitlementAttributeNames.values!,
+  ENTITLEMENT_APP_VISIBILITIES: () => member('CreateEntitlementRequest.AppVisibility').enum!,
+  ELASTIC_FLEET_PLATFORMS: () => fixture.docs.elasticFleetPlatforms.values!,
+  ELASTIC_FLEET_INSTANCE_TYPES: () => fixture.docs.elasticFleetInstanceTypes.values!,
+  APPLICATION_PLATFORMS: () => fixture.docs.applicationPlatforms.values!,
+  APPLICATION_INSTANCE_FAMILIES: () => fixture.docs.applicationInstanceFamilies.values!,
+  APP_BLOCK_BUILDER_PLATFORMS: () => fixture.docs.appBlockBuilderPlatforms.values!,
+  APP_BLOCK_BUILDER_INSTANCE_TYPES: () => fixture.docs.appBlockBuilderInstanceTypes.values!,
   STORAGE_CONNECTOR_TYPES_WITH_DOMAINS: () => member('StorageConnector.ConnectorType').enum!.filter((t) => t !== 'HOMEFOLDERS'),
 };
 
@@ -496,6 +517,15 @@ describe('rules.ts agrees with the AppStream model', () => {
     const actions = Object.values(UserAction).filter((a): a is UserAction => a instanceof UserAction).map((a) => a.name);
     expect(actions).toEqual(member('UserSetting.Action').enum);
     expect(member('UserSetting.Permission').enum).toEqual(['ENABLED', 'DISABLED']);
+  });
+
+  test('the enums of users, entitlements and the Elastic path are the documented lists', () => {
+    expect(Object.values(AppVisibility)).toEqual(member('CreateEntitlementRequest.AppVisibility').enum);
+    expect(Object.values(SamlAttribute)).toEqual(fixture.docs.entitlementAttributeNames.values);
+    expect(Object.values(FleetPlatform)).toEqual(fixture.docs.elasticFleetPlatforms.values);
+    expect(Object.values(FleetPlatform)).toEqual(fixture.docs.applicationPlatforms.values);
+    expect(Object.values(InstanceFamily)).toEqual(fixture.docs.applicationInstanceFamilies.values);
+    expect(member('CreateFleetRequest.Platform').enum).toEqual(expect.arrayContaining(Object.values(FleetPlatform)));
   });
 
   test.each(Object.keys(LIST_SOURCES))('%s lists what the model lists, each once', (name) => {

@@ -4,3 +4,6 @@ export * from './image-builder';
 export * from './directory-config';
 export * from './fleet';
 export * from './stack';
+export * from './user';
+export * from './entitlement';
+export * from './elastic';

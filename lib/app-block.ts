@@ -1,0 +1,281 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { Construct } from 'constructs';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { resourceName } from './private/names';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { DESCRIPTION, DISPLAY_NAME, SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
+import { durationSeconds } from './private/session-settings';
+import { applyTags } from './private/tags';
+import { Validator } from './private/validation';
+import { S3Location } from './s3-location';
+
+const APP_BLOCK_SYMBOL = Symbol.for('cdk-appstream.AppBlock');
+
+/**
+ * A script AppStream runs for an app block: on an Elastic fleet instance before the applications start
+ * (setup), or on an app block builder after it mounted the package (post-setup).
+ */
+export interface AppBlockScript {
+  /** The script's object in S3 (a bucket defined in the app gets the policy that lets AppStream read it). */
+  readonly script: S3Location;
+
+  /** The path of the executable that runs the script, such as `C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`. */
+  readonly executablePath: string;
+
+  /**
+   * The executable's parameters (not empty when given).
+   *
+   * @default - none
+   */
+  readonly executableParameters?: string;
+
+  /** How long the script may run, in whole seconds (at least 1). */
+  readonly timeout: cdk.Duration;
+}
+
+/**
+ * Options of an app block in AppStream's own packaging (`APPSTREAM2`), made with an app block builder.
+ */
+export interface AppStream2PackagingOptions {
+  /**
+   * A script to run after the package is mounted.
+   *
+   * @default - none
+   */
+  readonly postSetupScript?: AppBlockScript;
+}
+
+/**
+ * Options of an app block in a package of your own (`CUSTOM`): a VHD and the script that mounts it.
+ */
+export interface CustomPackagingOptions {
+  /** The script that mounts the package and prepares the applications (required for CUSTOM packaging). */
+  readonly setupScript: AppBlockScript;
+}
+
+/**
+ * How an app block is packaged, which decides the scripts it takes: a CUSTOM block must have a setup
+ * script, and only an APPSTREAM2 block may have a post-setup script.
+ */
+export class AppBlockPackaging {
+  /**
+   * A package of your own (`PackagingType: CUSTOM`): a VHD that `setupScript` mounts.
+   *
+   * @param options the setup script
+   */
+  public static custom(options: CustomPackagingOptions): AppBlockPackaging {
+    return new AppBlockPackaging('CUSTOM', options?.setupScript, undefined);
+  }
+
+  /**
+   * A package in AppStream's own format (`PackagingType: APPSTREAM2`), as an app block builder makes.
+   *
+   * @param options the post-setup script, if any
+   */
+  public static appStream2(options: AppStream2PackagingOptions = {}): AppBlockPackaging {
+    return new AppBlockPackaging('APPSTREAM2', undefined, options?.postSetupScript ?? undefined);
+  }
+
+  private constructor(
+    /** The packaging type: `CUSTOM` or `APPSTREAM2`. */
+    public readonly packagingType: string,
+    /** The setup script (CUSTOM only). */
+    public readonly setupScript?: AppBlockScript,
+    /** The post-setup script (APPSTREAM2 only). */
+    public readonly postSetupScript?: AppBlockScript,
+  ) {}
+}
+
+/**
+ * An app block, defined in this app or imported.
+ */
+export interface IAppBlock extends cdk.IResource {
+  /**
+   * The app block's name.
+   *
+   * @attribute
+   */
+  readonly appBlockName: string;
+
+  /**
+   * The app block's ARN: `arn:<partition>:appstream:<region>:<account>:app-block/<name>`.
+   *
+   * @attribute
+   */
+  readonly appBlockArn: string;
+}
+
+/**
+ * Properties of an `AppBlock`.
+ */
+export interface AppBlockProps {
+  /**
+   * The package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made). The
+   * key is required: AppStream needs it for CUSTOM packaging and for an existing package.
+   */
+  readonly source: S3Location;
+
+  /** How the block is packaged, and its scripts. */
+  readonly packaging: AppBlockPackaging;
+
+  /**
+   * The app block's name: 1 to 101 letters, digits, `_`, `.` and `-`, starting with a letter or digit.
+   * Every property of an app block is create-only, so a change replaces it: a fixed name then fails
+   * ("already exists"); the generated one changes with the props.
+   *
+   * @default - a name generated from the construct path and a hash of the props
+   */
+  readonly appBlockName?: string;
+
+  /**
+   * The name to display, at most 100 characters.
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description, at most 256 characters.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Tags for the app block (same rules as the other resources' tags).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the app block when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * Defines an app block: a package of applications, and the script that sets it up, for Elastic fleets.
+ *
+ * @resource AWS::AppStream::AppBlock
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/app-blocks.html
+ */
+export class AppBlock extends cdk.Resource implements IAppBlock {
+  /**
+   * Import an app block by name, in the scope's account and region.
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param appBlockName the app block's name
+   */
+  public static fromAppBlockName(scope: Construct, id: string, appBlockName: string): IAppBlock {
+    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'app-block', resourceName: appBlockName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    return new ImportedAppBlock(scope, id, appBlockName, arn, {});
+  }
+
+  /**
+   * Import an app block by ARN (`arn:<partition>:appstream:<region>:<account>:app-block/<name>`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param appBlockArn the app block's ARN
+   */
+  public static fromAppBlockArn(scope: Construct, id: string, appBlockArn: string): IAppBlock {
+    const name = cdk.Stack.of(scope).splitArn(appBlockArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    return new ImportedAppBlock(scope, id, name, appBlockArn, { environmentFromArn: appBlockArn });
+  }
+
+  /**
+   * Whether `x` is an `AppBlock` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isAppBlock(x: any): x is AppBlock {
+    return x !== null && typeof x === 'object' && APP_BLOCK_SYMBOL in x;
+  }
+
+  /** The app block's name. */
+  public readonly appBlockName: string;
+
+  /** The app block's ARN. */
+  public readonly appBlockArn: string;
+
+  /** The packaging type: `CUSTOM` or `APPSTREAM2`. */
+  public readonly packagingType: string;
+
+  private readonly resource: appstream.CfnAppBlock;
+
+  /**
+   * @param scope the scope in which to define the app block
+   * @param id the construct id
+   * @param props the app block's properties
+   */
+  constructor(scope: Construct, id: string, props: AppBlockProps) {
+    super(scope, id);
+    Object.defineProperty(this, APP_BLOCK_SYMBOL, { value: true });
+    const v = new Validator(this, 'AppBlock');
+    props = withoutNulls(v.required('props', props, 'Give the app block\'s props: at least source and packaging.'));
+    const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
+    const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
+    const source = v.object('source', props.source, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'apps/app.vhdx\').').bind(this, 'source');
+    if (packaging.packagingType === 'CUSTOM') {
+      v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
+    }
+    const setup = scriptDetails(this, v, 'packaging.setupScript', packaging.setupScript);
+    const postSetup = scriptDetails(this, v, 'packaging.postSetupScript', packaging.postSetupScript);
+    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
+    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    const createOnly = {
+      source, packagingType: packaging.packagingType, setup, postSetup, displayName: props.displayName, description: props.description,
+    };
+    const name = resourceName(v, 'appBlockName', props.appBlockName, createOnly);
+
+    this.resource = new appstream.CfnAppBlock(this, 'Resource', {
+      name,
+      sourceS3Location: source,
+      packagingType: packaging.packagingType,
+      setupScriptDetails: setup,
+      postSetupScriptDetails: postSetup,
+      displayName: props.displayName,
+      description: props.description,
+    });
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyTags(v, this.resource, this.resource.tags, props.tags);
+    warnIfNotInRegion(v, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, {});
+    this.appBlockName = name;
+    this.appBlockArn = this.resource.attrArn;
+    this.packagingType = packaging.packagingType;
+  }
+}
+
+class ImportedAppBlock extends cdk.Resource implements IAppBlock {
+  constructor(scope: Construct, id: string, public readonly appBlockName: string, public readonly appBlockArn: string, props: cdk.ResourceProps) {
+    super(scope, id, props);
+  }
+}
+
+/** The L1 `ScriptDetails` of a script: its location (with a key), executable and timeout. */
+function scriptDetails(
+  scope: Construct, v: Validator, property: string, script: AppBlockScript | undefined,
+): appstream.CfnAppBlock.ScriptDetailsProperty | undefined {
+  if (script === undefined || script === null) {
+    return undefined;
+  }
+  v.object(property, script, (x) => typeof x === 'object', 'Give { script, executablePath, timeout }.');
+  const location = v.object(`${property}.script`, script.script, (x) => typeof x.bind === 'function',
+    'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/setup.ps1\').').bind(scope, `${property}.script`);
+  const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';
+  v.string(`${property}.executablePath`, v.required(`${property}.executablePath`, script.executablePath, pathFix), SCRIPT_EXECUTABLE, pathFix);
+  v.string(`${property}.executableParameters`, script.executableParameters ?? undefined, SCRIPT_EXECUTABLE, 'Leave executableParameters out rather than empty.');
+  const timeoutFix = 'Give how long the script may run, such as Duration.minutes(5).';
+  const timeout = durationSeconds(v, `${property}.timeout`, v.required(`${property}.timeout`, script.timeout, timeoutFix), SCRIPT_TIMEOUT_SECONDS, timeoutFix);
+  return {
+    scriptS3Location: location,
+    executablePath: script.executablePath,
+    executableParameters: script.executableParameters ?? undefined,
+    timeoutInSeconds: timeout!,
+  };
+}

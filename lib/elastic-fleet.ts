@@ -1,0 +1,363 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { Application, FleetPlatform, IApplication, InstanceFamily } from './application';
+import { Fleet, IFleet } from './fleet';
+import { InstanceType } from './instance-type';
+import { FLEET_START_STOP_ACTIONS } from './private/actions';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { checkInstanceType } from './private/instance';
+import { resourceName } from './private/names';
+import { configureNetwork } from './private/network';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { serviceRole } from './private/role';
+import {
+  DESCRIPTION, DISPLAY_NAME, ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS,
+} from './private/rules';
+import { sessionSettings } from './private/session-settings';
+import { applyTags } from './private/tags';
+import { Validator } from './private/validation';
+import { S3Location } from './s3-location';
+
+const ELASTIC_FLEET_SYMBOL = Symbol.for('cdk-appstream.ElasticFleet');
+
+/**
+ * Properties of an `ElasticFleet`.
+ */
+export interface ElasticFleetProps {
+  /** The operating system of the fleet's instances. */
+  readonly platform: FleetPlatform;
+
+  /** The instance type: one of the five `stream.standard.*` types Elastic fleets offer. */
+  readonly instanceType: InstanceType;
+
+  /** The most sessions the fleet runs at once (at least 1). */
+  readonly maxConcurrentSessions: number;
+
+  /**
+   * The VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones.
+   */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * Which subnets of `vpc` to use: at least two, in at least two availability zones.
+   *
+   * @default - one private subnet with egress per availability zone (or one public subnet per zone
+   * when `enableDefaultInternetAccess` is true)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * The security groups of the instances' network interfaces, at most 5.
+   *
+   * @default - one new security group with no inbound rules and all outbound traffic allowed
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Whether the instances get internet access from AppStream; this needs public subnets.
+   *
+   * @default false
+   */
+  readonly enableDefaultInternetAccess?: boolean;
+
+  /**
+   * The IAM role that applications and scripts on the instances use. Its trust policy must let
+   * `appstream.amazonaws.com` assume it.
+   *
+   * @default - none until something needs one: the first use of `role` or `grantPrincipal` defines a
+   * role that `appstream.amazonaws.com` can assume, with no policies
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * A script (a zip of the scripts and their configuration) that runs when sessions start and end.
+   * A bucket defined in the app gets the policy that lets AppStream read it.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/use-session-scripts.html
+   */
+  readonly sessionScript?: S3Location;
+
+  /**
+   * The applications the fleet streams; add more with `addApplication()`.
+   *
+   * @default - none
+   */
+  readonly applications?: IApplication[];
+
+  /**
+   * The longest a streaming session may last: whole seconds from 600 to 360000 (as `Fleet`'s).
+   *
+   * @default - AppStream's default, 57600 seconds (16 hours)
+   */
+  readonly maxUserDuration?: cdk.Duration;
+
+  /**
+   * How long a session stays open for its user to reconnect: whole seconds from 60 to 36000.
+   *
+   * @default - AppStream's default, 900 seconds (15 minutes)
+   */
+  readonly disconnectTimeout?: cdk.Duration;
+
+  /**
+   * How long a user may be idle before being disconnected: 0 (off) or whole seconds from 60 to 3600;
+   * a value that is not a whole number of minutes warns (`cdk-appstream:elasticFleet:idleDisconnectTimeoutRounded`).
+   *
+   * @default - AppStream's default: no idle disconnect
+   */
+  readonly idleDisconnectTimeout?: cdk.Duration;
+
+  /**
+   * The USB devices users may redirect to their sessions, as filter strings in the API's format.
+   *
+   * @default - none
+   */
+  readonly usbDeviceFilterStrings?: string[];
+
+  /**
+   * Whether CloudFormation starts the fleet when it creates it (`CreationPolicy: StartFleet`).
+   *
+   * @default true
+   */
+  readonly startFleet?: boolean;
+
+  /**
+   * The fleet's name, unique among the fleets of the account and region.
+   *
+   * @default - a name generated from the construct path, unique in the app
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The name to display, at most 100 characters.
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description to display, at most 256 characters.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Tags for the fleet (as `Fleet`'s).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the fleet when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * Defines an Elastic fleet: AppStream runs the instances, from a pool, and streams the applications of
+ * app blocks (`addApplication()`) rather than an image. A `Stack` takes it as its `fleet`, as it takes
+ * a `Fleet`.
+ *
+ * What Elastic fleets refuse cannot be given: there is no image, capacity or domain join prop.
+ *
+ * @resource AWS::AppStream::Fleet
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/elastic-fleets.html
+ */
+export class ElasticFleet extends cdk.Resource implements IFleet, ec2.IConnectable, iam.IGrantable {
+  /**
+   * Import an Elastic fleet by name (as `Fleet.fromFleetName`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param fleetName the fleet's name
+   */
+  public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    return Fleet.fromFleetName(scope, id, fleetName);
+  }
+
+  /**
+   * Import an Elastic fleet by ARN (as `Fleet.fromFleetArn`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param fleetArn the fleet's ARN
+   */
+  public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    return Fleet.fromFleetArn(scope, id, fleetArn);
+  }
+
+  /**
+   * Whether `x` is an `ElasticFleet` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isElasticFleet(x: any): x is ElasticFleet {
+    return x !== null && typeof x === 'object' && ELASTIC_FLEET_SYMBOL in x;
+  }
+
+  /** The fleet's name. */
+  public readonly fleetName: string;
+
+  /** The fleet's ARN. */
+  public readonly fleetArn: string;
+
+  /** The fleet's platform. */
+  public readonly platform: FleetPlatform;
+
+  /** The network connections of the fleet's security groups. */
+  public readonly connections: ec2.Connections;
+
+  private readonly resource: appstream.CfnFleet;
+  private readonly getRole: () => iam.IRole;
+  private readonly applications = new Map<string, string>();
+
+  /**
+   * @param scope the scope in which to define the fleet
+   * @param id the construct id (it drives the logical id and the generated name: keep it stable)
+   * @param props the fleet's properties
+   */
+  constructor(scope: Construct, id: string, props: ElasticFleetProps) {
+    super(scope, id);
+    Object.defineProperty(this, ELASTIC_FLEET_SYMBOL, { value: true });
+    const v = new Validator(this, 'ElasticFleet');
+    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
+
+    const name = resourceName(v, 'fleetName', props.fleetName);
+    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
+    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
+    this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
+    const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
+    const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
+    const maxConcurrentSessions = v.required('maxConcurrentSessions', props.maxConcurrentSessions, sessionsFix);
+    if (typeof maxConcurrentSessions !== 'number') {
+      v.fail('maxConcurrentSessions', maxConcurrentSessions, 'must be a number', sessionsFix);
+    }
+    v.range('maxConcurrentSessions', maxConcurrentSessions, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, sessionsFix);
+    v.required('vpc', props.vpc, 'Elastic fleets run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
+    const internet = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
+    const network = configureNetwork(this, v, props, {
+      count: ELASTIC_FLEET_SUBNETS,
+      distinctZones: 2,
+      firstOnly: false,
+      onePerAz: true,
+      countFix: 'An Elastic fleet needs at least two subnets in different availability zones: select them with vpcSubnets.',
+    });
+    this.connections = network.connections;
+    const session = sessionSettings(v, props);
+    const sessionScript = props.sessionScript === undefined ? undefined
+      : v.object('sessionScript', props.sessionScript, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/session.zip\').').bind(this, 'sessionScript');
+
+    this.resource = new appstream.CfnFleet(this, 'Resource', {
+      name,
+      fleetType: 'ELASTIC',
+      platform: this.platform,
+      instanceType,
+      maxConcurrentSessions,
+      vpcConfig: network.vpcConfig,
+      enableDefaultInternetAccess: internet,
+      sessionScriptS3Location: sessionScript,
+      displayName: props.displayName,
+      description: props.description,
+      ...session,
+    });
+    if (v.boolean('startFleet', props.startFleet) ?? true) {
+      this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
+    }
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyTags(v, this.resource, this.resource.tags, props.tags);
+    this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
+    warnIfNotInRegion(v, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, {
+      MaxConcurrentSessions: 'maxConcurrentSessions',
+      Platform: 'platform',
+      ...sessionScript && { SessionScriptS3Location: 'sessionScript' },
+      ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
+    });
+
+    this.fleetName = name;
+    this.fleetArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'fleet', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
+  }
+
+  /** A reference to the fleet (its name: aws-cdk-lib calls it fleetId). */
+  public get fleetRef(): appstreamRefs.FleetReference {
+    return { fleetId: this.fleetName };
+  }
+
+  /**
+   * The IAM role that applications and scripts on the instances use. Without a `role` prop, the first
+   * use of this property defines one that AppStream can assume.
+   */
+  public get role(): iam.IRole {
+    return this.getRole();
+  }
+
+  /** The principal to grant permissions to: the fleet's role (defined on first use without a `role` prop). */
+  public get grantPrincipal(): iam.IPrincipal {
+    return this.getRole();
+  }
+
+  /**
+   * Grant `grantee` the given AppStream actions on this fleet.
+   *
+   * @param grantee the principal
+   * @param actions the actions, for example `appstream:DescribeFleets`
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.fleetArn] });
+  }
+
+  /**
+   * Grant `grantee` the right to start and stop this fleet.
+   *
+   * @param grantee the principal
+   */
+  public grantStartStop(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...FLEET_START_STOP_ACTIONS);
+  }
+
+  /**
+   * Stream an application from this fleet (`AWS::AppStream::ApplicationFleetAssociation`). An
+   * application defined in the app must run on the fleet's platform and on the GENERAL_PURPOSE
+   * instance family of its `stream.standard.*` instances.
+   *
+   * @param application the application
+   */
+  public addApplication(application: IApplication): void {
+    const v = Validator.of(this);
+    const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
+      'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    if (Application.isApplication(app)) {
+      if (!app.platforms.includes(this.platform)) {
+        v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,
+          `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
+      }
+      if (!app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
+        v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
+          'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');
+      }
+    }
+    const key = cdk.Token.isUnresolved(app.applicationArn) ? app.node.path : app.applicationArn;
+    const first = this.applications.get(key);
+    if (first !== undefined) {
+      v.fail('addApplication()', app.node.path, `adds the same application as '${first}' again`, 'Add each application once.');
+    }
+    this.applications.set(key, app.node.path);
+    const association = new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
+      fleetName: this.fleetName,
+      applicationArn: app.applicationArn,
+    });
+    association.node.addDependency(this.resource);
+    if (this.applications.size === 1) {
+      warnIfNotInRegion(v, appstream.CfnApplicationFleetAssociation.CFN_RESOURCE_TYPE_NAME, {});
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { Construct } from 'constructs';
+import { IApplication } from './application';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { claimUniqueName } from './private/names';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import {
+  DESCRIPTION, ENTITLEMENT_APP_VISIBILITIES, ENTITLEMENT_APPLICATION_IDENTIFIER, ENTITLEMENT_ATTRIBUTE_NAMES, ENTITLEMENT_ATTRIBUTE_VALUE,
+  ENTITLEMENT_ATTRIBUTES, NAME,
+} from './private/rules';
+import { Validator } from './private/validation';
+import { IStack } from './stack';
+
+const ENTITLEMENT_SYMBOL = Symbol.for('cdk-appstream.Entitlement');
+
+/**
+ * Which of the stack's applications an entitlement gives its users.
+ */
+export enum AppVisibility {
+  /** Every application of the stack's fleet. */
+  ALL = 'ALL',
+  /** Only the applications associated with the entitlement (`entitlement.addApplication()`). */
+  ASSOCIATED = 'ASSOCIATED',
+}
+
+/**
+ * The SAML 2.0 attributes an entitlement can match, as AppStream names them
+ * (`https://aws.amazon.com/SAML/Attributes/PrincipalTag:<name>`).
+ */
+export enum SamlAttribute {
+  /** `roles` */
+  ROLES = 'roles',
+  /** `department` */
+  DEPARTMENT = 'department',
+  /** `organization` */
+  ORGANIZATION = 'organization',
+  /** `groups` */
+  GROUPS = 'groups',
+  /** `title` */
+  TITLE = 'title',
+  /** `costCenter` */
+  COST_CENTER = 'costCenter',
+  /** `userType` */
+  USER_TYPE = 'userType',
+}
+
+/**
+ * A SAML attribute and the value a user's assertion must carry for the entitlement to apply.
+ */
+export class EntitlementAttribute {
+  /**
+   * An attribute that must have `value`.
+   *
+   * @param name the SAML attribute
+   * @param value the value it must have (not empty)
+   */
+  public static of(name: SamlAttribute, value: string): EntitlementAttribute {
+    return new EntitlementAttribute(name, value);
+  }
+
+  private constructor(
+    /** The SAML attribute. */
+    public readonly name: SamlAttribute,
+    /** The value it must have. */
+    public readonly value: string,
+  ) {}
+}
+
+/**
+ * Options of an entitlement, for `stack.addEntitlement()`.
+ */
+export interface EntitlementOptions {
+  /**
+   * Whether the entitled users see all of the stack's applications or only the associated ones.
+   */
+  readonly appVisibility: AppVisibility;
+
+  /**
+   * The SAML attributes that select the entitled users, at least one, each attribute at most once.
+   */
+  readonly attributes: EntitlementAttribute[];
+
+  /**
+   * The entitlement's name, unique among the stack's entitlements: 1 to 101 letters, digits, `_`, `.`
+   * and `-`, starting with a letter or digit.
+   *
+   * @default - the construct id
+   */
+  readonly entitlementName?: string;
+
+  /**
+   * The description, at most 256 characters.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * What happens to the entitlement when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * Properties of an `Entitlement`.
+ */
+export interface EntitlementProps extends EntitlementOptions {
+  /** The stack whose applications the entitlement governs. */
+  readonly stack: IStack;
+}
+
+/**
+ * Defines an entitlement: which of a stack's applications the SAML 2.0 users with given attributes may
+ * launch. Entitlements apply to SAML users only: user-pool and streaming-URL users see every application
+ * of the stack, and the desktop stream view ignores them.
+ *
+ * @resource AWS::AppStream::Entitlement
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/entitlements.html
+ */
+export class Entitlement extends cdk.Resource {
+  /**
+   * Whether `x` is an `Entitlement` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isEntitlement(x: any): x is Entitlement {
+    return x !== null && typeof x === 'object' && ENTITLEMENT_SYMBOL in x;
+  }
+
+  /**
+   * The entitlement's name.
+   *
+   * @attribute
+   */
+  public readonly entitlementName: string;
+
+  /** The name of the stack of the entitlement. */
+  public readonly stackName: string;
+
+  /** Which applications the entitlement gives. */
+  public readonly appVisibility: AppVisibility;
+
+  private readonly resource: appstream.CfnEntitlement;
+  private readonly applications = new Map<string, string>();
+
+  /**
+   * @param scope the scope in which to define the entitlement
+   * @param id the construct id (the default name)
+   * @param props the entitlement's properties
+   */
+  constructor(scope: Construct, id: string, props: EntitlementProps) {
+    super(scope, id);
+    Object.defineProperty(this, ENTITLEMENT_SYMBOL, { value: true });
+    const v = new Validator(this, 'Entitlement');
+    props = withoutNulls(v.required('props', props, 'Give the entitlement\'s props: at least appVisibility and attributes.'));
+    const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
+
+    const name = props.entitlementName ?? id;
+    const nameProperty = props.entitlementName === undefined ? 'entitlementName (the construct id)' : 'entitlementName';
+    v.string(nameProperty, name, NAME, 'Use only letters, digits, _ . - and start with a letter or digit (give entitlementName when the construct id does not).');
+    const holder = claimUniqueName(this, `Entitlement of stack ${stack.stackName}`, name);
+    if (holder !== undefined) {
+      v.fail(nameProperty, name, `is already the name of entitlement '${holder}' of the same stack`, 'Give each entitlement of a stack its own name.');
+    }
+    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    this.appVisibility = v.required('appVisibility', v.oneOf('appVisibility', props.appVisibility, ENTITLEMENT_APP_VISIBILITIES as AppVisibility[],
+      'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.'), 'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.');
+
+    this.resource = new appstream.CfnEntitlement(this, 'Resource', {
+      name,
+      stackName: stack.stackName,
+      appVisibility: this.appVisibility,
+      attributes: attributes(v, props.attributes),
+      description: props.description,
+    });
+    // The stack's L1 only: the entitlement may be a child of the Stack construct (stack.addEntitlement()).
+    const stackResource = stack.node.defaultChild;
+    if (stackResource) {
+      this.resource.node.addDependency(stackResource);
+    }
+    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    warnIfNotInRegion(v, appstream.CfnEntitlement.CFN_RESOURCE_TYPE_NAME, {});
+    this.entitlementName = name;
+    this.stackName = stack.stackName;
+  }
+
+  /**
+   * Entitle the users to an application of the stack's fleet (`AWS::AppStream::ApplicationEntitlementAssociation`).
+   * Only for an entitlement with `AppVisibility.ASSOCIATED`: with `ALL` the users already see every application.
+   *
+   * @param application the application
+   */
+  public addApplication(application: IApplication): void {
+    const v = Validator.of(this);
+    const app = v.object('addApplication()', application, (x) => typeof x.applicationName === 'string' && x.node !== undefined,
+      'Give an Application, or Application.fromApplicationName(this, \'App\', name).');
+    if (this.appVisibility === AppVisibility.ALL) {
+      v.fail('addApplication()', app.node.path, 'cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack',
+        'Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.');
+    }
+    v.string('addApplication()', app.applicationName, ENTITLEMENT_APPLICATION_IDENTIFIER, 'Give an application with a name.');
+    const key = cdk.Token.isUnresolved(app.applicationName) ? app.node.path : app.applicationName;
+    const first = this.applications.get(key);
+    if (first !== undefined) {
+      v.fail('addApplication()', app.node.path, `adds the same application as '${first}' again`, 'Add each application once.');
+    }
+    this.applications.set(key, app.node.path);
+    const association = new appstream.CfnApplicationEntitlementAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
+      stackName: this.stackName,
+      entitlementName: this.entitlementName,
+      applicationIdentifier: app.applicationName,
+    });
+    association.node.addDependency(this.resource);
+    association.node.addDependency(app);
+  }
+}
+
+/** The L1 attributes: at least one, names from the documented list, values not empty, no attribute twice. */
+function attributes(v: Validator, given: EntitlementAttribute[] | undefined): appstream.CfnEntitlement.AttributeProperty[] {
+  const fix = 'Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\')].';
+  const list = v.required('attributes', v.list('attributes', given, fix), fix);
+  v.count('attributes', list.length, ENTITLEMENT_ATTRIBUTES, 'attribute', fix);
+  const seen = new Map<string, number>();
+  return list.map((attribute, i) => {
+    const property = `attributes[${i}]`;
+    v.object(property, attribute, (x) => typeof x === 'object' && 'name' in x && 'value' in x, fix);
+    const name = v.required(`${property}.name`, attribute.name, 'Give a SamlAttribute.');
+    if (typeof name !== 'string' || (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name))) {
+      v.fail(`${property}.name`, name, `is not one of the SAML attributes entitlements match (${ENTITLEMENT_ATTRIBUTE_NAMES.join(', ')})`, 'Use a SamlAttribute member.');
+    }
+    const value = v.required(`${property}.value`, attribute.value, 'Give the value the attribute must have.');
+    v.string(`${property}.value`, value, ENTITLEMENT_ATTRIBUTE_VALUE, 'Give the value the attribute must have.');
+    if (!cdk.Token.isUnresolved(name) && !cdk.Token.isUnresolved(value)) {
+      const key = JSON.stringify([name, value]);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        v.fail(property, `${name}=${value}`, `repeats attributes[${earlier}]`, 'Give each attribute and value once (CloudFormation refuses duplicate attributes).');
+      }
+      seen.set(key, i);
+    }
+    return { name, value };
+  });
+}

@@ -1,0 +1,179 @@
+import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { Construct } from 'constructs';
+import { warnIfNotInRegion } from './private/cfn-region-support';
+import { claimUniqueName } from './private/names';
+import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { USER_ATTRIBUTE_VALUE, USER_AUTHENTICATION_TYPES, USER_EMAIL, USER_NAME, toRegExp } from './private/rules';
+import { Validator, showValue } from './private/validation';
+
+const USER_SYMBOL = Symbol.for('cdk-appstream.User');
+
+/**
+ * An AppStream user-pool user, defined in this app or imported.
+ */
+export interface IUser extends cdk.IResource {
+  /**
+   * The user's name: their email address.
+   *
+   * @attribute
+   */
+  readonly userName: string;
+
+  /**
+   * How the user signs in: `USERPOOL` (the only kind of user CloudFormation can define).
+   *
+   * @attribute
+   */
+  readonly authenticationType: string;
+}
+
+/**
+ * Properties of a `User`.
+ */
+export interface UserProps {
+  /**
+   * The user's email address, which is their user name (1 to 128 characters, case-sensitive): AppStream
+   * sends the welcome email there. It is written into the CloudFormation template in plain text.
+   */
+  readonly email: string;
+
+  /**
+   * The user's first name: ASCII letters, digits, `_`, `-` and spaces, at most 2048 characters.
+   *
+   * @default - none
+   */
+  readonly firstName?: string;
+
+  /**
+   * The user's last name: ASCII letters, digits, `_`, `-` and spaces, at most 2048 characters.
+   *
+   * @default - none
+   */
+  readonly lastName?: string;
+
+  /**
+   * Whether AppStream emails the user a welcome message with a temporary password. `false` renders
+   * `MessageAction: SUPPRESS`: the user gets no email and you hand out the sign-in details yourself.
+   *
+   * @default true
+   */
+  readonly sendWelcomeEmail?: boolean;
+
+  /**
+   * What happens to the user when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: cdk.RemovalPolicy;
+}
+
+/**
+ * Defines a user of the AppStream user pool (`AuthenticationType: USERPOOL`). Give the user access
+ * to a stack with `stack.addUser(user)`.
+ *
+ * The email address is checked at synth (its form, its length, and that no other user of the app in
+ * the same account and region has it, exactly: user names are case-sensitive), and so are the names'
+ * characters. The user warns (`cdk-appstream:user:emailInTemplate`) that the address, which AppStream
+ * treats as sensitive, is in the template.
+ *
+ * @resource AWS::AppStream::User
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/user-pool.html
+ */
+export class User extends cdk.Resource implements IUser {
+  /**
+   * Import a user-pool user by user name (email address).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param userName the user's email address
+   */
+  public static fromUserName(scope: Construct, id: string, userName: string): IUser {
+    return new ImportedUser(scope, id, userName);
+  }
+
+  /**
+   * Whether `x` is a `User` defined in an app (works across copies of this library).
+   *
+   * @param x any value
+   */
+  public static isUser(x: any): x is User {
+    return x !== null && typeof x === 'object' && USER_SYMBOL in x;
+  }
+
+  /** The user's name: their email address. */
+  public readonly userName: string;
+
+  /** How the user signs in: `USERPOOL`. */
+  public readonly authenticationType: string;
+
+  /**
+   * The L1 resource.
+   *
+   * @internal
+   */
+  public readonly _resource: appstream.CfnUser;
+
+  /**
+   * @param scope the scope in which to define the user
+   * @param id the construct id
+   * @param props the user's properties
+   */
+  constructor(scope: Construct, id: string, props: UserProps) {
+    super(scope, id);
+    Object.defineProperty(this, USER_SYMBOL, { value: true });
+    const v = new Validator(this, 'User');
+    props = withoutNulls(v.required('props', props, 'Give the user\'s props: at least email.'));
+
+    const emailFix = 'Give the user\'s email address, such as alice@example.com.';
+    const email = v.required('email', props.email, emailFix);
+    v.string('email', email, USER_NAME, emailFix);
+    v.string('email', email, USER_EMAIL, emailFix);
+    const holder = claimUniqueName(this, 'User', email);
+    if (holder !== undefined) {
+      v.fail('email', email, `is already the user name of '${holder}' in the same account and region`,
+        'Define each user once (user names are case-sensitive), and add that one user to every stack it needs.');
+    }
+    for (const property of ['firstName', 'lastName'] as const) {
+      checkNameAttribute(v, property, props[property]);
+    }
+    const send = v.boolean('sendWelcomeEmail', props.sendWelcomeEmail) ?? true;
+
+    this.authenticationType = USER_AUTHENTICATION_TYPES[0];
+    this._resource = new appstream.CfnUser(this, 'Resource', {
+      userName: email,
+      authenticationType: this.authenticationType,
+      firstName: props.firstName,
+      lastName: props.lastName,
+      messageAction: send ? undefined : 'SUPPRESS',
+    });
+    applyRemovalPolicy(v, this._resource, props.removalPolicy);
+    if (!cdk.Token.isUnresolved(email)) {
+      v.warn('emailInTemplate',
+        `email ${showValue(email)} is written into the CloudFormation template in plain text (AppStream treats user names as sensitive). Keep the template where only administrators read it, or pass the address in as a parameter.`);
+    }
+    warnIfNotInRegion(v, appstream.CfnUser.CFN_RESOURCE_TYPE_NAME, {});
+    this.userName = email;
+  }
+}
+
+class ImportedUser extends cdk.Resource implements IUser {
+  public readonly authenticationType = USER_AUTHENTICATION_TYPES[0];
+  constructor(scope: Construct, id: string, public readonly userName: string) {
+    super(scope, id);
+  }
+}
+
+/** A first or last name: the model's ASCII set, and a message that names the first character it refuses. */
+function checkNameAttribute(v: Validator, property: string, value: string | undefined): void {
+  let fix = 'Use only ASCII letters, digits, _, - and spaces (AppStream refuses accents and other characters).';
+  if (typeof value === 'string' && !cdk.Token.isUnresolved(value)) {
+    const allowed = toRegExp(USER_ATTRIBUTE_VALUE.pattern!.replace(/\+\$$/, '$'));
+    const at = [...value].findIndex((c) => !allowed.test(c));
+    if (at >= 0) {
+      const c = [...value][at];
+      fix = `The character ${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, character ${at + 1}) is refused: ${fix}`;
+    }
+  }
+  v.string(property, value, USER_ATTRIBUTE_VALUE, fix);
+}
