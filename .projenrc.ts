@@ -2,9 +2,9 @@ import { awscdk, DependencyType, javascript } from 'projen';
 import { configureBench } from './projenrc/bench';
 import { configureBuild } from './projenrc/build';
 import { configureDataAndExample } from './projenrc/data';
+import { addLanguageTests } from './projenrc/languages';
 import { configurePackaging } from './projenrc/packaging';
 import { configureTests } from './projenrc/tests';
-import { addLanguageTests } from './projenrc/languages';
 
 /**
  * The single source of truth for package.json, tsconfig.dev.json, .gitignore,

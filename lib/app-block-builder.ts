@@ -8,13 +8,14 @@ import { IAppBlock } from './app-block';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { APP_BLOCK_BUILDER_START_STOP_ACTIONS, APP_BLOCK_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
+import { nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { APP_BLOCK_BUILDER_INSTANCE_TYPES, APP_BLOCK_BUILDER_PLATFORMS, APP_BLOCK_BUILDER_SUBNETS, ARN, DESCRIPTION, DISPLAY_NAME } from './private/rules';
+import { APP_BLOCK_BUILDER_INSTANCE_TYPES, APP_BLOCK_BUILDER_PLATFORMS, APP_BLOCK_BUILDER_SUBNETS, ARN } from './private/rules';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 
@@ -197,7 +198,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param appBlockBuilderArn the builder's ARN
    */
   public static fromAppBlockBuilderArn(scope: Construct, id: string, appBlockBuilderArn: string): IAppBlockBuilder {
-    const name = cdk.Stack.of(scope).splitArn(appBlockBuilderArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, appBlockBuilderArn);
     return new ImportedAppBlockBuilder(scope, id, name, appBlockBuilderArn, { environmentFromArn: appBlockBuilderArn });
   }
 
@@ -236,8 +237,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const instanceType = checkInstanceType(v, props.instanceType, APP_BLOCK_BUILDER_INSTANCE_TYPES);
     v.required('vpc', props.vpc, 'App block builders run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
     const network = configureNetwork(this, v, props, {

@@ -1,10 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
+import { nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
-import { DESCRIPTION, DISPLAY_NAME, SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
+import { SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
 import { durationSeconds } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -184,7 +185,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param appBlockArn the app block's ARN
    */
   public static fromAppBlockArn(scope: Construct, id: string, appBlockArn: string): IAppBlock {
-    const name = cdk.Stack.of(scope).splitArn(appBlockArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, appBlockArn);
     return new ImportedAppBlock(scope, id, name, appBlockArn, { environmentFromArn: appBlockArn });
   }
 
@@ -226,8 +227,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     }
     const setup = scriptDetails(this, v, 'packaging.setupScript', packaging.setupScript);
     const postSetup = scriptDetails(this, v, 'packaging.postSetupScript', packaging.postSetupScript);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const createOnly = {
       source, packagingType: packaging.packagingType, setup, postSetup, displayName: props.displayName, description: props.description,
     };

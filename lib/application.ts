@@ -2,12 +2,17 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
+import { nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
-  APPLICATION_INSTANCE_FAMILIES, APPLICATION_INSTANCE_FAMILY_COUNT, APPLICATION_LAUNCH, APPLICATION_PLATFORM_COUNT, APPLICATION_PLATFORMS,
-  ARN, DESCRIPTION, DISPLAY_NAME,
+  APPLICATION_INSTANCE_FAMILIES,
+  APPLICATION_INSTANCE_FAMILY_COUNT,
+  APPLICATION_LAUNCH,
+  APPLICATION_PLATFORM_COUNT,
+  APPLICATION_PLATFORMS,
+  ARN,
 } from './private/rules';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -155,7 +160,7 @@ export class Application extends cdk.Resource implements IApplication {
    * @param applicationArn the application's ARN
    */
   public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IApplication {
-    const name = cdk.Stack.of(scope).splitArn(applicationArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, applicationArn);
     return new ImportedApplication(scope, id, name, applicationArn, { environmentFromArn: applicationArn });
   }
 
@@ -204,8 +209,7 @@ export class Application extends cdk.Resource implements IApplication {
     v.count('platforms', this.platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
     this.instanceFamilies = enumList(v, 'instanceFamilies', props.instanceFamilies, APPLICATION_INSTANCE_FAMILIES as InstanceFamily[], 'InstanceFamily', 'instance family');
     v.count('instanceFamilies', this.instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const name = resourceName(v, 'applicationName', props.applicationName, { platforms: this.platforms, instanceFamilies: this.instanceFamilies });
 
     this.resource = new appstream.CfnApplication(this, 'Resource', {

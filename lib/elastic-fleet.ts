@@ -10,13 +10,11 @@ import { InstanceType } from './instance-type';
 import { FLEET_START_STOP_ACTIONS } from './private/actions';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import {
-  DESCRIPTION, DISPLAY_NAME, ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS,
-} from './private/rules';
+import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -231,8 +229,7 @@ export class ElasticFleet extends cdk.Resource implements IFleet, ec2.IConnectab
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
 
     const name = resourceName(v, 'fleetName', props.fleetName);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
     this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);

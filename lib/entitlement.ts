@@ -6,8 +6,13 @@ import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
-  DESCRIPTION, ENTITLEMENT_APP_VISIBILITIES, ENTITLEMENT_APPLICATION_IDENTIFIER, ENTITLEMENT_ATTRIBUTE_NAMES, ENTITLEMENT_ATTRIBUTE_VALUE,
-  ENTITLEMENT_ATTRIBUTES, NAME,
+  ENTITLEMENT_APP_VISIBILITIES,
+  ENTITLEMENT_APPLICATION_IDENTIFIER,
+  ENTITLEMENT_ATTRIBUTE_NAMES,
+  ENTITLEMENT_ATTRIBUTE_VALUE,
+  ENTITLEMENT_ATTRIBUTES,
+  DESCRIPTION,
+  NAME,
 } from './private/rules';
 import { Validator } from './private/validation';
 import { IStack } from './stack';

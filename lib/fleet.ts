@@ -10,16 +10,15 @@ import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { FLEET_START_STOP_ACTIONS } from './private/actions';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import {
-  DESCRIPTION, DISPLAY_NAME, FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS,
-} from './private/rules';
+import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -362,12 +361,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetName the fleet's name
    */
   public static fromFleetName(scope: Construct, id: string, fleetName: string): IFleet {
-    const fleetArn = cdk.Stack.of(scope).formatArn({
-      service: 'appstream',
-      resource: 'fleet',
-      resourceName: fleetName,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    const fleetArn = appStreamArn(scope, 'fleet', fleetName);
     return new ImportedFleet(scope, id, fleetName, fleetArn, {});
   }
 
@@ -380,7 +374,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetArn the fleet's ARN
    */
   public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
-    const name = cdk.Stack.of(scope).splitArn(fleetArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, fleetArn);
     return new ImportedFleet(scope, id, name, fleetArn, { environmentFromArn: fleetArn });
   }
 
@@ -436,8 +430,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
 
     const name = resourceName(v, 'fleetName', props.fleetName);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const image = bindImage(v, props.image);
     v.string('image (Image.fromName)', image.imageName, FLEET_IMAGE_NAME,
       'A fleet takes an image name of letters, digits, _ . - starting with a letter or digit; use Image.fromArn() for another image.');
@@ -486,12 +479,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     // The literal name, not the Ref: what uses it (the stack association, the scalable target) depends
     // on the fleet explicitly, so that CloudFormation also deletes it first.
     this.fleetName = name;
-    this.fleetArn = cdk.Stack.of(this).formatArn({
-      service: 'appstream',
-      resource: 'fleet',
-      resourceName: name,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    this.fleetArn = appStreamArn(this, 'fleet', name);
   }
 
   /**

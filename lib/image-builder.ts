@@ -11,14 +11,15 @@ import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { DESCRIPTION, DISPLAY_NAME, IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
+import { IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 
@@ -261,12 +262,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderName the image builder's name
    */
   public static fromImageBuilderName(scope: Construct, id: string, imageBuilderName: string): IImageBuilder {
-    const imageBuilderArn = cdk.Stack.of(scope).formatArn({
-      service: 'appstream',
-      resource: 'image-builder',
-      resourceName: imageBuilderName,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    const imageBuilderArn = appStreamArn(scope, 'image-builder', imageBuilderName);
     return new ImportedImageBuilder(scope, id, imageBuilderName, imageBuilderArn, {});
   }
 
@@ -278,7 +274,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderArn the image builder's ARN
    */
   public static fromImageBuilderArn(scope: Construct, id: string, imageBuilderArn: string): IImageBuilder {
-    const name = cdk.Stack.of(scope).splitArn(imageBuilderArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, imageBuilderArn);
     return new ImportedImageBuilder(scope, id, name, imageBuilderArn, { environmentFromArn: imageBuilderArn });
   }
 
@@ -349,8 +345,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     const image = bindImage(v, props.image);
     const instanceType = checkInstanceType(v, props.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
     const network = configureNetwork(this, v, props, {
@@ -398,12 +393,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
 
     // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across environments.
     this.imageBuilderName = this.resource.ref;
-    this.imageBuilderArn = cdk.Stack.of(this).formatArn({
-      service: 'appstream',
-      resource: 'image-builder',
-      resourceName: this.resource.ref,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    this.imageBuilderArn = appStreamArn(this, 'image-builder', this.resource.ref);
   }
 }
 

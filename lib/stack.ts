@@ -8,14 +8,27 @@ import { Entitlement, EntitlementOptions } from './entitlement';
 import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
-import { resourceName } from './private/names';
+import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
   USER_NAME,
-  DESCRIPTION, DISPLAY_NAME, EMBED_HOST_DOMAIN, EMBED_HOST_DOMAINS, SETTINGS_GROUP, STACK_FLEETS, STACK_URL, STACK_URL_FORMAT,
-  STORAGE_CONNECTOR_DOMAIN, STORAGE_CONNECTOR_DOMAINS, STORAGE_CONNECTOR_TYPES, STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
-  USER_ACTIONS, USER_SETTINGS, USER_SETTING_MAXIMUM_LENGTH, USER_SETTING_MAXIMUM_LENGTH_ACTIONS, countProblem,
+  EMBED_HOST_DOMAIN,
+  EMBED_HOST_DOMAINS,
+  SETTINGS_GROUP,
+  STACK_FLEETS,
+  STACK_URL,
+  STACK_URL_FORMAT,
+  STORAGE_CONNECTOR_DOMAIN,
+  STORAGE_CONNECTOR_DOMAINS,
+  STORAGE_CONNECTOR_TYPES,
+  STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
+  USER_ACTIONS,
+  USER_SETTINGS,
+  USER_SETTING_MAXIMUM_LENGTH,
+  USER_SETTING_MAXIMUM_LENGTH_ACTIONS,
+  countProblem,
 } from './private/rules';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -236,12 +249,7 @@ export class Stack extends StackBase {
    * @param stackName the stack's name
    */
   public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
-    const stackArn = cdk.Stack.of(scope).formatArn({
-      service: 'appstream',
-      resource: 'stack',
-      resourceName: stackName,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    const stackArn = appStreamArn(scope, 'stack', stackName);
     return new ImportedStack(scope, id, stackName, stackArn, {});
   }
 
@@ -253,7 +261,7 @@ export class Stack extends StackBase {
    * @param stackArn the stack's ARN
    */
   public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
-    const name = cdk.Stack.of(scope).splitArn(stackArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const name = nameInArn(scope, stackArn);
     return new ImportedStack(scope, id, name, stackArn, { environmentFromArn: stackArn });
   }
 
@@ -298,8 +306,7 @@ export class Stack extends StackBase {
     props = withoutNulls(props); // a stack has no required prop: new Stack(this, 'Stack') is one
 
     const name = resourceName(v, 'stackName', props.stackName);
-    v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
-    v.string('description', props.description, DESCRIPTION, 'Shorten it.');
+    checkLabels(v, props);
     for (const [property, url] of [['redirectUrl', props.redirectUrl], ['feedbackUrl', props.feedbackUrl]] as const) {
       v.string(property, url, STACK_URL, 'Shorten it.');
       v.string(property, url, STACK_URL_FORMAT, 'Give an http:// or https:// URL, such as https://portal.example.com/done.');
@@ -331,12 +338,7 @@ export class Stack extends StackBase {
     });
 
     this.stackName = name;
-    this.stackArn = cdk.Stack.of(this).formatArn({
-      service: 'appstream',
-      resource: 'stack',
-      resourceName: name,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    this.stackArn = appStreamArn(this, 'stack', name);
 
     if (props.fleet) {
       this.associateFleet(props.fleet);

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { deploymentTarget } from './environment';
-import { NAME } from './rules';
+import { DESCRIPTION, DISPLAY_NAME, NAME } from './rules';
 import { Validator } from './validation';
 
 /** Names claimed per app: for each kind of resource, the path of the construct that holds each name in an account and region. */
@@ -68,4 +68,10 @@ function generateName(v: Validator, maxLength = 100): string {
 /** Eight hex digits that change with `values` (tokens count as what they resolve to, such as `{ Ref }`). */
 function contentHash(v: Validator, values: unknown): string {
   return createHash('sha256').update(JSON.stringify(cdk.Stack.of(v.scope).resolve(values)) ?? '').digest('hex').slice(0, 8);
+}
+
+/** The labels every named AppStream resource shows: its display name (at most 100) and description (at most 256). */
+export function checkLabels(v: Validator, props: { readonly displayName?: string; readonly description?: string }): void {
+  v.string('displayName', props.displayName, DISPLAY_NAME, 'Shorten it.');
+  v.string('description', props.description, DESCRIPTION, 'Shorten it.');
 }
