@@ -2,6 +2,7 @@ import { awscdk, DependencyType, javascript } from 'projen';
 import { configureBench } from './projenrc/bench';
 import { configureBuild } from './projenrc/build';
 import { configureDataAndExample } from './projenrc/data';
+import { configureMutation } from './projenrc/mutation';
 import { configurePackaging } from './projenrc/packaging';
 import { configureTests } from './projenrc/tests';
 
@@ -125,5 +126,6 @@ configureTests(project);
 configurePackaging(project);
 configureDataAndExample(project);
 configureBench(project);
+configureMutation(project);
 
 project.synth();
