@@ -53,10 +53,10 @@ export function resourceName(v: Validator, property: string, given: string | und
   return name;
 }
 
-/** A name unique in the app, from the construct path, that the `Name` shape accepts. */
+/**
+ * A name unique in the app, from the construct path, that the `Name` shape accepts: it starts with the
+ * name of the top-level stack (stack names start with a letter), and keeps only letters, digits, _ . -.
+ */
 function generateName(v: Validator): string {
-  const generated = cdk.Names.uniqueResourceName(v.scope, { maxLength: 100, allowedSpecialCharacters: '-_.' });
-  // The rule asks for a letter or digit first; construct ids may start otherwise.
-  const initials = v.kind.replace(/[^A-Z]/g, '').toLowerCase();
-  return generated.replace(/^[^a-zA-Z0-9]+/, '') || `${initials}${cdk.Names.uniqueId(v.scope).slice(-16)}`;
+  return cdk.Names.uniqueResourceName(v.scope, { maxLength: 100, allowedSpecialCharacters: '-_.' });
 }
