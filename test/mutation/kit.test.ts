@@ -2,7 +2,7 @@
  * The small helpers of lib/private (issue 14): generated and claimed names, deployment targets, context
  * lookups, props without nulls, removal policies, tags and region support, each pinned by its output.
  */
-import { App, Aws, CfnResource, Names, NestedStack, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aws, CfnResource, NestedStack, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';

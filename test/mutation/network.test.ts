@@ -67,9 +67,10 @@ describe('subnets', () => {
     const vpc = new ec2.Vpc(stack, 'Iso', {
       subnetConfiguration: [{ name: 'Pub', subnetType: ec2.SubnetType.PUBLIC }, { name: 'Iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
     });
-    expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: true, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }, ONE))
+    const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: true, vpcSubnets: isolated }, ONE))
       .toThrow("ImageBuilder 'Stack/Res': enableDefaultInternetAccess true needs a public subnet, but the selected subnet 'Stack/Iso/IsoSubnet1' is isolated. Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.");
-    expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: false, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }, ONE)).not.toThrow();
+    expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: false, vpcSubnets: isolated }, ONE)).not.toThrow();
   });
 
   test('firstOnly takes the first of a selection by type, but counts an explicit list', () => {
