@@ -17,7 +17,7 @@ beforeEach(() => {
 function fleet(props: Partial<FleetProps> = {}, id = 'Fleet', scope: Stack = stack): Fleet {
   return new Fleet(scope, id, { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, ...props });
 }
-function props(scope: Stack = stack): Record<string, any> {
+function fleetProps(scope: Stack = stack): Record<string, any> {
   return Object.values(Template.fromStack(scope).findResources('AWS::AppStream::Fleet'))[0].Properties;
 }
 function warnings(scope: Stack = stack): string[] {
@@ -27,8 +27,8 @@ function warnings(scope: Stack = stack): string[] {
 describe('capacity', () => {
   test('instances: 0 passes, -1 and fractions fail, null is no number', () => {
     fleet({ capacity: FleetCapacity.instances(0) });
-    expect(props().ComputeCapacity).toEqual({ DesiredInstances: 0 });
-    expect(props().MaxSessionsPerInstance).toBeUndefined();
+    expect(fleetProps().ComputeCapacity).toEqual({ DesiredInstances: 0 });
+    expect(fleetProps().MaxSessionsPerInstance).toBeUndefined();
     expect(() => fleet({ capacity: FleetCapacity.instances(1.5) }, 'A'))
       .toThrow("Fleet 'Stack/A': capacity (FleetCapacity.instances) 1.5 must be a whole number from 0 to 2147483647. Give a whole number of instances, 0 or more.");
     expect(() => fleet({ capacity: FleetCapacity.instances(null as any) }, 'B'))
@@ -37,8 +37,8 @@ describe('capacity', () => {
 
   test('sessions: both numbers, each checked, rendered with MaxSessionsPerInstance', () => {
     fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 0, maxSessionsPerInstance: 1 }) });
-    expect(props().ComputeCapacity).toEqual({ DesiredSessions: 0 });
-    expect(props().MaxSessionsPerInstance).toBe(1);
+    expect(fleetProps().ComputeCapacity).toEqual({ DesiredSessions: 0 });
+    expect(fleetProps().MaxSessionsPerInstance).toBe(1);
     expect(() => fleet({ capacity: FleetCapacity.sessions({ maxSessionsPerInstance: 2 } as any) }, 'A'))
       .toThrow("Fleet 'Stack/A': capacity (FleetCapacity.sessions).desiredSessions is required. Give the number of sessions the fleet provides.");
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 2, maxSessionsPerInstance: null } as any) }, 'B'))
@@ -55,7 +55,7 @@ describe('capacity', () => {
 describe('durations', () => {
   test('whole seconds at the edges pass; one beyond fails with the fix', () => {
     fleet({ maxUserDuration: Duration.seconds(600), disconnectTimeout: Duration.seconds(36000), idleDisconnectTimeout: Duration.seconds(3600) });
-    expect(props()).toMatchObject({ MaxUserDurationInSeconds: 600, DisconnectTimeoutInSeconds: 36000, IdleDisconnectTimeoutInSeconds: 3600 });
+    expect(fleetProps()).toMatchObject({ MaxUserDurationInSeconds: 600, DisconnectTimeoutInSeconds: 36000, IdleDisconnectTimeoutInSeconds: 3600 });
     expect(() => fleet({ maxUserDuration: Duration.seconds(599) }, 'A'))
       .toThrow("Fleet 'Stack/A': maxUserDuration (in seconds) 599 must be a whole number from 600 to 360000. Give a whole number of seconds from 600 (10 minutes) to 360000 (100 hours): CloudFormation refuses more, although the API takes up to 432000.");
     expect(() => fleet({ disconnectTimeout: Duration.seconds(59) }, 'B'))
@@ -71,7 +71,7 @@ describe('durations', () => {
   test('tokens in seconds pass through; in another unit they fail', () => {
     const t = Token.asNumber({ Ref: 'Seconds' });
     fleet({ disconnectTimeout: Duration.seconds(t), idleDisconnectTimeout: Duration.seconds(t) });
-    expect(props()).toMatchObject({ DisconnectTimeoutInSeconds: { Ref: 'Seconds' }, IdleDisconnectTimeoutInSeconds: { Ref: 'Seconds' } });
+    expect(fleetProps()).toMatchObject({ DisconnectTimeoutInSeconds: { Ref: 'Seconds' }, IdleDisconnectTimeoutInSeconds: { Ref: 'Seconds' } });
     expect(warnings()).toEqual([]);
     expect(() => fleet({ maxUserDuration: Duration.hours(t) }, 'A'))
       .toThrow("Fleet 'Stack/A': maxUserDuration is a token in a unit other than seconds. Use Duration.seconds() for a value known only at deployment.");
@@ -79,7 +79,7 @@ describe('durations', () => {
 
   test('idle timeout: 0 turns it off; seconds not a whole number of minutes warn, rounded', () => {
     fleet({ idleDisconnectTimeout: Duration.seconds(0) });
-    expect(props().IdleDisconnectTimeoutInSeconds).toBe(0);
+    expect(fleetProps().IdleDisconnectTimeoutInSeconds).toBe(0);
     expect(warnings()).toEqual([]);
     const s2 = new Stack(new App(), 'S2');
     fleet({ idleDisconnectTimeout: Duration.seconds(89) }, 'F', s2);
@@ -115,7 +115,7 @@ describe('the rest of the L1', () => {
   test('an empty USB list is not written, and warns of nothing', () => {
     const s = new Stack(new App(), 'S', { env: { region: 'us-east-1' } });
     fleet({ usbDeviceFilterStrings: [] }, 'F', s);
-    expect(props(s).UsbDeviceFilterStrings).toBeUndefined();
+    expect(fleetProps(s).UsbDeviceFilterStrings).toBeUndefined();
     expect(warnings(s)).toEqual([]);
   });
 
