@@ -134,8 +134,10 @@ describe('embed host domains, URLs, settings, protocol', () => {
     expect(() => appStack({ feedbackUrl: `https://x/${'a'.repeat(991)}` }, 'B')).toThrow(/^Stack 'Stack\/B': feedbackUrl .* must be at most 1000 characters long \(it is 1001\)\. Shorten it\.$/);
     appStack({ redirectUrl: 'http://a.example.com', feedbackUrl: 'https://b.example.com/x', applicationSettings: { settingsGroup: 'g' }, preferredProtocol: StreamingProtocol.UDP }, 'C');
     expect(stackProps()).toMatchObject({
-      RedirectURL: 'http://a.example.com', FeedbackURL: 'https://b.example.com/x',
-      ApplicationSettings: { Enabled: true, SettingsGroup: 'g' }, StreamingExperienceSettings: { PreferredProtocol: 'UDP' },
+      RedirectURL: 'http://a.example.com',
+      FeedbackURL: 'https://b.example.com/x',
+      ApplicationSettings: { Enabled: true, SettingsGroup: 'g' },
+      StreamingExperienceSettings: { PreferredProtocol: 'UDP' },
     });
     expect(() => appStack({ applicationSettings: { settingsGroup: 'g'.repeat(101) } }, 'D')).toThrow(/applicationSettings.settingsGroup "g+…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\./);
     expect(() => appStack({ preferredProtocol: 'QUIC' as any }, 'E')).toThrow("Stack 'Stack/E': preferredProtocol \"QUIC\" must be one of TCP, UDP. Use StreamingProtocol.TCP or StreamingProtocol.UDP.");
