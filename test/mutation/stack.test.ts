@@ -165,7 +165,8 @@ describe('the fleet', () => {
     const assoc = Object.entries(Template.fromStack(stack).findResources('AWS::AppStream::StackFleetAssociation'));
     expect(assoc).toHaveLength(1);
     expect(assoc[0][1].Properties).toEqual({ FleetName: f.fleetName, StackName: 'st' });
-    expect(assoc[0][1].DependsOn.sort()).toEqual([stack.getLogicalId(f.node.defaultChild as any), stack.getLogicalId(s.node.defaultChild as any)].sort());
+    const ids = [f, s].map((c) => stack.getLogicalId(c.node.defaultChild as any));
+    expect(assoc[0][1].DependsOn.sort()).toEqual(ids.sort());
     expect(() => s.associateFleet(fleet('Other')))
       .toThrow("Stack 'Stack/S': fleet \"Stack/Other\" cannot be associated: the stack already has fleet 'Stack/Fleet', and AppStream's association \"cannot be performed on a stack that already has an associated fleet\" (a stack has at most 1 fleets (it has 2)). Define another Stack for the second fleet.");
   });
