@@ -62,7 +62,8 @@ describe('AccessEndpoint', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1 });
     const endpoint = vpc.addInterfaceEndpoint('E', { service: new ec2.InterfaceVpcEndpointService('com.amazonaws.us-east-1.appstream.streaming') });
     const c = new Construct(stack, 'Res');
-    expect(stack.resolve(AccessEndpoint.fromVpcEndpoint(endpoint).bind(c).vpceId)).toEqual({ Ref: stack.getLogicalId(endpoint.node.defaultChild as any) });
+    const vpceId = AccessEndpoint.fromVpcEndpoint(endpoint).bind(c).vpceId;
+    expect(stack.resolve(vpceId)).toEqual({ Ref: stack.getLogicalId(endpoint.node.defaultChild as any) });
   });
 });
 
