@@ -62,6 +62,11 @@ describe('claimUniqueName', () => {
     expect(claimUniqueName(new Construct(b, 'Z'), 'Stack', 'n')).toBeUndefined();
     expect(claimUniqueName(new Construct(c, 'W'), 'Fleet', 'n')).toBeUndefined();
     expect(claimUniqueName(new Construct(new Stack(new App(), 'A', { env: ENV }), 'V'), 'Fleet', 'n')).toBeUndefined();
+    // kind, target and name are kept apart: 'stack P' + 'xy' is not 'stack Px' + 'y'
+    const p = new Stack(app, 'P');
+    const px = new Stack(app, 'Px');
+    expect(claimUniqueName(new Construct(p, 'N1'), 'Fleet', 'xy')).toBeUndefined();
+    expect(claimUniqueName(new Construct(px, 'N2'), 'Fleet', 'y')).toBeUndefined();
     expect(claimUniqueName(new Construct(a, 'T1'), 'Fleet', Aws.STACK_NAME)).toBeUndefined();
     expect(claimUniqueName(new Construct(a, 'T2'), 'Fleet', Aws.STACK_NAME)).toBeUndefined();
   });
@@ -242,6 +247,11 @@ describe('region support', () => {
     const [w] = region('us-east-1');
     expect(w).toMatch(/^CloudFormation in us-east-1 does not offer AWS::AppStream::ImageBuilder.DisableIMDSV1 \(per cfn-lint's schemas\), so the deployment would fail there\. Leave requireImdsv2 out in us-east-1, or deploy to a region that has it — DisableIMDSV1 \(set by requireImdsv2\): [a-z0-9-]+(, [a-z0-9-]+)*\. \[ack: cdk-appstream:imageBuilder:propertyNotInRegion\]$/);
     expect(w).toContain('eu-west-2');
+    // two properties missing: each with its regions (', ' between regions, '; ' between properties)
+    const stack = new Stack(new App(), 'T', { env: { region: 'us-west-1' } });
+    warnIfNotInRegion(thing(stack, 'Fleet', 'Fleet'), 'AWS::AppStream::Fleet', { DisableIMDSV1: 'requireImdsv2', RootVolumeConfig: 'rootVolumeSize' });
+    const [two] = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((x) => String(x.entry.data));
+    expect(two).toMatch(/ — DisableIMDSV1 \(set by requireImdsv2\): ap-northeast-1, ap-northeast-2, [a-z0-9, -]+; RootVolumeConfig \(set by rootVolumeSize\): ap-northeast-1, ap-northeast-2, [a-z0-9, -]+\. \[ack: cdk-appstream:fleet:propertyNotInRegion\]$/);
     const [n] = region('af-south-1');
     expect(n).toBe("CloudFormation in af-south-1 has no AWS::AppStream::ImageBuilder (per cfn-lint's schemas): the deployment would fail there. Deploy the stack to a region where AppStream is available. [ack: cdk-appstream:imageBuilder:resourceNotInRegion]");
     expect(region('af-south-1')).toHaveLength(1);

@@ -54,6 +54,7 @@ describe('trust policy, principals', () => {
     ['no principal at all', allow({})],
     ['no statements', {}],
     ['an empty statement list', { Statement: [] }],
+    ['an empty policy document, which resolves to nothing', new iam.PolicyDocument()],
     ['an Effect that is neither Allow nor Deny', { Statement: [{ Effect: 'Maybe', Action: 'sts:AssumeRole', Principal: { Service: APPSTREAM } }] }],
   ])('fails %s', (_, policy) => {
     expect(synthWith(policy)).toThrow(REFUSED);
