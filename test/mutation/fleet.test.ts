@@ -2,7 +2,7 @@
  * The fleet's own logic, lib/fleet.ts and lib/fleet-capacity.ts (issue 14): capacity, durations, the
  * idle-timeout rounding warning, auto scaling's edges and the region warnings, each pinned whole.
  */
-import { App, Duration, Size, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Size, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -69,7 +69,7 @@ describe('durations', () => {
   });
 
   test('tokens in seconds pass through; in another unit they fail', () => {
-    const t = Token.asNumber({ Ref: 'Seconds' });
+    const t = new CfnParameter(stack, 'Seconds', { type: 'Number' }).valueAsNumber;
     fleet({ disconnectTimeout: Duration.seconds(t), idleDisconnectTimeout: Duration.seconds(t) });
     expect(fleetProps()).toMatchObject({ DisconnectTimeoutInSeconds: { Ref: 'Seconds' }, IdleDisconnectTimeoutInSeconds: { Ref: 'Seconds' } });
     expect(warnings()).toEqual([]);
@@ -206,7 +206,7 @@ describe('auto scaling', () => {
     const tiny = fleet({}, 'B').autoScaleCapacity({ maxCapacity: 2 });
     expect(() => tiny.scaleOnUtilization({ targetUtilizationPercent: 0.5 })).not.toThrow();
     const tok = fleet({}, 'C').autoScaleCapacity({ maxCapacity: 2 });
-    expect(() => tok.scaleOnUtilization({ targetUtilizationPercent: Token.asNumber({ Ref: 'T' }) })).not.toThrow();
+    expect(() => tok.scaleOnUtilization({ targetUtilizationPercent: new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber })).not.toThrow();
     const bad = fleet({}, 'D').autoScaleCapacity({ maxCapacity: 2 });
     expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: 100.5 }))
       .toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent 100.5 must be more than 0 and at most 100. Give a percentage such as 75.");

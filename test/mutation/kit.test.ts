@@ -2,7 +2,7 @@
  * The small helpers of lib/private (issue 14): generated and claimed names, deployment targets, context
  * lookups, props without nulls, removal policies, tags and region support, each pinned by its output.
  */
-import { App, Aws, CfnResource, NestedStack, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aws, NestedStack, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -120,14 +120,14 @@ describe('props', () => {
   test('removal policy: DESTROY by default, the one given, or a message', () => {
     const stack = new Stack(new App(), 'S');
     const v = thing(stack);
-    const r1 = new CfnResource(stack, 'R1', { type: 'Test::R' });
+    const r1 = new sns.CfnTopic(stack, 'R1');
     applyRemovalPolicy(v, r1, undefined);
-    const r2 = new CfnResource(stack, 'R2', { type: 'Test::R' });
+    const r2 = new sns.CfnTopic(stack, 'R2');
     applyRemovalPolicy(v, r2, RemovalPolicy.RETAIN);
     const t = Template.fromStack(stack).toJSON();
-    expect(t.Resources.R1.DeletionPolicy).toBe('Delete');
-    expect(t.Resources.R2.DeletionPolicy).toBe('Retain');
-    expect(() => applyRemovalPolicy(v, new CfnResource(stack, 'R3', { type: 'Test::R' }), 'keep' as any))
+    expect(t.Resources[stack.getLogicalId(r1)].DeletionPolicy).toBe('Delete');
+    expect(t.Resources[stack.getLogicalId(r2)].DeletionPolicy).toBe('Retain');
+    expect(() => applyRemovalPolicy(v, new sns.CfnTopic(stack, 'R3'), 'keep' as any))
       .toThrow("ImageBuilder 'S/Thing': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
   });
 });
