@@ -3,6 +3,7 @@ import { configureBench } from './projenrc/bench';
 import { configureBuild } from './projenrc/build';
 import { configureDataAndExample } from './projenrc/data';
 import { addLanguageTests } from './projenrc/languages';
+import { configureMutation } from './projenrc/mutation';
 import { configurePackaging } from './projenrc/packaging';
 import { configureTests } from './projenrc/tests';
 
@@ -126,6 +127,7 @@ configureTests(project);
 configurePackaging(project);
 configureDataAndExample(project);
 configureBench(project);
+configureMutation(project);
 
 addLanguageTests(project);
 

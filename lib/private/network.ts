@@ -96,7 +96,7 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
   } catch (e) {
     // aws-cdk-lib throws for a subnet type or group the VPC does not have: say it in our words.
     return v.fail(property, undefined, `selects no subnet: ${(e as Error).message}`,
-      selection ? spec.countFix : `Give vpcSubnets to choose the ${v.noun}'s subnets (by default it takes the ${spec.firstOnly ? 'first' : 'VPC\'s'} ${defaultKind}${spec.firstOnly ? '' : 's'}).`);
+      selection ? spec.countFix : `Give vpcSubnets to choose the ${v.noun}'s subnets (by default it takes ${spec.firstOnly ? `the first ${defaultKind}` : `the VPC's ${internet ? 'public subnets' : 'private subnets with egress'}`}).`);
   }
   if (subnets.length === 0 && lookupsPending(v.scope, vpc)) {
     return subnets; // the dummy VPC of a context lookup: judged on the synth after the lookup
