@@ -46,23 +46,9 @@ import sys
 
 import cfnlint.version
 from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
+from appstream_types import RESOURCE_TYPES
 
 REGION = 'us-east-1'
-RESOURCE_TYPES = [
-    'AWS::AppStream::AppBlock',
-    'AWS::AppStream::AppBlockBuilder',
-    'AWS::AppStream::Application',
-    'AWS::AppStream::ApplicationEntitlementAssociation',
-    'AWS::AppStream::ApplicationFleetAssociation',
-    'AWS::AppStream::DirectoryConfig',
-    'AWS::AppStream::Entitlement',
-    'AWS::AppStream::Fleet',
-    'AWS::AppStream::ImageBuilder',
-    'AWS::AppStream::Stack',
-    'AWS::AppStream::StackFleetAssociation',
-    'AWS::AppStream::StackUserAssociation',
-    'AWS::AppStream::User',
-]
 # cfn-lint rules that check a property against a per-region list: resource type -> property -> (rule id,
 # the module and file that hold the list).
 REGIONAL_ENUMS = {

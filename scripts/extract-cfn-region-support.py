@@ -16,22 +16,8 @@ import cfnlint.version
 from cfnlint.helpers import REGIONS
 from cfnlint.schema import ResourceNotFoundError
 from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
+from appstream_types import RESOURCE_TYPES
 
-RESOURCE_TYPES = [
-    'AWS::AppStream::AppBlock',
-    'AWS::AppStream::AppBlockBuilder',
-    'AWS::AppStream::Application',
-    'AWS::AppStream::ApplicationEntitlementAssociation',
-    'AWS::AppStream::ApplicationFleetAssociation',
-    'AWS::AppStream::DirectoryConfig',
-    'AWS::AppStream::Entitlement',
-    'AWS::AppStream::Fleet',
-    'AWS::AppStream::ImageBuilder',
-    'AWS::AppStream::Stack',
-    'AWS::AppStream::StackFleetAssociation',
-    'AWS::AppStream::StackUserAssociation',
-    'AWS::AppStream::User',
-]
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib', 'private', 'cfn-region-support.generated.ts')
 
 
