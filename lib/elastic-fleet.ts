@@ -2,13 +2,12 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { Application, FleetPlatform, IApplication, InstanceFamily } from './application';
 import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
-import { FLEET_START_STOP_ACTIONS } from './private/actions';
 import { warnIfNotInRegion } from './private/cfn-region-support';
+import { FleetBase } from './private/fleet-base';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
@@ -169,7 +168,7 @@ export interface ElasticFleetProps {
  * @resource AWS::AppStream::Fleet
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/elastic-fleets.html
  */
-export class ElasticFleet extends cdk.Resource implements IFleet, ec2.IConnectable, iam.IGrantable {
+export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGrantable {
   /**
    * Import an Elastic fleet by name (as `Fleet.fromFleetName`).
    *
@@ -284,11 +283,6 @@ export class ElasticFleet extends cdk.Resource implements IFleet, ec2.IConnectab
     (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
   }
 
-  /** A reference to the fleet (its name: aws-cdk-lib calls it fleetId). */
-  public get fleetRef(): appstreamRefs.FleetReference {
-    return { fleetId: this.fleetName };
-  }
-
   /**
    * The IAM role that applications and scripts on the instances use. Without a `role` prop, the first
    * use of this property defines one that AppStream can assume.
@@ -300,25 +294,6 @@ export class ElasticFleet extends cdk.Resource implements IFleet, ec2.IConnectab
   /** The principal to grant permissions to: the fleet's role (defined on first use without a `role` prop). */
   public get grantPrincipal(): iam.IPrincipal {
     return this.getRole();
-  }
-
-  /**
-   * Grant `grantee` the given AppStream actions on this fleet.
-   *
-   * @param grantee the principal
-   * @param actions the actions, for example `appstream:DescribeFleets`
-   */
-  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.fleetArn] });
-  }
-
-  /**
-   * Grant `grantee` the right to start and stop this fleet.
-   *
-   * @param grantee the principal
-   */
-  public grantStartStop(grantee: iam.IGrantable): iam.Grant {
-    return this.grant(grantee, ...FLEET_START_STOP_ACTIONS);
   }
 
   /**

@@ -9,10 +9,10 @@ import { DomainJoin } from './domain-join';
 import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
-import { FLEET_START_STOP_ACTIONS } from './private/actions';
 import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
+import { FleetBase } from './private/fleet-base';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
@@ -82,27 +82,6 @@ export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef {
    * @param grantee the principal
    */
   grantStartStop(grantee: iam.IGrantable): iam.Grant;
-}
-
-/**
- * What fleets defined in the app and imported ones share.
- */
-abstract class FleetBase extends cdk.Resource implements IFleet {
-  public abstract readonly fleetName: string;
-  public abstract readonly fleetArn: string;
-
-  public get fleetRef(): appstreamRefs.FleetReference {
-    // A fleet's Ref is its name, and aws-cdk-lib calls it fleetId.
-    return { fleetId: this.fleetName };
-  }
-
-  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.fleetArn] });
-  }
-
-  public grantStartStop(grantee: iam.IGrantable): iam.Grant {
-    return this.grant(grantee, ...FLEET_START_STOP_ACTIONS);
-  }
 }
 
 /**

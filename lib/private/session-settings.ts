@@ -49,9 +49,10 @@ export function sessionSettings(v: Validator, props: SessionSettingsProps): Sess
  * @param duration the duration, if any
  * @param rule the range in seconds
  * @param fix how to fix a value out of range
+ * @param off a value outside the range that turns the setting off (0 for the idle disconnect timeout)
  */
 export function durationSeconds(
-  v: Validator, property: string, duration: cdk.Duration | undefined, rule: RangeRule, fix: string,
+  v: Validator, property: string, duration: cdk.Duration | undefined, rule: RangeRule, fix: string, off?: number,
 ): number | undefined {
   if (duration === undefined || duration === null) {
     return undefined;
@@ -65,17 +66,16 @@ export function durationSeconds(
     }
   }
   const seconds = duration.toSeconds({ integral: false });
-  v.range(`${property} (in seconds)`, seconds, rule, fix);
+  if (seconds !== off) {
+    v.range(`${property} (in seconds)`, seconds, rule, fix);
+  }
   return seconds;
 }
 
 /** The idle disconnect timeout: 0 (off), or 60 to 3600 seconds; a part minute warns, as AppStream rounds it. */
 function idleTimeout(v: Validator, duration: cdk.Duration | undefined): number | undefined {
-  if (duration !== undefined && duration !== null && typeof duration.isUnresolved === 'function' && !duration.isUnresolved() && duration.toSeconds({ integral: false }) === 0) {
-    return 0;
-  }
   const seconds = durationSeconds(v, 'idleDisconnectTimeout', duration, FLEET_IDLE_DISCONNECT_TIMEOUT_SECONDS,
-    'Give 0 to turn the idle disconnect off, or a whole number of seconds from 60 (1 minute) to 3600 (1 hour): CloudFormation refuses more, although the API takes up to 36000.');
+    'Give 0 to turn the idle disconnect off, or a whole number of seconds from 60 (1 minute) to 3600 (1 hour): CloudFormation refuses more, although the API takes up to 36000.', 0);
   if (seconds !== undefined && !cdk.Token.isUnresolved(seconds) && seconds % 60 !== 0) {
     v.warn('idleDisconnectTimeoutRounded',
       `idleDisconnectTimeout ${seconds} seconds is not a whole number of minutes: AppStream rounds it to ${Math.round(seconds / 60) * 60} seconds. Give a multiple of 60 seconds, such as Duration.minutes(${Math.max(1, Math.round(seconds / 60))}).`);
