@@ -30,6 +30,7 @@ describe('the comparison of templates', () => {
     expect(result.differences).toEqual([]);
     expect(result.identical).toEqual([
       'AppStreamRefDirectory.template.json',
+      'AppStreamRefFleetStack.template.json',
       'AppStreamRefImageBuilder.template.json',
       'AppStreamRefNetwork.template.json',
     ]);
@@ -51,6 +52,7 @@ describe('the comparison of templates', () => {
     fs.writeFileSync(path.join(partial, 'Extra.template.json'), '{}');
     expect(compareAssemblies(first, partial).differences).toEqual([
       'AppStreamRefDirectory.template.json: missing',
+      'AppStreamRefFleetStack.template.json: missing',
       'AppStreamRefImageBuilder.template.json: missing',
       'Extra.template.json: not in the TypeScript twin',
     ]);
@@ -66,12 +68,28 @@ describe('the comparison of templates', () => {
     }
     const result = compareAssemblies(first, withAnalytics);
     expect(result.differences).toEqual([]);
-    expect(result.identicalAfterStripping).toHaveLength(3);
+    expect(result.identicalAfterStripping).toHaveLength(4);
 
     // A resource of that name but of another type is not the analytics resource.
     const impostor = { Resources: { CDKMetadata: { Type: 'AWS::SNS::Topic' } } };
     expect(stripLanguageMetadata(impostor)).toEqual(impostor);
     expect(jsonDifferences({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] }, '')).toEqual(['a[1].b: typescript 2 / other 3']);
+  });
+});
+
+describe('the fleet and stack twin', () => {
+  test('defines a scaled fleet, the AppStream stack and their association, with a portal allowed to create streaming URLs', () => {
+    const outdir = synthTwin('fleet-stack');
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, 'AppStreamRefFleetStack.template.json'), 'utf-8'));
+    const ofType = (type: string) => Object.entries<any>(template.Resources).filter(([, r]) => r.Type === type);
+    const [[fleetId, fleet]] = ofType('AWS::AppStream::Fleet');
+    const [[stackId]] = ofType('AWS::AppStream::Stack');
+    const [[, association]] = ofType('AWS::AppStream::StackFleetAssociation');
+    expect(fleet.Properties.Name).toBe('reference-fleet');
+    expect(association.DependsOn).toEqual(expect.arrayContaining([fleetId, stackId]));
+    expect(ofType('AWS::ApplicationAutoScaling::ScalingPolicy')).toHaveLength(1);
+    const statements = ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    expect(statements.map((st: any) => st.Action)).toContain('appstream:CreateStreamingURL');
   });
 });
 
@@ -89,21 +107,22 @@ describe("the TypeScript twin's checks", () => {
   });
 });
 
-/** The lines between `[readme:<language>]` and `[/readme:<language>]` in a source file, dedented. */
-function region(file: string, language: string): string {
+/** The lines between `[readme:<name>]` and `[/readme:<name>]` in a source file, dedented. */
+function region(file: string, name: string): string {
   const lines = fs.readFileSync(path.join(ROOT, file), 'utf-8').split('\n');
-  const start = lines.findIndex((l) => l.includes(`[readme:${language}]`));
-  const end = lines.findIndex((l) => l.includes(`[/readme:${language}]`));
-  expect(start, `${file} marks no [readme:${language}] region`).toBeGreaterThanOrEqual(0);
+  const start = lines.findIndex((l) => l.includes(`[readme:${name}]`));
+  const end = lines.findIndex((l) => l.includes(`[/readme:${name}]`));
+  expect(start, `${file} marks no [readme:${name}] region`).toBeGreaterThanOrEqual(0);
+  expect(end, `${file} does not close its [readme:${name}] region`).toBeGreaterThan(start);
   const body = lines.slice(start + 1, end);
   const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
   return body.map((l) => l.slice(indent)).join('\n');
 }
 
-/** The code block that follows `<!-- example: <file> -->` in the README. */
-function readmeExample(file: string): string | undefined {
+/** The code block that follows `<!-- example: <source> -->` in the README. */
+function readmeExample(source: string): string | undefined {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const marker = readme.indexOf(`<!-- example: ${file} -->`);
+  const marker = readme.indexOf(`<!-- example: ${source} -->`);
   if (marker < 0) {
     return undefined;
   }
@@ -111,13 +130,20 @@ function readmeExample(file: string): string | undefined {
   return match?.[1];
 }
 
+const LANGUAGE_APPS = [
+  ['python', 'test/languages/python/app.py'],
+  ['java', 'test/languages/java/src/main/java/reference/ReferenceApp.java'],
+  ['go', 'test/languages/go/main.go'],
+];
+
 describe('the README', () => {
-  test.each([
-    ['python', 'test/languages/python/app.py'],
-    ['java', 'test/languages/java/src/main/java/reference/ReferenceApp.java'],
-    ['go', 'test/languages/go/main.go'],
-  ])('shows the %s example that test:languages runs (%s)', (language, file) => {
+  test.each(LANGUAGE_APPS)('shows the %s image builder example that test:languages runs (%s)', (language, file) => {
     expect(readmeExample(file), `README.md has no example from ${file}`).toBe(region(file, language));
+  });
+
+  test.each(LANGUAGE_APPS)('shows the %s fleet and stack example that test:languages runs (%s)', (language, file) => {
+    const source = `${file}#fleet-stack`;
+    expect(readmeExample(source), `README.md has no example from ${source}`).toBe(region(file, `${language}:fleet-stack`));
   });
 
   test('states the aws-cdk-lib version that the language apps install', () => {

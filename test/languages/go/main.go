@@ -94,12 +94,50 @@ func defineImageBuilder(app awscdk.App, network Network, directory Directory) cd
 	return builder
 }
 
-// defineReference defines the whole reference app: one function per stack. A Fleet and a Stack will
-// be a fourth function.
+func defineFleetStack(app awscdk.App, network Network) cdkappstream.Stack {
+	stack := awscdk.NewStack(app, jsii.String("AppStreamRefFleetStack"), &awscdk.StackProps{Env: referenceEnv})
+	vpc := network.Vpc
+	// [readme:go:fleet-stack]
+	fleet := cdkappstream.NewFleet(stack, jsii.String("Fleet"), &cdkappstream.FleetProps{
+		FleetName:             jsii.String("reference-fleet"),
+		Image:                 cdkappstream.Image_FromName(jsii.String("Reference-Image-2026-11-30")),
+		InstanceType:          cdkappstream.InstanceType_STANDARD_MEDIUM(),
+		FleetType:             cdkappstream.FleetType_ON_DEMAND,
+		Capacity:              cdkappstream.FleetCapacity_Instances(jsii.Number(2)),
+		Vpc:                   vpc,
+		MaxUserDuration:       awscdk.Duration_Hours(jsii.Number(8)),
+		DisconnectTimeout:     awscdk.Duration_Minutes(jsii.Number(15)),
+		IdleDisconnectTimeout: awscdk.Duration_Minutes(jsii.Number(10)),
+		Tags:                  &map[string]*string{"project": jsii.String("cdk-appstream-reference")},
+	})
+	fleet.AutoScaleCapacity(&cdkappstream.FleetAutoScalingProps{MinCapacity: jsii.Number(1), MaxCapacity: jsii.Number(10)}).
+		ScaleOnUtilization(&cdkappstream.FleetUtilizationScalingProps{TargetUtilizationPercent: jsii.Number(75)})
+
+	appStack := cdkappstream.NewStack(stack, jsii.String("Stack"), &cdkappstream.StackProps{
+		StackName: jsii.String("reference-stack"),
+		Fleet:     fleet,
+		UserSettings: &[]cdkappstream.UserSetting{
+			cdkappstream.UserSetting_Enable(cdkappstream.UserAction_CLIPBOARD_COPY_TO_LOCAL_DEVICE(), &cdkappstream.UserSettingOptions{MaximumLength: jsii.Number(1024)}),
+			cdkappstream.UserSetting_Disable(cdkappstream.UserAction_FILE_DOWNLOAD()),
+		},
+		StorageConnectors:   &[]cdkappstream.StorageConnector{cdkappstream.StorageConnector_HomeFolders()},
+		AccessEndpoints:     &[]cdkappstream.AccessEndpoint{cdkappstream.AccessEndpoint_FromVpcEndpoint(network.StreamingEndpoint)},
+		ApplicationSettings: &cdkappstream.ApplicationSettings{SettingsGroup: jsii.String("reference")},
+	})
+
+	portal := awsiam.NewRole(stack, jsii.String("Portal"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil)})
+	appStack.GrantCreateStreamingUrl(portal)
+	// [/readme:go:fleet-stack]
+	awscdk.Tags_Of(stack).Add(jsii.String("environment"), jsii.String("reference"), nil)
+	return appStack
+}
+
+// defineReference defines the whole reference app: one function per stack.
 func defineReference(app awscdk.App) {
 	network := defineNetwork(app)
 	directory := defineDirectory(app)
 	defineImageBuilder(app, network, directory)
+	defineFleetStack(app, network)
 }
 
 // Check is one check; run.ts reads the `@@check` lines.

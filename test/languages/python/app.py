@@ -84,11 +84,53 @@ def define_image_builder(app, network, directory):
     return builder
 
 
+def define_fleet_stack(app, network):
+    stack = cdk.Stack(app, "AppStreamRefFleetStack", env=REFERENCE_ENV)
+    vpc = network["vpc"]
+    # [readme:python:fleet-stack]
+    fleet = appstream.Fleet(
+        stack,
+        "Fleet",
+        fleet_name="reference-fleet",
+        image=appstream.Image.from_name("Reference-Image-2026-11-30"),
+        instance_type=appstream.InstanceType.STANDARD_MEDIUM,
+        fleet_type=appstream.FleetType.ON_DEMAND,
+        capacity=appstream.FleetCapacity.instances(2),
+        vpc=vpc,
+        max_user_duration=cdk.Duration.hours(8),
+        disconnect_timeout=cdk.Duration.minutes(15),
+        idle_disconnect_timeout=cdk.Duration.minutes(10),
+        tags={"project": "cdk-appstream-reference"},
+    )
+    fleet.auto_scale_capacity(min_capacity=1, max_capacity=10).scale_on_utilization(target_utilization_percent=75)
+
+    app_stack = appstream.Stack(
+        stack,
+        "Stack",
+        stack_name="reference-stack",
+        fleet=fleet,
+        user_settings=[
+            appstream.UserSetting.enable(appstream.UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, maximum_length=1024),
+            appstream.UserSetting.disable(appstream.UserAction.FILE_DOWNLOAD),
+        ],
+        storage_connectors=[appstream.StorageConnector.home_folders()],
+        access_endpoints=[appstream.AccessEndpoint.from_vpc_endpoint(network["streaming_endpoint"])],
+        application_settings=appstream.ApplicationSettings(settings_group="reference"),
+    )
+
+    portal = iam.Role(stack, "Portal", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    app_stack.grant_create_streaming_url(portal)
+    # [/readme:python:fleet-stack]
+    cdk.Tags.of(stack).add("environment", "reference")
+    return app_stack
+
+
 def define_reference(app):
-    """The whole reference app: one function per stack. A Fleet and a Stack will be a fourth function."""
+    """The whole reference app: one function per stack."""
     network = define_network(app)
     directory = define_directory(app)
     define_image_builder(app, network, directory)
+    define_fleet_stack(app, network)
 
 
 def check_error():

@@ -3,15 +3,18 @@
  * own languages. `npm run test:languages` synthesizes all four and requires their templates to be the
  * same, byte for byte (test/languages/run.ts). Change this file and its three twins together.
  *
- * Three stacks, one function each, so that a Fleet and a Stack can be added later as a fourth:
+ * Four stacks, one function each:
  * - AppStreamRefNetwork: a VPC (two AZs, one NAT gateway) and an interface endpoint for AppStream streaming;
  * - AppStreamRefDirectory: a directory config whose service account comes from a Secrets Manager secret;
  * - AppStreamRefImageBuilder: an image builder in that VPC, joined to the domain, reached through the
- *   endpoint, tagged, with a role for the administrators who may stream, start and stop it.
+ *   endpoint, tagged, with a role for the administrators who may stream, start and stop it;
+ * - AppStreamRefFleetStack: a fleet of the image made on that builder, in the same VPC, scaled on
+ *   utilization, and the AppStream stack users reach it through (user settings, home folders, the
+ *   endpoint), with a role for the portal that creates users' streaming URLs.
  *
  * Run alone: `npx ts-node --project tsconfig.dev.json test/languages/typescript/app.ts OUTDIR`.
  */
-import { App, Size, Stack, Tags } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -109,11 +112,47 @@ export function defineImageBuilder(
   return builder;
 }
 
-/** The whole reference app: one function per stack. A Fleet and a Stack will be a fourth function. */
+export function defineFleetStack(app: App, network: ReferenceNetwork): appstream.Stack {
+  const stack = new Stack(app, 'AppStreamRefFleetStack', { env: REFERENCE_ENV });
+  const vpc = network.vpc;
+  const fleet = new appstream.Fleet(stack, 'Fleet', {
+    fleetName: 'reference-fleet',
+    image: appstream.Image.fromName('Reference-Image-2026-11-30'),
+    instanceType: appstream.InstanceType.STANDARD_MEDIUM,
+    fleetType: appstream.FleetType.ON_DEMAND,
+    capacity: appstream.FleetCapacity.instances(2),
+    vpc,
+    maxUserDuration: Duration.hours(8),
+    disconnectTimeout: Duration.minutes(15),
+    idleDisconnectTimeout: Duration.minutes(10),
+    tags: { project: 'cdk-appstream-reference' },
+  });
+  fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+
+  const appStack = new appstream.Stack(stack, 'Stack', {
+    stackName: 'reference-stack',
+    fleet,
+    userSettings: [
+      appstream.UserSetting.enable(appstream.UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 1024 }),
+      appstream.UserSetting.disable(appstream.UserAction.FILE_DOWNLOAD),
+    ],
+    storageConnectors: [appstream.StorageConnector.homeFolders()],
+    accessEndpoints: [appstream.AccessEndpoint.fromVpcEndpoint(network.streamingEndpoint)],
+    applicationSettings: { settingsGroup: 'reference' },
+  });
+
+  const portal = new iam.Role(stack, 'Portal', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  appStack.grantCreateStreamingUrl(portal);
+  Tags.of(stack).add('environment', 'reference');
+  return appStack;
+}
+
+/** The whole reference app: one function per stack. */
 export function defineReference(app: App, options: ReferenceOptions = {}): void {
   const network = defineNetwork(app);
   const directory = defineDirectory(app);
   defineImageBuilder(app, network, directory, options);
+  defineFleetStack(app, network);
 }
 
 /** One check that the other languages make too; run.ts reads the `@@check` lines. */

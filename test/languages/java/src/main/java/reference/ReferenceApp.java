@@ -7,14 +7,25 @@ import java.util.Map;
 
 import io.github.cdkappstream.AccessEndpoint;
 import io.github.cdkappstream.AgentVersion;
+import io.github.cdkappstream.ApplicationSettings;
 import io.github.cdkappstream.DirectoryConfig;
 import io.github.cdkappstream.DomainJoin;
+import io.github.cdkappstream.Fleet;
+import io.github.cdkappstream.FleetAutoScalingProps;
+import io.github.cdkappstream.FleetCapacity;
+import io.github.cdkappstream.FleetType;
+import io.github.cdkappstream.FleetUtilizationScalingProps;
 import io.github.cdkappstream.Image;
 import io.github.cdkappstream.ImageBuilder;
 import io.github.cdkappstream.InstanceType;
 import io.github.cdkappstream.ServiceAccountCredentials;
+import io.github.cdkappstream.StorageConnector;
+import io.github.cdkappstream.UserAction;
+import io.github.cdkappstream.UserSetting;
+import io.github.cdkappstream.UserSettingOptions;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
@@ -31,6 +42,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 
@@ -110,11 +122,50 @@ public final class ReferenceApp {
         return builder;
     }
 
-    /** The whole reference app: one method per stack. A Fleet and a Stack will be a fourth method. */
+    /** The AppStream stack is written in full: `Stack` is the CloudFormation stack of aws-cdk-lib here. */
+    static io.github.cdkappstream.Stack defineFleetStack(App app, Network network) {
+        Stack stack = new Stack(app, "AppStreamRefFleetStack", StackProps.builder().env(REFERENCE_ENV).build());
+        Vpc vpc = network.vpc();
+        // [readme:java:fleet-stack]
+        Fleet fleet = Fleet.Builder.create(stack, "Fleet")
+            .fleetName("reference-fleet")
+            .image(Image.fromName("Reference-Image-2026-11-30"))
+            .instanceType(InstanceType.STANDARD_MEDIUM)
+            .fleetType(FleetType.ON_DEMAND)
+            .capacity(FleetCapacity.instances(2))
+            .vpc(vpc)
+            .maxUserDuration(Duration.hours(8))
+            .disconnectTimeout(Duration.minutes(15))
+            .idleDisconnectTimeout(Duration.minutes(10))
+            .tags(Map.of("project", "cdk-appstream-reference"))
+            .build();
+        fleet.autoScaleCapacity(FleetAutoScalingProps.builder().minCapacity(1).maxCapacity(10).build())
+            .scaleOnUtilization(FleetUtilizationScalingProps.builder().targetUtilizationPercent(75).build());
+
+        io.github.cdkappstream.Stack appStack = io.github.cdkappstream.Stack.Builder.create(stack, "Stack")
+            .stackName("reference-stack")
+            .fleet(fleet)
+            .userSettings(List.of(
+                UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, UserSettingOptions.builder().maximumLength(1024).build()),
+                UserSetting.disable(UserAction.FILE_DOWNLOAD)))
+            .storageConnectors(List.of(StorageConnector.homeFolders()))
+            .accessEndpoints(List.of(AccessEndpoint.fromVpcEndpoint(network.streamingEndpoint())))
+            .applicationSettings(ApplicationSettings.builder().settingsGroup("reference").build())
+            .build();
+
+        Role portal = Role.Builder.create(stack, "Portal").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+        appStack.grantCreateStreamingUrl(portal);
+        // [/readme:java:fleet-stack]
+        Tags.of(stack).add("environment", "reference");
+        return appStack;
+    }
+
+    /** The whole reference app: one method per stack. */
     static void defineReference(App app) {
         Network network = defineNetwork(app);
         Directory directory = defineDirectory(app);
         defineImageBuilder(app, network, directory);
+        defineFleetStack(app, network);
     }
 
     /** One check; run.ts reads the `@@check` lines. */
