@@ -15,7 +15,7 @@ import {
   NAME,
 } from './private/rules';
 import { Validator } from './private/validation';
-import { IStack } from './stack';
+import { IStack, Stack } from './stack';
 
 const ENTITLEMENT_SYMBOL = Symbol.for('cdk-appstream.Entitlement');
 
@@ -190,6 +190,9 @@ export class Entitlement extends cdk.Resource {
     warnIfNotInRegion(v, appstream.CfnEntitlement.CFN_RESOURCE_TYPE_NAME, {});
     this.entitlementName = name;
     this.stackName = stack.stackName;
+    if (Stack.isStack(stack)) {
+      stack._addEntitlement(this);
+    }
   }
 
   /**

@@ -390,6 +390,13 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    */
   public readonly _joinsDomain: boolean;
 
+  /**
+   * Whether users see the operating system's desktop (`StreamView.DESKTOP`), where entitlements do not apply.
+   *
+   * @internal
+   */
+  public readonly _streamsDesktop: boolean;
+
   /** The L1 resource, for what this construct does not model (prefer its props). */
   private readonly resource: appstream.CfnFleet;
 
@@ -423,6 +430,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     this.connections = network.connections;
     const session = sessionSettings(v, props);
 
+    const streamView = v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.');
+    this._streamsDesktop = streamView === StreamView.DESKTOP;
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
       instanceType,
@@ -436,7 +445,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       vpcConfig: network.vpcConfig,
       enableDefaultInternetAccess: v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess),
       ...session,
-      streamView: v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.'),
+      streamView,
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);

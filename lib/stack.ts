@@ -1,7 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { ElasticFleet } from './elastic-fleet';
 import { Entitlement, EntitlementOptions } from './entitlement';
@@ -292,6 +292,7 @@ export class Stack extends StackBase {
   private readonly resource: appstream.CfnStack;
 
   private associated?: IFleet;
+  private readonly entitlements: IConstruct[] = [];
   private readonly users = new Map<string, string>();
 
   /**
@@ -386,6 +387,17 @@ export class Stack extends StackBase {
       association.node.addDependency(fleet);
     }
     this.associated = fleet;
+    this.entitlements.forEach((entitlement) => warnIfDesktop(entitlement, this, fleet));
+  }
+
+  /**
+   * Note an entitlement of the stack: it warns if the stack's fleet, now or later, streams the desktop.
+   *
+   * @internal
+   */
+  public _addEntitlement(entitlement: IConstruct): void {
+    this.entitlements.push(entitlement);
+    warnIfDesktop(entitlement, this, this.associated);
   }
 
   /**
@@ -547,4 +559,15 @@ function embedHostDomains(v: Validator, given: string[] | undefined): string[] |
   domains.forEach((d, i) => v.string(`embedHostDomains[${i}]`, d, EMBED_HOST_DOMAIN,
     `Give a lowercase domain name${typeof d === 'string' && d !== d.toLowerCase() ? ` (${d.toLowerCase()})` : ''}, without scheme or path, such as portal.example.com.`));
   return domains;
+}
+
+/**
+ * Entitlements do not apply to the desktop stream view ([docs] CreateEntitlement): an entitlement of a
+ * stack whose fleet streams the desktop warns (`cdk-appstream:entitlement:desktopStreamView`).
+ */
+function warnIfDesktop(entitlement: IConstruct, stack: IConstruct, fleet: IFleet | undefined): void {
+  if (fleet && Fleet.isFleet(fleet) && fleet._streamsDesktop) {
+    Validator.of(entitlement).warn('desktopStreamView',
+      `stack '${stack.node.path}' streams from fleet '${fleet.node.path}', whose streamView is DESKTOP, and entitlements do not apply to the desktop stream view: the stack's users see the whole desktop whatever their attributes. Use StreamView.APP on the fleet, or leave the entitlement out.`);
+  }
 }

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   AppBlock, AppBlockPackaging, Application, AppVisibility, DirectoryConfig, Entitlement, EntitlementAttribute, Fleet, FleetPlatform, Image,
-  InstanceFamily, InstanceType, S3Location, SamlAttribute, ServiceAccountCredentials, Stack as AppStreamStack, User, UserProps,
+  InstanceFamily, InstanceType, S3Location, SamlAttribute, ServiceAccountCredentials, Stack as AppStreamStack, StreamView, User, UserProps,
 } from '../lib';
 
 let app: App;
@@ -253,6 +253,36 @@ describe('Entitlement', () => {
     const s = new AppStreamStack(stack, 'Apps');
     expect(() => s.addEntitlement('E', js({ attributes: finance }))).toThrow(/appVisibility is required/);
     expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance }))).toThrow(/appVisibility "SOME" must be one of ALL, ASSOCIATED/);
+  });
+
+  describe('on a stack whose fleet streams the desktop', () => {
+    const fleet = (streamView?: StreamView) => new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, streamView });
+    const desktopWarnings = () => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-appstream:entitlement:desktopStreamView'));
+
+    test('warns on the entitlement, when the fleet is associated first', () => {
+      const s = new AppStreamStack(stack, 'Apps', { fleet: fleet(StreamView.DESKTOP) });
+      s.addEntitlement('Finance', { appVisibility: AppVisibility.ALL, attributes: finance });
+      const found = desktopWarnings();
+      expect(found.map((w) => w.id)).toEqual(['/Stack/Apps/Finance']);
+      expect(String(found[0].entry.data)).toMatch(/^stack 'Stack\/Apps' streams from fleet 'Stack\/Fleet', whose streamView is DESKTOP, and entitlements do not apply to the desktop stream view.* Use StreamView\.APP on the fleet/);
+    });
+
+    test('warns on each entitlement, when the fleet is associated after them, including one defined elsewhere', () => {
+      const s = new AppStreamStack(stack, 'Apps');
+      s.addEntitlement('Finance', { appVisibility: AppVisibility.ALL, attributes: finance });
+      new Entitlement(stack, 'Sales', { stack: s, appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'sales')] });
+      expect(desktopWarnings()).toHaveLength(0);
+      s.associateFleet(fleet(StreamView.DESKTOP));
+      expect(desktopWarnings().map((w) => w.id).sort()).toEqual(['/Stack/Apps/Finance', '/Stack/Sales']);
+    });
+
+    test('does not warn for the application stream view, given or by default', () => {
+      new AppStreamStack(stack, 'Apps', { fleet: fleet(StreamView.APP) }).addEntitlement('Finance', { appVisibility: AppVisibility.ALL, attributes: finance });
+      const other = new AppStreamStack(stack, 'Other');
+      other.addEntitlement('Finance', { appVisibility: AppVisibility.ALL, attributes: finance });
+      other.associateFleet(new Fleet(stack, 'Default', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM }));
+      expect(desktopWarnings()).toHaveLength(0);
+    });
   });
 
   test('warns where CloudFormation has no AWS::AppStream::Entitlement', () => {
