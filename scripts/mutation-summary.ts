@@ -7,7 +7,9 @@
  * M counts the mutants that compile and load: killed, timed out, survived and not covered. K counts
  * the killed and the timed out (a mutant that makes the suite hang is detected). CompileError (the
  * mutant does not type-check), RuntimeError (it broke loading the tests) and Ignored (a
- * `// Stryker disable` comment) are left out of both. This is Stryker's own "mutation score".
+ * `// Stryker disable` comment, or a static mutant when `ignoreStatic` is on) are left out of both.
+ * This is Stryker's own "mutation score". When static mutants were not run, the line before it says
+ * how many.
  *
  * Usage: ts-node scripts/mutation-summary.ts [reports/mutation/mutation.json]
  */
@@ -15,7 +17,13 @@ import * as fs from 'fs';
 
 /** The part of the report schema this script reads. */
 interface Report {
-  readonly files: Record<string, { readonly mutants: ReadonlyArray<{ readonly status: string }> }>;
+  readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>;
+}
+
+/** The part of a mutant's result this script reads. */
+export interface Mutant {
+  readonly status: string;
+  readonly statusReason?: string;
 }
 
 /** Counts by status. */
@@ -25,16 +33,19 @@ export interface Counts {
   readonly survived: number;
   readonly noCoverage: number;
   readonly excluded: number;
+  /** Static mutants that were not run (`ignoreStatic`): among the excluded. */
+  readonly staticNotRun: number;
 }
 
 /** Counts the mutants of some files by status. */
-export function count(mutants: ReadonlyArray<{ readonly status: string }>): Counts {
+export function count(mutants: ReadonlyArray<Mutant>): Counts {
   const by = (status: string) => mutants.filter((m) => m.status === status).length;
   const killed = by('Killed');
   const timeout = by('Timeout');
   const survived = by('Survived');
   const noCoverage = by('NoCoverage');
-  return { killed, timeout, survived, noCoverage, excluded: mutants.length - killed - timeout - survived - noCoverage };
+  const staticNotRun = mutants.filter((m) => m.status === 'Ignored' && (m.statusReason ?? '').startsWith('Static mutant')).length;
+  return { killed, timeout, survived, noCoverage, excluded: mutants.length - killed - timeout - survived - noCoverage, staticNotRun };
 }
 
 /** The summary line for some counts. */
@@ -51,7 +62,7 @@ function main(file: string): void {
     process.exit(1);
   }
   const report = JSON.parse(fs.readFileSync(file, 'utf-8')) as Report;
-  const all: Array<{ readonly status: string }> = [];
+  const all: Mutant[] = [];
   for (const [name, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     all.push(...mutants);
     const c = count(mutants);
@@ -59,7 +70,11 @@ function main(file: string): void {
       console.log(`  ${name}: ${summaryLine(c).replace('mutation score: ', '')}`);
     }
   }
-  console.log(summaryLine(count(all)));
+  const total = count(all);
+  if (total.staticNotRun > 0) {
+    console.log(`static mutants not run: ${total.staticNotRun} (module-level code, left out of the score; 'npm run mutation:all' runs them too)`);
+  }
+  console.log(summaryLine(total));
 }
 
 if (require.main === module) {
