@@ -358,115 +358,92 @@ describe('crashes and unhelpful errors', () => {
     expect(() => builder(props, 'Again')).not.toThrow(TypeError);
   });
 
-  test('every prop, given each value a plain JavaScript caller might pass: our message or success, never a TypeError', () => {
-    const junk: unknown[] = [null, undefined, 0, 7, NaN, true, 'x', [], [null], {}, [{ Key: 'k', Value: 'v' }], { a: null }, [1], ['a']];
-    const builderProps = ['image', 'instanceType', 'imageBuilderName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups', 'role',
-      'enableDefaultInternetAccess', 'domainJoin', 'agentVersion', 'accessEndpoints', 'tags', 'rootVolumeSize', 'softwaresToInstall',
-      'softwaresToUninstall', 'requireImdsv2', 'removalPolicy'];
-    const directoryProps = ['directoryName', 'organizationalUnitDistinguishedNames', 'serviceAccountCredentials', 'certificateBasedAuth', 'removalPolicy'];
-    const problems: string[] = [];
-    const attempt = (what: string, kind: RegExp, make: (s: Stack) => void) => {
-      const a = new App();
-      try {
-        make(new Stack(a, 'S'));
-        a.synth();
-      } catch (e) {
-        if (e instanceof TypeError || !kind.test((e as Error).message)) {
-          problems.push(`${what}: ${(e as Error).message.slice(0, 120)}`);
-        }
-      }
-    };
-    for (const prop of builderProps) {
-      for (const value of junk) {
-        for (const inVpc of [false, true]) {
-          attempt(`ImageBuilder ${prop} = ${String(value)} (${inVpc ? 'in' : 'no'} VPC)`, /^ImageBuilder 'S\/B': /, (s) => new ImageBuilder(s, 'B', {
-            image: IMAGE,
-            instanceType: TYPE,
-            vpc: inVpc ? ec2.Vpc.fromVpcAttributes(s, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-0a1b2c3d'] }) : undefined,
-            [prop]: value,
-          }));
-        }
-      }
-    }
-    for (const prop of directoryProps) {
-      for (const value of junk) {
-        attempt(`DirectoryConfig ${prop} = ${String(value)}`, /^DirectoryConfig 'S\/D': /, (s) => directory({ [prop]: value }, 'D', s));
-      }
-    }
-    const fleetProps = ['image', 'instanceType', 'fleetType', 'capacity', 'fleetName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups',
+  // One test per construct (not one for all), so that each covers only its construct's code: a mutation
+  // run then runs the one that concerns a mutant, not all of them.
+  const junk: unknown[] = [null, undefined, 0, 7, NaN, true, 'x', [], [null], {}, [{ Key: 'k', Value: 'v' }], { a: null }, [1], ['a']];
+  const twoZones = (s: Stack) => ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
+    vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a', 'us-east-1b'], privateSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d'],
+  });
+  const location = (key: string) => S3Location.fromBucketName('my-apps', key);
+  const block = (s: Stack) => new AppBlock(s, 'Block', { source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2() });
+  const elastic = (s: Stack, props: Record<string, unknown> = {}) => new ElasticFleet(s, 'E', {
+    platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: twoZones(s), ...props,
+  });
+  /** What to try: a name, the message every error must start with, and each (what, make) to call with each junk value. */
+  const tables: Array<[string, RegExp, Array<[string, (s: Stack, value: unknown) => void]>]> = [
+    ['ImageBuilder', /^ImageBuilder 'S\/B': /, ['image', 'instanceType', 'imageBuilderName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups',
+      'role', 'enableDefaultInternetAccess', 'domainJoin', 'agentVersion', 'accessEndpoints', 'tags', 'rootVolumeSize', 'softwaresToInstall',
+      'softwaresToUninstall', 'requireImdsv2', 'removalPolicy'].flatMap((prop) => [false, true].map((inVpc): [string, (s: Stack, value: unknown) => void] => [
+      `${prop} (${inVpc ? 'in' : 'no'} VPC)`, (s, value) => new ImageBuilder(s, 'B', {
+        image: IMAGE,
+        instanceType: TYPE,
+        vpc: inVpc ? ec2.Vpc.fromVpcAttributes(s, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-0a1b2c3d'] }) : undefined,
+        [prop]: value,
+      }),
+    ]))],
+    ['DirectoryConfig', /^DirectoryConfig 'S\/D': /, ['directoryName', 'organizationalUnitDistinguishedNames', 'serviceAccountCredentials', 'certificateBasedAuth',
+      'removalPolicy'].map((prop) => [prop, (s, value) => directory({ [prop]: value }, 'D', s)])],
+    ['Fleet', /^Fleet 'S\/F': /, ['image', 'instanceType', 'fleetType', 'capacity', 'fleetName', 'displayName', 'description', 'vpc', 'vpcSubnets', 'securityGroups',
       'enableDefaultInternetAccess', 'role', 'domainJoin', 'maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout', 'streamView',
-      'usbDeviceFilterStrings', 'rootVolumeSize', 'requireImdsv2', 'startFleet', 'tags', 'removalPolicy'];
-    const stackProps = ['fleet', 'userSettings', 'storageConnectors', 'applicationSettings', 'accessEndpoints', 'embedHostDomains', 'redirectUrl',
-      'feedbackUrl', 'preferredProtocol', 'stackName', 'displayName', 'description', 'tags', 'removalPolicy'];
-    for (const value of junk) {
-      for (const prop of fleetProps) {
-        attempt(`Fleet ${prop} = ${String(value)}`, /^Fleet 'S\/F': /, (s) => new Fleet(s, 'F', { image: IMAGE, instanceType: TYPE, [prop]: value }));
-      }
-      for (const prop of stackProps) {
-        attempt(`Stack ${prop} = ${String(value)}`, /^Stack 'S\/St': /, (s) => new AppStreamStack(s, 'St', { [prop]: value }));
-      }
-    }
-    const twoZones = (s: Stack) => ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
-      vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a', 'us-east-1b'], privateSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d'],
-    });
-    const location = (key: string) => S3Location.fromBucketName('my-apps', key);
-    const block = (s: Stack) => new AppBlock(s, 'Block', { source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2() });
-    const elasticProps = ['platform', 'instanceType', 'maxConcurrentSessions', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role',
-      'sessionScript', 'applications', 'maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout', 'usbDeviceFilterStrings', 'startFleet', 'fleetName',
-      'displayName', 'description', 'tags', 'removalPolicy'];
-    const userProps = ['email', 'firstName', 'lastName', 'sendWelcomeEmail', 'removalPolicy'];
-    const entitlementProps = ['appVisibility', 'attributes', 'entitlementName', 'description', 'removalPolicy'];
-    const appBlockProps = ['source', 'packaging', 'appBlockName', 'displayName', 'description', 'tags', 'removalPolicy'];
-    const scriptProps = ['script', 'executablePath', 'executableParameters', 'timeout'];
-    const applicationProps = ['appBlock', 'launchPath', 'icon', 'platforms', 'instanceFamilies', 'launchParameters', 'workingDirectory', 'applicationName',
-      'displayName', 'description', 'tags', 'removalPolicy'];
-    const builderProps2 = ['instanceType', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role', 'accessEndpoints', 'appBlocks',
-      'appBlockBuilderName', 'displayName', 'description', 'tags', 'removalPolicy'];
-    for (const value of junk) {
-      for (const prop of elasticProps) {
-        attempt(`ElasticFleet ${prop} = ${String(value)}`, /^ElasticFleet 'S\/E': /, (s) => new ElasticFleet(s, 'E', {
-          platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: twoZones(s), [prop]: value,
-        }));
-      }
-      for (const prop of userProps) {
-        attempt(`User ${prop} = ${String(value)}`, /^User 'S\/U': /, (s) => new User(s, 'U', { email: 'alice@example.com', [prop]: value }));
-      }
-      for (const prop of entitlementProps) {
-        attempt(`Entitlement ${prop} = ${String(value)}`, /^Entitlement 'S\/St\/E': /, (s) => new AppStreamStack(s, 'St').addEntitlement('E', {
-          appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.GROUPS, 'g')], [prop]: value,
-        }));
-      }
-      for (const prop of appBlockProps) {
-        attempt(`AppBlock ${prop} = ${String(value)}`, /^AppBlock 'S\/B': /, (s) => new AppBlock(s, 'B', {
-          source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2(), [prop]: value,
-        }));
-      }
-      for (const prop of scriptProps) {
-        attempt(`AppBlock setupScript.${prop} = ${String(value)}`, /^AppBlock 'S\/B': /, (s) => new AppBlock(s, 'B', {
+      'usbDeviceFilterStrings', 'rootVolumeSize', 'requireImdsv2', 'startFleet', 'tags', 'removalPolicy']
+      .map((prop) => [prop, (s, value) => new Fleet(s, 'F', { image: IMAGE, instanceType: TYPE, [prop]: value })])],
+    ['Stack', /^Stack 'S\/St': /, [
+      ...['fleet', 'userSettings', 'storageConnectors', 'applicationSettings', 'accessEndpoints', 'embedHostDomains', 'redirectUrl',
+        'feedbackUrl', 'preferredProtocol', 'stackName', 'displayName', 'description', 'tags', 'removalPolicy']
+        .map((prop): [string, (s: Stack, value: unknown) => void] => [prop, (s, value) => new AppStreamStack(s, 'St', { [prop]: value })]),
+      ['addUser()', (s, value) => new AppStreamStack(s, 'St').addUser(value as any, value as any)],
+    ]],
+    ['ElasticFleet', /^ElasticFleet 'S\/E': /, [
+      ...['platform', 'instanceType', 'maxConcurrentSessions', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role',
+        'sessionScript', 'applications', 'maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout', 'usbDeviceFilterStrings', 'startFleet', 'fleetName',
+        'displayName', 'description', 'tags', 'removalPolicy'].map((prop): [string, (s: Stack, value: unknown) => void] => [prop, (s, value) => elastic(s, { [prop]: value })]),
+      ['addApplication()', (s, value) => elastic(s).addApplication(value as any)],
+    ]],
+    ['User', /^User 'S\/U': /, ['email', 'firstName', 'lastName', 'sendWelcomeEmail', 'removalPolicy']
+      .map((prop) => [prop, (s, value) => new User(s, 'U', { email: 'alice@example.com', [prop]: value })])],
+    ['Entitlement', /^(Stack 'S\/St'|Entitlement 'S\/St\/E'): /, [
+      ...['appVisibility', 'attributes', 'entitlementName', 'description', 'removalPolicy'].map((prop): [string, (s: Stack, value: unknown) => void] => [prop,
+        (s, value) => new AppStreamStack(s, 'St').addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.GROUPS, 'g')], [prop]: value })]),
+      ['addEntitlement() options', (s, value) => new AppStreamStack(s, 'St').addEntitlement('E', value as any)],
+    ]],
+    ['AppBlock', /^AppBlock 'S\/B': /, [
+      ...['source', 'packaging', 'appBlockName', 'displayName', 'description', 'tags', 'removalPolicy'].map((prop): [string, (s: Stack, value: unknown) => void] => [prop,
+        (s, value) => new AppBlock(s, 'B', { source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2(), [prop]: value })]),
+      ...['script', 'executablePath', 'executableParameters', 'timeout'].map((prop): [string, (s: Stack, value: unknown) => void] => [`setupScript.${prop}`,
+        (s, value) => new AppBlock(s, 'B', {
           source: location('a.vhdx'),
           packaging: AppBlockPackaging.custom({ setupScript: { script: location('setup.ps1'), executablePath: 'C:\\setup.exe', timeout: Duration.minutes(1), [prop]: value } }),
-        }));
+        })]),
+    ]],
+    ['Application', /^Application 'S\/A': /, ['appBlock', 'launchPath', 'icon', 'platforms', 'instanceFamilies', 'launchParameters', 'workingDirectory', 'applicationName',
+      'displayName', 'description', 'tags', 'removalPolicy'].map((prop) => [prop, (s, value) => new Application(s, 'A', {
+      appBlock: block(s),
+      launchPath: 'C:\\app.exe',
+      icon: location('icon.png'),
+      platforms: [FleetPlatform.WINDOWS_SERVER_2019],
+      instanceFamilies: [InstanceFamily.GENERAL_PURPOSE],
+      [prop]: value,
+    })])],
+    ['AppBlockBuilder', /^AppBlockBuilder 'S\/AB': /, ['instanceType', 'vpc', 'vpcSubnets', 'securityGroups', 'enableDefaultInternetAccess', 'role', 'accessEndpoints', 'appBlocks',
+      'appBlockBuilderName', 'displayName', 'description', 'tags', 'removalPolicy'].map((prop) => [prop, (s, value) => new AppBlockBuilder(s, 'AB', {
+      instanceType: TYPE, vpc: twoZones(s), [prop]: value,
+    })])],
+  ];
+
+  test.each(tables)('%s: every prop, given each value a plain JavaScript caller might pass: our message or success, never a TypeError', (_kind, kind, cases) => {
+    const problems: string[] = [];
+    for (const [what, make] of cases) {
+      for (const value of junk) {
+        const a = new App();
+        try {
+          make(new Stack(a, 'S'), value);
+          a.synth();
+        } catch (e) {
+          if (e instanceof TypeError || !kind.test((e as Error).message)) {
+            problems.push(`${what} = ${String(value)}: ${(e as Error).message.slice(0, 120)}`);
+          }
+        }
       }
-      for (const prop of applicationProps) {
-        attempt(`Application ${prop} = ${String(value)}`, /^Application 'S\/A': /, (s) => new Application(s, 'A', {
-          appBlock: block(s),
-          launchPath: 'C:\\app.exe',
-          icon: location('icon.png'),
-          platforms: [FleetPlatform.WINDOWS_SERVER_2019],
-          instanceFamilies: [InstanceFamily.GENERAL_PURPOSE],
-          [prop]: value,
-        }));
-      }
-      for (const prop of builderProps2) {
-        attempt(`AppBlockBuilder ${prop} = ${String(value)}`, /^AppBlockBuilder 'S\/AB': /, (s) => new AppBlockBuilder(s, 'AB', {
-          instanceType: TYPE, vpc: twoZones(s), [prop]: value,
-        }));
-      }
-      attempt(`ElasticFleet addApplication(${String(value)})`, /^ElasticFleet 'S\/E': /, (s) => new ElasticFleet(s, 'E', {
-        platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: twoZones(s),
-      }).addApplication(value as any));
-      attempt(`Stack addUser(${String(value)})`, /^Stack 'S\/St': /, (s) => new AppStreamStack(s, 'St').addUser(value as any, value as any));
-      attempt(`Stack addEntitlement options = ${String(value)}`, /^(Stack 'S\/St'|Entitlement 'S\/St\/E'): /, (s) => new AppStreamStack(s, 'St').addEntitlement('E', value as any));
     }
     expect(problems).toEqual([]);
   });
