@@ -60,9 +60,9 @@ export function resourceName(v: Validator, property: string, given: string | und
 /** A name unique in the app, from the construct path, that the `Name` shape accepts. */
 function generateName(v: Validator, maxLength = 100): string {
   const generated = cdk.Names.uniqueResourceName(v.scope, { maxLength, allowedSpecialCharacters: '-_.' });
-  // The rule asks for a letter or digit first; construct ids may start otherwise.
-  const initials = v.kind.replace(/[^A-Z]/g, '').toLowerCase();
-  return generated.replace(/^[^a-zA-Z0-9]+/, '') || `${initials}${cdk.Names.uniqueId(v.scope).slice(-16)}`;
+  // The rule asks for a letter or digit first; construct ids may start otherwise. What is left is never
+  // empty: a construct in a stack has at least two path components, and then the name ends in a hash.
+  return generated.replace(/^[^a-zA-Z0-9]+/, '');
 }
 
 /** Eight hex digits that change with `values` (tokens count as what they resolve to, such as `{ Ref }`). */
