@@ -208,7 +208,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param x any value
    */
   public static isAppBlockBuilder(x: any): x is AppBlockBuilder {
-    return x !== null && typeof x === 'object' && APP_BLOCK_BUILDER_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[APP_BLOCK_BUILDER_SYMBOL] === true;
   }
 
   /** The builder's name. */

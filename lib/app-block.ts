@@ -195,7 +195,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param x any value
    */
   public static isAppBlock(x: any): x is AppBlock {
-    return x !== null && typeof x === 'object' && APP_BLOCK_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[APP_BLOCK_SYMBOL] === true;
   }
 
   /** The app block's name. */

@@ -170,7 +170,7 @@ export class Application extends cdk.Resource implements IApplication {
    * @param x any value
    */
   public static isApplication(x: any): x is Application {
-    return x !== null && typeof x === 'object' && APPLICATION_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[APPLICATION_SYMBOL] === true;
   }
 
   /** The application's name. */

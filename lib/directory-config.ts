@@ -247,7 +247,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
    * @param x any value
    */
   public static isDirectoryConfig(x: any): x is DirectoryConfig {
-    return x !== null && typeof x === 'object' && DIRECTORY_CONFIG_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[DIRECTORY_CONFIG_SYMBOL] === true;
   }
 
   /**

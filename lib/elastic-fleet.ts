@@ -197,7 +197,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param x any value
    */
   public static isElasticFleet(x: any): x is ElasticFleet {
-    return x !== null && typeof x === 'object' && ELASTIC_FLEET_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[ELASTIC_FLEET_SYMBOL] === true;
   }
 
   /** The fleet's name. */

@@ -132,7 +132,7 @@ export class Entitlement extends cdk.Resource {
    * @param x any value
    */
   public static isEntitlement(x: any): x is Entitlement {
-    return x !== null && typeof x === 'object' && ENTITLEMENT_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[ENTITLEMENT_SYMBOL] === true;
   }
 
   /**

@@ -363,7 +363,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param x any value
    */
   public static isFleet(x: any): x is Fleet {
-    return x !== null && typeof x === 'object' && FLEET_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[FLEET_SYMBOL] === true;
   }
 
   /**

@@ -284,7 +284,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param x any value
    */
   public static isImageBuilder(x: any): x is ImageBuilder {
-    return x !== null && typeof x === 'object' && IMAGE_BUILDER_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[IMAGE_BUILDER_SYMBOL] === true;
   }
 
   /**

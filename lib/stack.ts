@@ -271,7 +271,7 @@ export class Stack extends StackBase {
    * @param x any value
    */
   public static isStack(x: any): x is Stack {
-    return x !== null && typeof x === 'object' && STACK_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[STACK_SYMBOL] === true;
   }
 
   /**

@@ -98,7 +98,7 @@ export class User extends cdk.Resource implements IUser {
    * @param x any value
    */
   public static isUser(x: any): x is User {
-    return x !== null && typeof x === 'object' && USER_SYMBOL in x;
+    return x !== null && typeof x === 'object' && x[USER_SYMBOL] === true;
   }
 
   /** The user's name: their email address. */
