@@ -250,7 +250,7 @@ function enumList<T extends string>(
   for (const [i, value] of list.entries()) {
     v.oneOf(`${property}[${i}]`, value, allowed, fix);
     if (seen.has(value)) {
-      v.fail(`${property}[${i}]`, value, `repeats a ${noun}`, `Give each ${noun} once.`);
+      v.fail(`${property}[${i}]`, value, `is already in ${property}`, `Give each ${noun} once.`);
     }
     seen.add(value);
   }

@@ -278,7 +278,7 @@ describe('Application', () => {
   test('accepts 1 to 3 platforms; fails none, and one twice', () => {
     application({ platforms: Object.values(FleetPlatform) });
     expect(() => application({ platforms: [] }, 'A2')).toThrow(/platforms must have at least 1 platform \(it has 0\)/);
-    expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.AMAZON_LINUX2] }, 'A3')).toThrow(/platforms\[1\] "AMAZON_LINUX2" repeats a platform/);
+    expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.AMAZON_LINUX2] }, 'A3')).toThrow(/platforms\[1\] "AMAZON_LINUX2" is already in platforms/);
   });
 
   test('fails an unknown platform or instance family', () => {

@@ -300,6 +300,25 @@ describe('false acceptances', () => {
       expect(() => directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: js('ON') } })).toThrow(/certificateBasedAuth.status "ON" must be one of DISABLED, ENABLED/);
       directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: CertificateBasedAuthStatus.DISABLED } }, 'Ok', new Stack(app, 'Other'));
     });
+    test('an enum value known only at deployment (a parameter) is not judged; a wrong literal still fails', () => {
+      const param = (id: string) => new CfnParameter(stack, id).valueAsString;
+      const f = new Fleet(stack, 'Fleet', { image: IMAGE, instanceType: TYPE, fleetType: js(param('FleetType')), streamView: js(param('StreamView')) });
+      new AppStreamStack(stack, 'Apps', { fleet: f, preferredProtocol: js(param('Protocol')) })
+        .addEntitlement('E', { appVisibility: js(param('Visibility')), attributes: [EntitlementAttribute.of(SamlAttribute.GROUPS, 'g')] });
+      new Application(stack, 'App', {
+        appBlock: new AppBlock(stack, 'Block', { source: S3Location.fromBucketName('my-apps', 'a.vhdx'), packaging: AppBlockPackaging.appStream2() }),
+        launchPath: 'C:\\app.exe',
+        icon: S3Location.fromBucketName('my-apps', 'icon.png'),
+        platforms: [js(param('Platform'))],
+        instanceFamilies: [js(param('Family'))],
+      });
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::AppStream::Fleet', { FleetType: { Ref: 'FleetType' }, StreamView: { Ref: 'StreamView' } });
+      t.hasResourceProperties('AWS::AppStream::Stack', { StreamingExperienceSettings: { PreferredProtocol: { Ref: 'Protocol' } } });
+      t.hasResourceProperties('AWS::AppStream::Entitlement', { AppVisibility: { Ref: 'Visibility' } });
+      t.hasResourceProperties('AWS::AppStream::Application', { Platforms: [{ Ref: 'Platform' }], InstanceFamilies: [{ Ref: 'Family' }] });
+      expect(() => new Fleet(stack, 'Wrong', { image: IMAGE, instanceType: TYPE, streamView: js('desktop') })).toThrow(/streamView "desktop" must be one of APP, DESKTOP/);
+    });
     test('fails at synthesis a Lazy that resolves to a 150-character display name; passes a short one', () => {
       builder({ displayName: Lazy.string({ produce: () => 'x'.repeat(150) }) }, 'Long');
       expect(() => app.synth()).toThrow(/ImageBuilder 'Stack\/Long': displayName "x+…" \(150 characters\) must be at most 100 characters long \(it is 150\) \(as resolved at synthesis\)/);

@@ -204,7 +204,7 @@ export class Validator {
     if (value === undefined || value === null) {
       return undefined;
     }
-    if (!allowed.includes(value)) {
+    if (!allowed.includes(value) && !Token.isUnresolved(value)) {
       this.fail(property, value, `must be one of ${allowed.join(', ')}`, fix);
     }
     return value;

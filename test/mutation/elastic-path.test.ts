@@ -410,17 +410,25 @@ describe('Application', () => {
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, js('WINDOWS')] }, 'D'))
       .toThrow(`Application 'Stack/D': platforms[1] "WINDOWS" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404. ${platformFix}`);
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
-      .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" repeats a platform. Give each platform once.");
+      .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
       .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
     expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow(`Application 'Stack/G': instanceFamilies is required. ${familyFix}`);
     expect(() => application({ instanceFamilies: [js('GRAPHICS_G5')] }, 'H'))
       .toThrow(`Application 'Stack/H': instanceFamilies[0] "GRAPHICS_G5" must be one of GENERAL_PURPOSE, GRAPHICS_G4. ${familyFix}`);
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
-      .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" repeats a instance family. Give each instance family once.");
+      .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");
     expect(() => application({ instanceFamilies: [] }, 'J'))
       .toThrow("Application 'Stack/J': instanceFamilies must have at least 1 instance family (it has 0). Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].");
     expect(application({ platforms: [FleetPlatform.UBUNTU_PRO_2404] }, 'K').platforms).toEqual(['UBUNTU_PRO_2404']);
+  });
+
+  test('platforms from parameters: not judged one by one, but at most 4 of them', () => {
+    const param = (id: string) => new CfnParameter(stack, id).valueAsString as FleetPlatform;
+    const four = [param('P1'), param('P2'), param('P3'), param('P4')];
+    expect(application({ platforms: four }, 'Four').platforms).toHaveLength(4);
+    expect(() => application({ platforms: [...four, param('P5')] }, 'Five'))
+      .toThrow("Application 'Stack/Five': platforms must have at most 4 platforms (it has 5). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
   });
 
   test('imports: name and ARN both ways, and the environment of the ARN', () => {
