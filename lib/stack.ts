@@ -374,7 +374,7 @@ export class Stack extends StackBase {
           `Associate a fleet of ${what} ${mine}.`);
       }
     }
-    if (Fleet.isFleet(fleet) && fleet._joinsDomain && this.users.size > 0) {
+    if (joinsDomain(fleet) && this.users.size > 0) {
       v.fail('fleet', fleet.node.path, `joins an Active Directory domain, but the stack has user-pool users (${[...this.users.values()].join(', ')}), and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
         'Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.');
     }
@@ -413,7 +413,7 @@ export class Stack extends StackBase {
     const fleet = this.associated;
     // [docs] BatchAssociateUserStack: "Users in a user pool cannot be assigned to stacks with fleets
     // that are joined to an Active Directory domain."
-    if (fleet && Fleet.isFleet(fleet) && fleet._joinsDomain) {
+    if (joinsDomain(fleet)) {
       v.fail('addUser()', u.node.path, `cannot be added: the stack's fleet '${fleet.node.path}' joins an Active Directory domain, and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
         'Give user-pool users a stack whose fleet does not join a domain, or let domain users sign in through SAML 2.0.');
     }
@@ -431,9 +431,7 @@ export class Stack extends StackBase {
     });
     association.node.addDependency(this.resource);
     association.node.addDependency(u);
-    if (this.users.size === 1) {
-      warnIfNotInRegion(v, appstream.CfnStackUserAssociation.CFN_RESOURCE_TYPE_NAME, {});
-    }
+    warnIfNotInRegion(v, appstream.CfnStackUserAssociation.CFN_RESOURCE_TYPE_NAME, {}); // once: Annotations drops a repeat
   }
 
   /**
@@ -462,7 +460,7 @@ export class Stack extends StackBase {
       return v.fail('grantCreateStreamingUrl()', undefined, 'needs the stack\'s fleet, which CreateStreamingURL names too',
         'Give fleet in the props, or call associateFleet() before grantCreateStreamingUrl().');
     }
-    if (Fleet.isFleet(fleet) && fleet._joinsDomain) {
+    if (joinsDomain(fleet)) {
       v.warn('streamingUrlWithDomainJoin',
         `grantCreateStreamingUrl(): fleet '${fleet.node.path}' joins an Active Directory domain, and streaming URLs do not work with domain-joined fleets (users sign in through SAML 2.0 instead). Use SAML federation, or a fleet without domainJoin.`);
     }
@@ -566,8 +564,18 @@ function embedHostDomains(v: Validator, given: string[] | undefined): string[] |
  * stack whose fleet streams the desktop warns (`cdk-appstream:entitlement:desktopStreamView`).
  */
 function warnIfDesktop(entitlement: IConstruct, stack: IConstruct, fleet: IFleet | undefined): void {
-  if (fleet && Fleet.isFleet(fleet) && fleet._streamsDesktop) {
+  if (streamsDesktop(fleet)) {
     Validator.of(entitlement).warn('desktopStreamView',
       `stack '${stack.node.path}' streams from fleet '${fleet.node.path}', whose streamView is DESKTOP, and entitlements do not apply to the desktop stream view: the stack's users see the whole desktop whatever their attributes. Use StreamView.APP on the fleet, or leave the entitlement out.`);
   }
+}
+
+/** Whether the fleet is a `Fleet` of the app that joins a domain (Elastic and imported fleets do not say). */
+function joinsDomain(fleet: IFleet | undefined): fleet is IFleet {
+  return (fleet as Partial<Fleet> | undefined)?._joinsDomain === true;
+}
+
+/** Whether the fleet is a `Fleet` of the app that streams the desktop. */
+function streamsDesktop(fleet: IFleet | undefined): fleet is IFleet {
+  return (fleet as Partial<Fleet> | undefined)?._streamsDesktop === true;
 }

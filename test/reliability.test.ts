@@ -8,6 +8,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   AccessEndpoint,
@@ -465,6 +466,14 @@ describe('crashes and unhelpful errors', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  test('a construct where another kind of object is expected gets a message that shows its path', () => {
+    const elastic = new ElasticFleet(stack, 'E', {
+      platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: new ec2.Vpc(stack, 'Vpc'),
+    });
+    expect(() => elastic.addApplication(js(new Construct(stack, 'NotAnApp'))))
+      .toThrow(/^ElasticFleet 'Stack\/E': addApplication\(\) Stack\/NotAnApp is not of the expected type\. /);
   });
 
   test('null for an optional string is absent, as undefined is', () => {

@@ -22,7 +22,12 @@ export function showValue(value: unknown, at?: number): string {
   if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
   }
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value); // a cycle, as in a construct (whose String is its path)
+  }
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
