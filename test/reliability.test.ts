@@ -469,10 +469,10 @@ describe('crashes and unhelpful errors', () => {
   });
 
   test('a construct where another kind of object is expected gets a message that shows its path', () => {
-    const elastic = new ElasticFleet(stack, 'E', {
+    const fleet = new ElasticFleet(stack, 'E', {
       platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: new ec2.Vpc(stack, 'Vpc'),
     });
-    expect(() => elastic.addApplication(js(new Construct(stack, 'NotAnApp'))))
+    expect(() => fleet.addApplication(js(new Construct(stack, 'NotAnApp'))))
       .toThrow(/^ElasticFleet 'Stack\/E': addApplication\(\) Stack\/NotAnApp is not of the expected type\. /);
   });
 
