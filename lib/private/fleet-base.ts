@@ -7,6 +7,8 @@ import { FLEET_START_STOP_ACTIONS } from './actions';
 /**
  * What fleets defined in the app (`Fleet`, `ElasticFleet`) and imported ones share: the reference
  * and the grants. Not exported from the package: jsii copies its members into each subclass.
+ *
+ * @internal
  */
 export abstract class FleetBase extends cdk.Resource implements IFleet {
   public abstract readonly fleetName: string;
