@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { CFN_REGIONS, CFN_RESOURCE_SUPPORT } from './cfn-region-support.generated';
 import { Validator } from './validation';
 
@@ -27,10 +27,7 @@ export function unsupportedProperties(resourceType: string, region: string, prop
  * A warning, not an error: cfn-lint's schemas can lag behind CloudFormation.
  */
 export function warnIfNotInRegion(v: Validator, resourceType: string, setBy: Record<string, string>): void {
-  const region = Stack.of(v.scope).region;
-  if (Token.isUnresolved(region)) {
-    return;
-  }
+  const region = Stack.of(v.scope).region; // a token is in no list: nothing to warn of
   const support = CFN_RESOURCE_SUPPORT[resourceType];
   if (support && CFN_REGIONS.includes(region) && !support.regions.includes(region)) {
     v.warn('resourceNotInRegion',

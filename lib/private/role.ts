@@ -83,18 +83,18 @@ function trustsAppStream(policy: any): boolean | undefined {
 
 /** Whether a statement's `Action` (or `NotAction`) covers `sts:AssumeRole`. */
 function coversAssumeRole(statement: any): boolean {
-  const matches = (actions: unknown) => [actions ?? []].flat().some((a) => typeof a === 'string' && iamPattern(a).test('sts:AssumeRole'));
+  const matches = (actions: unknown) => [actions].flat().some((a) => typeof a === 'string' && iamPattern(a).test('sts:AssumeRole'));
   return statement.NotAction !== undefined ? !matches(statement.NotAction) : matches(statement.Action);
 }
 
 /** Whether a statement's principal includes AppStream: true, false, or undefined when it is a token. */
 function namesAppStream(statement: any): boolean | undefined {
   if (statement.NotPrincipal !== undefined) {
-    const excluded: unknown[] = [statement.NotPrincipal?.Service ?? []].flat();
+    const excluded: unknown[] = [statement.NotPrincipal?.Service].flat();
     return !excluded.some((x) => typeof x === 'string' && x.toLowerCase() === APPSTREAM_PRINCIPAL);
   }
   const principal = statement.Principal;
-  if (principal === '*' || principal?.AWS === '*' || [principal?.AWS ?? []].flat().includes('*')) {
+  if (principal === '*' || [principal?.AWS].flat().includes('*')) {
     return true;
   }
   const services: unknown[] = [principal?.Service ?? []].flat();
