@@ -90,14 +90,14 @@ function coversAssumeRole(statement: any): boolean {
 /** Whether a statement's principal includes AppStream: true, false, or undefined when it is a token. */
 function namesAppStream(statement: any): boolean | undefined {
   if (statement.NotPrincipal !== undefined) {
-    const excluded: unknown[] = [statement.NotPrincipal?.Service].flat();
+    const excluded: unknown[] = [statement.NotPrincipal.Service].flat();
     return !excluded.some((x) => typeof x === 'string' && x.toLowerCase() === APPSTREAM_PRINCIPAL);
   }
   const principal = statement.Principal;
   if (principal === '*' || [principal?.AWS].flat().includes('*')) {
     return true;
   }
-  const services: unknown[] = [principal?.Service ?? []].flat();
+  const services: unknown[] = [principal?.Service].flat().filter((x) => x !== undefined);
   if (services.some((x) => typeof x === 'string' && x.toLowerCase() === APPSTREAM_PRINCIPAL)) {
     return true;
   }

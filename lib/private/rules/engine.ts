@@ -74,7 +74,7 @@ function fromJavaSyntax(pattern: string): string {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) {
+    if (c === '\\') { // the model's patterns never end in a lone backslash
       const next = pattern[++i];
       const keep = /[A-Za-z0-9]/.test(next) || JS_SYNTAX_CHARACTERS.has(next) || (inClass && next === '-');
       out += keep ? c + next : next;
