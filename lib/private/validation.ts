@@ -19,8 +19,8 @@ export function showValue(value: unknown, at?: number): string {
     const cut = text.slice(start, start + MAX_SHOWN);
     return `${start > 0 ? '…' : ''}${JSON.stringify(cut).slice(0, -1)}${start + MAX_SHOWN < text.length ? '…' : ''}" (${text.length} characters${start > 0 ? `, from character ${start + 1}` : ''})`;
   }
-  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
+  if (typeof value === 'number') {
+    return String(value); // NaN and Infinity, which JSON would write null
   }
   let text: string;
   try {
@@ -69,14 +69,15 @@ function partialProblem(rule: StringRule, value: string): string | undefined {
 }
 
 /**
- * Where a long string breaks a pattern: the first character whose replacement or removal would mend
- * it, or undefined. Only for messages, so only for strings too long to show whole.
+ * Where a string breaks a pattern: the first character whose replacement or removal would mend it, or
+ * undefined. Only for messages, where it places the window of a string too long to show whole.
  */
 function problemIndex(rule: StringRule, value: string): number | undefined {
-  if (value.length <= MAX_SHOWN || rule.pattern === undefined || Token.isUnresolved(value)) {
+  if (rule.pattern === undefined || Token.isUnresolved(value)) {
     return undefined;
   }
   const re = toRegExp(rule.pattern);
+  // Stryker disable next-line EqualityOperator: equivalent, a step past the end points where the last character does, and the message's window is the same
   for (let i = 0; i < value.length; i++) {
     for (const mend of ['a', '0', '']) {
       if (re.test(value.slice(0, i) + mend + value.slice(i + 1))) {
@@ -156,7 +157,7 @@ export class Validator {
     }
     const problem = this.stringProblem(value, rule);
     if (problem) {
-      this.fail(property, value, problem, fix, typeof value === 'string' ? problemIndex(rule, value) : undefined);
+      this.fail(property, value, problem, fix, problemIndex(rule, value as string)); // a problem means a string
     }
     if (typeof value === 'string' && Token.isUnresolved(value) && Tokenization.reverseString(value).length === 1) {
       this.scope.node.addValidation({

@@ -1,0 +1,91 @@
+/**
+ * Messages and lookups the mutation run found loose (issue 14): where the window of a long value is
+ * placed, how numbers and other plain values are shown, the AppStream stack's import ARN, type guard,
+ * region warning for its protocol, and the message that lists the users of a stack.
+ */
+import { App, SecretValue, Stack as CdkStack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { describe, expect, test } from 'vitest';
+import { DirectoryConfig, Fleet, Image, InstanceType, ServiceAccountCredentials, Stack, StreamingProtocol, User } from '../../lib';
+import { StringRule } from '../../lib/private/rules';
+import { Validator, showValue } from '../../lib/private/validation';
+
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+function failure(rule: StringRule, value: string): string {
+  const v = new Validator(new Construct(new CdkStack(new App(), 'S'), 'Thing'), 'ImageBuilder');
+  try {
+    v.string('p', value, rule);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('the window of a long value centres on the character that breaks the pattern', () => {
+  test('where only a letter mends it', () => {
+    const value = `${'a'.repeat(60)}0${'a'.repeat(39)}`;
+    expect(failure({ sources: ['Test.Member'], pattern: '^[a-z]{100}$' }, value))
+      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}0${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{100}$).`);
+  });
+
+  test('where only a digit mends it', () => {
+    const value = `${'1'.repeat(60)}x${'1'.repeat(39)}`;
+    expect(failure({ sources: ['Test.Member'], pattern: '^[0-9]{100}$' }, value))
+      .toBe(`ImageBuilder 'S/Thing': p …"${'1'.repeat(40)}x${'1'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[0-9]{100}$).`);
+  });
+
+  test('where only removing it mends it', () => {
+    const value = `${'a'.repeat(60)}-${'a'.repeat(39)}`;
+    expect(failure({ sources: ['Test.Member'], pattern: '^[a-z]{99}$' }, value))
+      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}-${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{99}$).`);
+  });
+});
+
+describe('plain values in messages', () => {
+  test.each<[unknown, string]>([
+    [NaN, 'NaN'], [Infinity, 'Infinity'], [-0.5, '-0.5'], [undefined, 'undefined'], [null, 'null'], [true, 'true'], [false, 'false'],
+    [[1, 'a'], '[1,"a"]'], [{ a: 1 }, '{"a":1}'],
+  ])('%s is shown as %s', (value, shown) => {
+    expect(showValue(value)).toBe(shown);
+  });
+});
+
+describe('the AppStream stack', () => {
+  test('an import by name has the stack ARN of the scope', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(stack.resolve(Stack.fromStackName(stack, 'N', 'legacy').stackArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:us-east-1:123456789012:stack/legacy']],
+    });
+  });
+
+  test('isStack is false for null, a string, a plain object and a lookalike', () => {
+    for (const x of [null, 'stack', {}, { [Symbol.for('cdk-appstream.Stack')]: 1 }]) {
+      expect(Stack.isStack(x)).toBe(false);
+    }
+  });
+
+  test('preferredProtocol warns where CloudFormation lacks StreamingExperienceSettings, naming the prop', () => {
+    const stack = new CdkStack(new App(), 'West', { env: { account: '123456789012', region: 'us-west-1' } });
+    new Stack(stack, 'Apps', { preferredProtocol: StreamingProtocol.UDP });
+    const found = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('propertyNotInRegion'));
+    expect(found.map((w) => String(w.entry.data))).toEqual([expect.stringContaining('Leave preferredProtocol out in us-west-1')]);
+    expect(String(found[0].entry.data)).toContain('StreamingExperienceSettings (set by preferredProtocol): ');
+  });
+
+  test('a domain-joined fleet after user-pool users: the message lists the users and gives the fix', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    const directory = new DirectoryConfig(stack, 'Directory', {
+      directoryName: 'corp.example.com',
+      organizationalUnitDistinguishedNames: ['OU=AppStream,DC=corp,DC=example,DC=com'],
+      serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText('x')),
+    });
+    const fleet = new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory } });
+    const apps = new Stack(stack, 'Apps');
+    apps.addUser(new User(stack, 'Alice', { email: 'alice@example.com' }));
+    apps.addUser(new User(stack, 'Bob', { email: 'bob@example.com' }));
+    expect(() => apps.associateFleet(fleet)).toThrow("Stack 'S/Apps': fleet \"S/Fleet\" joins an Active Directory domain, but the stack has user-pool users (S/Alice, S/Bob), and \"users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain\". Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.");
+  });
+});
