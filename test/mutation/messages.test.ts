@@ -9,7 +9,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
 import { DirectoryConfig, Fleet, Image, InstanceType, ServiceAccountCredentials, Stack, StreamingProtocol, User } from '../../lib';
-import { StringRule } from '../../lib/private/rules';
+import { StringRule, distinguishedNameKey } from '../../lib/private/rules';
 import { Validator, showValue } from '../../lib/private/validation';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -87,5 +87,18 @@ describe('the AppStream stack', () => {
     apps.addUser(new User(stack, 'Alice', { email: 'alice@example.com' }));
     apps.addUser(new User(stack, 'Bob', { email: 'bob@example.com' }));
     expect(() => apps.associateFleet(fleet)).toThrow("Stack 'S/Apps': fleet \"S/Fleet\" joins an Active Directory domain, but the stack has user-pool users (S/Alice, S/Bob), and \"users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain\". Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.");
+  });
+});
+
+describe('distinguished names compared as Active Directory compares them', () => {
+  test('a part without "=" has no type, and spaces around it do not count either', () => {
+    expect(distinguishedNameKey('OU=a, b ,DC=x')).toBe(JSON.stringify([['ou', 'a'], ['', 'b'], ['dc', 'x']]));
+    expect(distinguishedNameKey('OU=a,b,DC=x')).toBe(distinguishedNameKey('OU=a, b ,DC=x'));
+  });
+
+  test('a backslash before one hex digit escapes that character, not a byte', () => {
+    expect(distinguishedNameKey('OU=a\\4,DC=x')).toBe(JSON.stringify([['ou', 'a4'], ['dc', 'x']]));
+    expect(distinguishedNameKey('OU=a\\4G,DC=x')).toBe(JSON.stringify([['ou', 'a4g'], ['dc', 'x']]));
+    expect(distinguishedNameKey('OU=a\\41,DC=x')).toBe(JSON.stringify([['ou', 'aa'], ['dc', 'x']]));
   });
 });

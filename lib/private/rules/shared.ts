@@ -203,12 +203,12 @@ function distinguishedNameParts(dn: string): Array<[string, string]> {
   const end = () => {
     flush();
     const eq = current.indexOf('=');
-    parts.push(eq < 0 ? ['', current.trim()] : [current.slice(0, eq).trim(), current.slice(eq + 1).trim()]);
+    parts.push([eq < 0 ? '' : current.slice(0, eq).trim(), current.slice(eq + 1).trim()]); // no '=': no type, all value
     current = '';
   };
   for (let i = 0; i < dn.length; i++) {
     const c = dn[i];
-    if (c === '\\' && /^[0-9a-fA-F]{2}$/.test(dn.slice(i + 1, i + 3))) {
+    if (c === '\\' && /[0-9a-fA-F]{2}/.test(dn.slice(i + 1, i + 3))) { // the slice has two characters at most
       bytes.push(parseInt(dn.slice(i + 1, i + 3), 16));
       i += 2;
       continue;
