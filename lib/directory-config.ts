@@ -271,6 +271,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
     const directoryName = v.required('directoryName', props.directoryName, nameFix);
     v.string('directoryName', directoryName, DIRECTORY_NAME, nameFix);
+    // Stryker disable next-line StringLiteral,MethodExpression: equivalent, any kind of its own and any one case keep directory names apart as AppStream does
     const other = claimUniqueName(this, 'DirectoryConfig', directoryName.toLowerCase());
     if (other !== undefined) {
       v.fail('directoryName', directoryName, `already has a directory config, '${other}', in the same account and region`,
@@ -334,6 +335,9 @@ export class DirectoryConfig extends DirectoryConfigBase {
 
     const password = credentials.serviceAccountPassword.unsafeUnwrap();
     const resolved = cdk.Stack.of(this).resolve(password);
+    if (resolved === undefined || resolved === null) {
+      v.fail('serviceAccountCredentials.serviceAccountPassword', undefined, 'holds no value', 'Give the account\'s password, from AWS Secrets Manager: ServiceAccountCredentials.fromSecret(secret).');
+    }
     const warnPlainText = (what: string) => v.warn('plainTextPassword',
       `serviceAccountCredentials.serviceAccountPassword ${what}. Store the password in AWS Secrets Manager and use ServiceAccountCredentials.fromSecret(secret) (or SecretValue.secretsManager()); the template then holds only a {{resolve:secretsmanager:…}} reference.`,
     );
@@ -354,7 +358,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
           'Give the account\'s password (1 to 127 characters), from AWS Secrets Manager.');
       }
       warnPlainText('is plain text: it is written into the template, where anyone who can read the template or the stack sees it');
-    } else if (typeof resolved?.Ref === 'string') {
+    } else {
+      // A token: a template parameter's Ref may warn; anything else is no template parameter.
       const parameter = this.parameterOf(resolved.Ref);
       if (parameter?.type.startsWith('AWS::SSM::Parameter::Value<String')) {
         warnPlainText(`reads the plain-text (String) SSM parameter of template parameter ${resolved.Ref}: anyone allowed to read the SSM parameter sees the password, unencrypted`);
@@ -368,7 +373,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
   }
 
   /** The template parameter of this stack with the logical id `ref`, if any. */
-  private parameterOf(ref: string): cdk.CfnParameter | undefined {
+  private parameterOf(ref: unknown): cdk.CfnParameter | undefined {
     const stack = cdk.Stack.of(this);
     return stack.node.findAll().find((c): c is cdk.CfnParameter => c instanceof cdk.CfnParameter && stack.resolve(c.logicalId) === ref);
   }

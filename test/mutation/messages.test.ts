@@ -102,3 +102,25 @@ describe('distinguished names compared as Active Directory compares them', () =>
     expect(distinguishedNameKey('OU=a\\41,DC=x')).toBe(JSON.stringify([['ou', 'aa'], ['dc', 'x']]));
   });
 });
+
+describe('directory configs and fleets: whole messages', () => {
+  const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
+  const js = (x: unknown) => x as any;
+  test('missing props, and a password that holds no value', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(() => new DirectoryConfig(stack, 'D', js(undefined)))
+      .toThrow("DirectoryConfig 'S/D': props is required. Give the directory config's props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.");
+    expect(() => new DirectoryConfig(stack, 'E', {
+      directoryName: 'corp.example.com',
+      organizationalUnitDistinguishedNames: [OU],
+      serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText(js(undefined))),
+    })).toThrow("DirectoryConfig 'S/E': serviceAccountCredentials.serviceAccountPassword holds no value. Give the account's password, from AWS Secrets Manager: ServiceAccountCredentials.fromSecret(secret).");
+    expect(() => new Fleet(stack, 'F', js(null))).toThrow("Fleet 'S/F': props null is required. Give the fleet's props: at least image and instanceType.");
+  });
+
+  test.each(['enableDefaultInternetAccess', 'requireImdsv2', 'startFleet'])('a fleet\'s %s that is not true or false', (prop) => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(() => new Fleet(stack, 'F', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, [prop]: js('yes') }))
+      .toThrow(`Fleet 'S/F': ${prop} "yes" must be true or false. Give ${prop}: true, or leave it out.`);
+  });
+});
