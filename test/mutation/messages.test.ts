@@ -124,3 +124,11 @@ describe('directory configs and fleets: whole messages', () => {
       .toThrow(`Fleet 'S/F': ${prop} "yes" must be true or false. Give ${prop}: true, or leave it out.`);
   });
 });
+
+describe('access endpoints', () => {
+  test('an entry that is not an AccessEndpoint: its index, the value and the fix', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(() => new Stack(stack, 'Apps', { accessEndpoints: [(x => x as any)('vpce-0123456789abcdef0')] }))
+      .toThrow("Stack 'S/Apps': accessEndpoints[0] \"vpce-0123456789abcdef0\" is not of the expected type. Give an AccessEndpoint, such as AccessEndpoint.fromVpceId('vpce-0123456789abcdef0').");
+  });
+});
