@@ -3,12 +3,12 @@
  * placed, how numbers and other plain values are shown, the AppStream stack's import ARN, type guard,
  * region warning for its protocol, and the message that lists the users of a stack.
  */
-import { App, SecretValue, Stack as CdkStack } from 'aws-cdk-lib';
+import { App, CfnParameter, SecretValue, Size, Stack as CdkStack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
-import { DirectoryConfig, Fleet, Image, InstanceType, ServiceAccountCredentials, Stack, StreamingProtocol, User } from '../../lib';
+import { DirectoryConfig, Fleet, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, Stack, StreamingProtocol, User } from '../../lib';
 import { StringRule, distinguishedNameKey } from '../../lib/private/rules';
 import { Validator, showValue } from '../../lib/private/validation';
 
@@ -130,5 +130,79 @@ describe('access endpoints', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { accessEndpoints: [(x => x as any)('vpce-0123456789abcdef0')] }))
       .toThrow("Stack 'S/Apps': accessEndpoints[0] \"vpce-0123456789abcdef0\" is not of the expected type. Give an AccessEndpoint, such as AccessEndpoint.fromVpceId('vpce-0123456789abcdef0').");
+  });
+});
+
+describe('more whole messages and unjudged tokens', () => {
+  const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
+  const js = (x: unknown) => x as any;
+  const IMAGE = Image.fromName('Base');
+  const TYPE = InstanceType.STANDARD_MEDIUM;
+  const directoryIn = (stack: CdkStack, ous: string[] = [OU]) => new DirectoryConfig(stack, 'Directory', {
+    directoryName: 'corp.example.com',
+    organizationalUnitDistinguishedNames: ous,
+    serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText('x')),
+  });
+
+  test('an image builder: props, flags, softwares and agent version', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(() => new ImageBuilder(stack, 'A', js(undefined)))
+      .toThrow("ImageBuilder 'S/A': props is required. Give the image builder's props: at least image and instanceType.");
+    expect(() => new ImageBuilder(stack, 'B', { image: IMAGE, instanceType: TYPE, enableDefaultInternetAccess: js(1) }))
+      .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+    expect(() => new ImageBuilder(stack, 'C', { image: IMAGE, instanceType: TYPE, requireImdsv2: js('no') }))
+      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false. Give requireImdsv2: true, or leave it out.");
+    expect(() => new ImageBuilder(stack, 'D', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [''] }))
+      .toThrow(/^ImageBuilder 'S\/D': softwaresToInstall\[0\] "" .*\. Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit\.$/);
+    expect(() => new ImageBuilder(stack, 'E', { image: IMAGE, instanceType: TYPE, agentVersion: js('LATEST') }))
+      .toThrow("ImageBuilder 'S/E': agentVersion \"LATEST\" is not of the expected type. Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of('10-23-2024').");
+    expect(() => new ImageBuilder(stack, 'F', { image: IMAGE, instanceType: TYPE, description: 'd'.repeat(257) }))
+      .toThrow(/^ImageBuilder 'S\/F': description .* must be at most 256 characters long \(it is 257\)\. Shorten it\.$/);
+  });
+
+  test('rootVolumeSize warns where CloudFormation lacks RootVolumeConfig, naming the prop', () => {
+    const stack = new CdkStack(new App(), 'West', { env: { account: '123456789012', region: 'us-west-1' } });
+    new ImageBuilder(stack, 'B', { image: IMAGE, instanceType: TYPE, rootVolumeSize: Size.gibibytes(300) });
+    const found = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('propertyNotInRegion')).map((w) => String(w.entry.data));
+    expect(found).toEqual([expect.stringContaining('ImageBuilder.RootVolumeConfig (per cfn-lint\'s schemas)')]);
+    expect(found[0]).toContain('Leave rootVolumeSize out in us-west-1');
+  });
+
+  test('a domain join: a long OU, and unjudged tokens (account, OU list)', () => {
+    const app = new App();
+    const stack = new CdkStack(app, 'S', { env: ENV });
+    const vpc = new ec2.Vpc(stack, 'Vpc');
+    const directory = directoryIn(stack);
+    const long = `OU=${'x'.repeat(2000)},DC=corp,DC=example,DC=com`;
+    expect(() => new ImageBuilder(stack, 'A', { image: IMAGE, instanceType: TYPE, vpc, domainJoin: { directory, organizationalUnitDistinguishedName: long } }))
+      .toThrow(/^ImageBuilder 'S\/A': domainJoin\.organizationalUnitDistinguishedName .* must be at most 2000 characters long \(it is 2029\)\. Shorten it\.$/);
+
+    // The builder's stack has no environment: its account is a token, so the directory's is not compared with it.
+    const agnostic = new CdkStack(app, 'Agnostic');
+    new ImageBuilder(agnostic, 'B', { image: IMAGE, instanceType: TYPE, vpc: new ec2.Vpc(agnostic, 'Vpc'), domainJoin: { directory, organizationalUnitDistinguishedName: OU } });
+
+    // One OU of the directory is a parameter: any OU may be it, so none is refused.
+    const other = new App();
+    const withParam = new CdkStack(other, 'Param', { env: ENV });
+    const paramDirectory = directoryIn(withParam, [new CfnParameter(withParam, 'Ou').valueAsString, OU]);
+    new ImageBuilder(withParam, 'C', {
+      image: IMAGE,
+      instanceType: TYPE,
+      vpc: new ec2.Vpc(withParam, 'Vpc'),
+      domainJoin: { directory: paramDirectory, organizationalUnitDistinguishedName: 'OU=Other,DC=corp,DC=example,DC=com' },
+    });
+    expect(() => app.synth()).not.toThrow();
+    expect(() => other.synth()).not.toThrow();
+  });
+
+  test('autoscaling from JavaScript: a missing maxCapacity, a missing target', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    const fleet = (id: string) => new Fleet(stack, id, { image: IMAGE, instanceType: TYPE });
+    expect(() => fleet('A').autoScaleCapacity(js({})))
+      .toThrow("Fleet 'S/A': autoScaleCapacity().maxCapacity is required. Give the most instances (or sessions) to scale out to.");
+    expect(() => fleet('B').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({})))
+      .toThrow("Fleet 'S/B': scaleOnUtilization().targetUtilizationPercent must be more than 0 and at most 100. Give a percentage such as 75.");
+    expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({ targetUtilizationPercent: null })))
+      .toThrow("Fleet 'S/C': scaleOnUtilization().targetUtilizationPercent null must be more than 0 and at most 100. Give a percentage such as 75.");
   });
 });

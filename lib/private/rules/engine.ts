@@ -93,10 +93,10 @@ function fromJavaSyntax(pattern: string): string {
 /** What is wrong with `value` under `rule`, in words, or undefined when nothing is. */
 export function stringProblem(rule: StringRule, value: string): string | undefined {
   const length = characterLength(value);
-  if (rule.minLength !== undefined && length < rule.minLength) {
+  if (length < (rule.minLength ?? 0)) {
     return rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long (it is ${length})`;
   }
-  if (rule.maxLength !== undefined && length > rule.maxLength) {
+  if (length > (rule.maxLength ?? Infinity)) {
     return `must be at most ${rule.maxLength} characters long (it is ${length})`;
   }
   if (rule.pattern !== undefined && !toRegExp(rule.pattern).test(value)) {
