@@ -67,7 +67,7 @@ function generateName(v: Validator, maxLength = 100): string {
 
 /** Eight hex digits that change with `values` (tokens count as what they resolve to, such as `{ Ref }`). */
 function contentHash(v: Validator, values: unknown): string {
-  return createHash('sha256').update(JSON.stringify(cdk.Stack.of(v.scope).resolve(values)) ?? '').digest('hex').slice(0, 8);
+  return createHash('sha256').update(JSON.stringify(cdk.Stack.of(v.scope).resolve(values))).digest('hex').slice(0, 8);
 }
 
 /** The labels every named AppStream resource shows: its display name (at most 100) and description (at most 256). */

@@ -102,7 +102,8 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
     return subnets; // the dummy VPC of a context lookup: judged on the synth after the lookup
   }
   if (subnets.length === 0) {
-    v.fail(property, undefined, selection ? 'selects no subnet' : `has no ${defaultKind} to default to`, selection ? spec.countFix : 'Give vpcSubnets to choose the subnet.');
+    // Only a selection comes back empty: without one, aws-cdk-lib throws (above) for a VPC without the default kind.
+    v.fail(property, undefined, 'selects no subnet', spec.countFix);
   }
   const explicit = selection?.subnets !== undefined;
   if (spec.firstOnly && !explicit) {

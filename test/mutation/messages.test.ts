@@ -4,11 +4,13 @@
  * region warning for its protocol, and the message that lists the users of a stack.
  */
 import { App, CfnParameter, SecretValue, Size, Stack as CdkStack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
-import { DirectoryConfig, Fleet, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, Stack, StreamingProtocol, User } from '../../lib';
+import {
+  DirectoryConfig, Fleet, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, Stack, StorageConnector, StreamingProtocol, User, UserAction, UserSetting,
+} from '../../lib';
 import { StringRule, distinguishedNameKey } from '../../lib/private/rules';
 import { Validator, showValue } from '../../lib/private/validation';
 
@@ -204,5 +206,28 @@ describe('more whole messages and unjudged tokens', () => {
       .toThrow("Fleet 'S/B': scaleOnUtilization().targetUtilizationPercent must be more than 0 and at most 100. Give a percentage such as 75.");
     expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({ targetUtilizationPercent: null })))
       .toThrow("Fleet 'S/C': scaleOnUtilization().targetUtilizationPercent null must be more than 0 and at most 100. Give a percentage such as 75.");
+  });
+});
+
+describe('storage connectors and user settings from JavaScript', () => {
+  const js = (x: unknown) => x as any;
+  test('domains that are not a list: the index, the value and the fix', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    expect(() => new Stack(stack, 'Apps', { storageConnectors: [StorageConnector.oneDrive(js('example.com'))] }))
+      .toThrow("Stack 'S/Apps': storageConnectors[0].domains \"example.com\" must be a list. Give a list of domains, such as ['example.com'].");
+  });
+
+  test('enable() with null options is enable() without a maximum length', () => {
+    const stack = new CdkStack(new App(), 'S', { env: ENV });
+    new Stack(stack, 'Apps', { userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, js(null))] });
+    expect(Object.values(Template.fromStack(stack).findResources('AWS::AppStream::Stack'))[0].Properties.UserSettings)
+      .toEqual([{ Action: 'CLIPBOARD_COPY_TO_LOCAL_DEVICE', Permission: 'ENABLED' }]);
+  });
+
+  test('a selection that selects no subnet: the fix of the resource', () => {
+    const stack = new CdkStack(new App(), 'S'); // no environment: no lookup of the zones is pending
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    expect(() => new ImageBuilder(stack, 'B', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_MEDIUM, vpc, vpcSubnets: { subnetFilters: [ec2.SubnetFilter.byIds(['subnet-none'])] } }))
+      .toThrow("ImageBuilder 'S/B': vpcSubnets selects no subnet. An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.");
   });
 });
