@@ -9,7 +9,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
 import {
-  DirectoryConfig, Fleet, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, Stack, StorageConnector, StreamingProtocol, User, UserAction, UserSetting,
+  DirectoryConfig, Fleet, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, Stack, StorageConnector, StreamingProtocol,
+  User, UserAction, UserSetting,
 } from '../../lib';
 import { StringRule, distinguishedNameKey } from '../../lib/private/rules';
 import { Validator, showValue } from '../../lib/private/validation';
