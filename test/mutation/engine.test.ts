@@ -110,6 +110,9 @@ describe('toRegExp', () => {
     expect(toRegExp('^a\\,b$').source).toBe('^a,b$');
     expect(toRegExp('^a\\-b$').source).toBe('^a-b$');
     expect(toRegExp('^a\\:b$').source).toBe('^a:b$');
+    // Inside a class too, where JavaScript refuses the escape with the u flag.
+    expect(toRegExp('^[a\\,c]$').source).toBe('^[a,c]$');
+    expect(toRegExp('^[a\\,c]$').test(',')).toBe(true);
   });
 
   test('escapes of letters, digits, syntax characters and a hyphen inside a class keep it', () => {

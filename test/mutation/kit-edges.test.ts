@@ -10,8 +10,6 @@ import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
 import { Fleet, FleetCapacity, Image, ImageBuilder, InstanceType } from '../../lib';
 import { SubnetSpec, configureNetwork } from '../../lib/private/network';
-import { serviceRole } from '../../lib/private/role';
-import { toRegExp } from '../../lib/private/rules';
 import { Validator } from '../../lib/private/validation';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -111,37 +109,5 @@ describe('guards and second calls', () => {
     expect(() => new Fleet(stack, 'Fleet', {
       image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, capacity: FleetCapacity.sessions(js({ maxSessionsPerInstance: 5 })),
     })).toThrow("Fleet 'Stack/Fleet': capacity (FleetCapacity.sessions).desiredSessions is required. Give the number of sessions the fleet provides.");
-  });
-});
-
-describe('trust policies and patterns, read as IAM and Java read them', () => {
-  const APPSTREAM = 'appstream.amazonaws.com';
-  function synthWith(policy: unknown): () => void {
-    const app = new App();
-    const stack = new Stack(app, 'Stack');
-    const scope = new Construct(stack, 'Builder');
-    const role = Object.assign(new Construct(stack, 'Role'), { roleArn: 'arn:aws:iam::123456789012:role/r', assumeRolePolicy: policy });
-    serviceRole(scope, new Validator(scope, 'ImageBuilder'), js(role), () => undefined);
-    return () => app.synth();
-  }
-  const statement = (extra: object) => ({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...extra }] });
-
-  test('an action with IAM-literal characters matches only itself: ( and + are not regular-expression syntax', () => {
-    expect(synthWith(statement({ Action: 'sts:Assume(Role', Principal: { Service: APPSTREAM } }))).toThrow(/role "Stack\/Role" cannot be assumed by appstream\.amazonaws\.com \(AppStream answers InvalidRoleException\)/);
-    expect(synthWith(statement({ Action: 'sts:Assume+Role', Principal: { Service: APPSTREAM } }))).toThrow(/role "Stack\/Role" cannot be assumed by appstream\.amazonaws\.com \(AppStream answers InvalidRoleException\)/);
-  });
-
-  test('a NotPrincipal whose service is a token leaves AppStream in', () => {
-    expect(synthWith(statement({ NotPrincipal: { Service: [{ 'Fn::Join': ['', ['ec2.', 'amazonaws.com']] }] } }))).not.toThrow();
-  });
-
-  test('a principal of AWS accounts only, without a service, does not name AppStream', () => {
-    expect(synthWith(statement({ Principal: { AWS: 'arn:aws:iam::123456789012:root' } }))).toThrow(/role "Stack\/Role" cannot be assumed by appstream\.amazonaws\.com \(AppStream answers InvalidRoleException\)/);
-  });
-
-  test('an escaped punctuation character inside a class loses its backslash too (JavaScript refuses it with the u flag)', () => {
-    const re = toRegExp('^[a\\,c]$');
-    expect(re.source).toBe('^[a,c]$');
-    expect(re.test(',')).toBe(true);
   });
 });

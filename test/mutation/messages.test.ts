@@ -16,6 +16,17 @@ import { StringRule, distinguishedNameKey } from '../../lib/private/rules';
 import { Validator, showValue } from '../../lib/private/validation';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
+const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
+const js = (x: unknown) => x as any;
+
+/** The directory config of corp.example.com in `stack`, with `ous`. */
+function directoryIn(stack: CdkStack, ous: string[] = [OU]): DirectoryConfig {
+  return new DirectoryConfig(stack, 'Directory', {
+    directoryName: 'corp.example.com',
+    organizationalUnitDistinguishedNames: ous,
+    serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText('x')),
+  });
+}
 
 function failure(rule: StringRule, value: string): string {
   const v = new Validator(new Construct(new CdkStack(new App(), 'S'), 'Thing'), 'ImageBuilder');
@@ -80,12 +91,9 @@ describe('the AppStream stack', () => {
 
   test('a domain-joined fleet after user-pool users: the message lists the users and gives the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
-    const directory = new DirectoryConfig(stack, 'Directory', {
-      directoryName: 'corp.example.com',
-      organizationalUnitDistinguishedNames: ['OU=AppStream,DC=corp,DC=example,DC=com'],
-      serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText('x')),
+    const fleet = new Fleet(stack, 'Fleet', {
+      image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory: directoryIn(stack) },
     });
-    const fleet = new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory } });
     const apps = new Stack(stack, 'Apps');
     apps.addUser(new User(stack, 'Alice', { email: 'alice@example.com' }));
     apps.addUser(new User(stack, 'Bob', { email: 'bob@example.com' }));
@@ -107,8 +115,6 @@ describe('distinguished names compared as Active Directory compares them', () =>
 });
 
 describe('directory configs and fleets: whole messages', () => {
-  const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
-  const js = (x: unknown) => x as any;
   test('missing props, and a password that holds no value', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new DirectoryConfig(stack, 'D', js(undefined)))
@@ -131,21 +137,14 @@ describe('directory configs and fleets: whole messages', () => {
 describe('access endpoints', () => {
   test('an entry that is not an AccessEndpoint: its index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
-    expect(() => new Stack(stack, 'Apps', { accessEndpoints: [(x => x as any)('vpce-0123456789abcdef0')] }))
+    expect(() => new Stack(stack, 'Apps', { accessEndpoints: [js('vpce-0123456789abcdef0')] }))
       .toThrow("Stack 'S/Apps': accessEndpoints[0] \"vpce-0123456789abcdef0\" is not of the expected type. Give an AccessEndpoint, such as AccessEndpoint.fromVpceId('vpce-0123456789abcdef0').");
   });
 });
 
 describe('more whole messages and unjudged tokens', () => {
-  const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
-  const js = (x: unknown) => x as any;
   const IMAGE = Image.fromName('Base');
   const TYPE = InstanceType.STANDARD_MEDIUM;
-  const directoryIn = (stack: CdkStack, ous: string[] = [OU]) => new DirectoryConfig(stack, 'Directory', {
-    directoryName: 'corp.example.com',
-    organizationalUnitDistinguishedNames: ous,
-    serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText('x')),
-  });
 
   test('an image builder: props, flags, softwares and agent version', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
@@ -211,7 +210,6 @@ describe('more whole messages and unjudged tokens', () => {
 });
 
 describe('storage connectors and user settings from JavaScript', () => {
-  const js = (x: unknown) => x as any;
   test('domains that are not a list: the index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { storageConnectors: [StorageConnector.oneDrive(js('example.com'))] }))

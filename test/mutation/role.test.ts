@@ -43,6 +43,7 @@ describe('trust policy, principals', () => {
     ["'*' among AWS principals", allow({ Principal: { AWS: ['arn:aws:iam::123456789012:root', '*'] } })],
     ['a NotPrincipal that leaves AppStream in', allow({ NotPrincipal: { Service: 'ec2.amazonaws.com' } })],
     ['a single statement, not a list', { Statement: { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: APPSTREAM } } }],
+    ['a NotPrincipal whose service is a token', allow({ NotPrincipal: { Service: [{ 'Fn::Join': ['', ['ec2.', 'amazonaws.com']] }] } })],
   ])('accepts %s', (_, policy) => {
     expect(synthWith(policy)).not.toThrow();
   });
@@ -98,7 +99,7 @@ describe('trust policy, actions as IAM matches them', () => {
   });
   test.each([
     ['sts:AssumeRole?'], ['sts:AssumeRol'], ['AssumeRole'], ['sts:AssumeRoleX'], ['xsts:AssumeRole'], ['sts.AssumeRole'], ['sts:Assume.ole'],
-    ['sts:Assume+'], [['s3:GetObject']], [[5]], [undefined],
+    ['sts:Assume+'], ['sts:Assume+Role'], ['sts:Assume(Role'], [['s3:GetObject']], [[5]], [undefined],
   ])('fails %j', (action) => {
     expect(synthWith(withAction(action))).toThrow(REFUSED);
   });
