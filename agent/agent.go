@@ -26,9 +26,13 @@ var ErrNotFound = errors.New("not found")
 // or the execution ended): the build stops.
 var ErrTaskGone = errors.New("the task token is no longer valid")
 
+// TokenMetadata is the user metadata of the request object that holds the task token.
+const TokenMetadata = "task-token"
+
 // Store reads the request and assets, and writes the agent's log (the builder role allows nothing else).
 type Store interface {
-	Get(ctx context.Context, bucket, key string) ([]byte, error)
+	// Get returns an object's body and user metadata (keys in lower case, without x-amz-meta-).
+	Get(ctx context.Context, bucket, key string) ([]byte, map[string]string, error)
 	Put(ctx context.Context, bucket, key string, body []byte) error
 }
 
@@ -117,19 +121,17 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 		return OutcomeFailed, errors.New("AppStream_Resource_Name is not set: cannot tell which request is this builder's")
 	}
 	key := cfg.Prefix + builder + "/request.json"
-	data, err := r.waitForRequest(ctx, key)
+	data, metadata, err := r.waitForRequest(ctx, key)
 	if err != nil {
 		return OutcomeFailed, err
 	}
-	req, parseErr := ParseRequest(data)
+	token := metadata[TokenMetadata]
+	req, parseErr := ParseRequest(data, token)
 	if parseErr != nil {
-		var loose struct {
-			TaskToken string `json:"taskToken"`
-		}
-		if json.Unmarshal(data, &loose) != nil || loose.TaskToken == "" {
+		if token == "" {
 			return OutcomeFailed, fmt.Errorf("s3://%s/%s: %w", cfg.Bucket, key, parseErr)
 		}
-		r.token = loose.TaskToken
+		r.token = token
 		return r.finish(ctx, builder, "", fail("Recipe.Invalid", "s3://%s/%s: %v", cfg.Bucket, key, parseErr))
 	}
 	r.token = req.TaskToken
@@ -166,25 +168,25 @@ func digest(s string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-func (r *runner) waitForRequest(ctx context.Context, key string) ([]byte, error) {
+func (r *runner) waitForRequest(ctx context.Context, key string) ([]byte, map[string]string, error) {
 	deadline := time.Now().Add(r.cfg.WaitForRequest)
 	for {
-		data, err := r.cfg.Store.Get(ctx, r.cfg.Bucket, key)
+		data, metadata, err := r.cfg.Store.Get(ctx, r.cfg.Bucket, key)
 		if err == nil {
 			r.logf("read s3://%s/%s", r.cfg.Bucket, key)
-			return data, nil
+			return data, metadata, nil
 		}
 		// Not there yet, or the machine role's credentials are not ready yet (they come some minutes
 		// after boot, through the builder's network interface): both mend with time.
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("no request at s3://%s/%s after %s: %w", r.cfg.Bucket, key, r.cfg.WaitForRequest, err)
+			return nil, nil, fmt.Errorf("no request at s3://%s/%s after %s: %w", r.cfg.Bucket, key, r.cfg.WaitForRequest, err)
 		}
 		if !errors.Is(err, ErrNotFound) {
 			r.logf("reading s3://%s/%s: %v (trying again)", r.cfg.Bucket, key, err)
 		}
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		case <-time.After(r.cfg.PollInterval):
 		}
 	}
@@ -301,6 +303,13 @@ func (r *runner) build(ctx context.Context, req *Request) error {
 			args = append(args, k, img.Tags[k])
 		}
 	}
+	// create-image is the point of no return (the builder stops answering and snapshots): make sure
+	// Step Functions still waits, so that no image is made for an execution that has given up.
+	if err := r.cfg.Reporter.Heartbeat(ctx, r.token); errors.Is(err, ErrTaskGone) {
+		return fail("Agent.TaskGone", "Step Functions no longer waits for this build (%v): create-image not called", err)
+	} else if err != nil {
+		r.logf("heartbeat before create-image: %v", err)
+	}
 	// A dry run first: the Image Assistant checks the request without starting the snapshot, so a
 	// refusal is reported while the builder still answers.
 	if err := r.assistant(ctx, "ImageAssistant.CreateImage", append(append([]string(nil), args...), "--dry-run")); err != nil {
@@ -381,7 +390,7 @@ func (r *runner) component(ctx context.Context, i, n int, c Component) error {
 	}
 	var file string
 	if c.Asset != nil {
-		data, err := r.cfg.Store.Get(ctx, c.Asset.Bucket, c.Asset.Key)
+		data, _, err := r.cfg.Store.Get(ctx, c.Asset.Bucket, c.Asset.Key)
 		if err != nil {
 			return fail("Component.Asset", "%s: reading s3://%s/%s: %v", what, c.Asset.Bucket, c.Asset.Key, err)
 		}

@@ -149,7 +149,7 @@ func TestHeartbeatsWhileComponentsRun(t *testing.T) {
 			if err != nil || outcome != OutcomeSucceeded {
 				t.Fatalf("outcome %s, error %v", outcome, err)
 			}
-			if n := h.reporter.count("heartbeat"); n < 2 {
+			if n := h.reporter.count("heartbeat"); n < 3 { // two while it runs, one before create-image
 				t.Errorf("%d heartbeats during a 3-second component at one a second", n)
 			}
 			last := h.reporter.reports[len(h.reporter.reports)-1]
@@ -280,7 +280,7 @@ func TestARecipeForTheOtherPlatformFails(t *testing.T) {
 func TestAnUnknownMemberFailsTheRequestWithItsToken(t *testing.T) {
 	h := newHarness(t, Linux())
 	data, _ := json.Marshal(baseRequest(Linux()))
-	h.putRaw(bytes.Replace(data, []byte(`"imageName"`), []byte(`"extra":1,"imageName"`), 1))
+	h.putRaw(bytes.Replace(data, []byte(`"imageName"`), []byte(`"extra":1,"imageName"`), 1), "token-LINUX")
 	outcome, _ := h.run(10 * time.Second)
 	final := h.reporter.final(t)
 	if outcome != OutcomeFailed || final.name != "Recipe.Invalid" || final.token != "token-LINUX" || !strings.Contains(final.detail, `unknown field "extra"`) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -17,18 +18,23 @@ import (
 // S3Store is the Store of a real run: Amazon S3 with the builder's role.
 type S3Store struct{ Client *s3.Client }
 
-// Get reads an object; ErrNotFound when there is none.
-func (s S3Store) Get(ctx context.Context, bucket, key string) ([]byte, error) {
+// Get reads an object and its user metadata; ErrNotFound when there is none.
+func (s S3Store) Get(ctx context.Context, bucket, key string) ([]byte, map[string]string, error) {
 	out, err := s.Client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(bucket), Key: aws.String(key)})
 	if err != nil {
 		var noKey *s3types.NoSuchKey
 		if errors.As(err, &noKey) {
-			return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
+			return nil, nil, fmt.Errorf("%w: %v", ErrNotFound, err)
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	defer out.Body.Close()
-	return io.ReadAll(out.Body)
+	data, err := io.ReadAll(out.Body)
+	metadata := map[string]string{}
+	for k, v := range out.Metadata {
+		metadata[strings.ToLower(k)] = v
+	}
+	return data, metadata, err
 }
 
 // Put writes an object.

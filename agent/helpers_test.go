@@ -45,28 +45,32 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
 	code := m.Run()
+	stopMoto()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
 // memStore is an in-memory Store that counts its calls.
 type memStore struct {
-	mu      sync.Mutex
-	objects map[string][]byte
-	calls   int
+	mu       sync.Mutex
+	objects  map[string][]byte
+	metadata map[string]map[string]string
+	calls    int
 }
 
-func newMemStore() *memStore { return &memStore{objects: map[string][]byte{}} }
+func newMemStore() *memStore {
+	return &memStore{objects: map[string][]byte{}, metadata: map[string]map[string]string{}}
+}
 
-func (s *memStore) Get(_ context.Context, bucket, key string) ([]byte, error) {
+func (s *memStore) Get(_ context.Context, bucket, key string) ([]byte, map[string]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
 	data, ok := s.objects[bucket+"/"+key]
 	if !ok {
-		return nil, fmt.Errorf("%w: s3://%s/%s", ErrNotFound, bucket, key)
+		return nil, nil, fmt.Errorf("%w: s3://%s/%s", ErrNotFound, bucket, key)
 	}
-	return data, nil
+	return data, s.metadata[bucket+"/"+key], nil
 }
 
 func (s *memStore) Put(_ context.Context, bucket, key string, body []byte) error {
@@ -254,11 +258,14 @@ func (h *harness) putRequest(req *Request) {
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	h.putRaw(data)
+	h.putRaw(data, req.TaskToken)
 }
 
-func (h *harness) putRaw(data []byte) {
-	h.store.objects[testBucket+"/requests/"+testBuilder+"/request.json"] = data
+// putRaw writes the request object as the pipeline's task does: the token in its metadata.
+func (h *harness) putRaw(data []byte, token string) {
+	key := testBucket + "/requests/" + testBuilder + "/request.json"
+	h.store.objects[key] = data
+	h.store.metadata[key] = map[string]string{TokenMetadata: token}
 }
 
 func (h *harness) run(timeout time.Duration) (Outcome, error) {

@@ -17,10 +17,11 @@ import (
 // SchemaVersion is the version of the request and recipe documents this agent reads.
 const SchemaVersion = 1
 
-// Request is one build: the recipe, the name of the image to make, and the task token to answer.
+// Request is one build: the recipe, the name of the image to make, and the task token to answer (from
+// the object's metadata, not its body).
 type Request struct {
 	SchemaVersion    int    `json:"schemaVersion"`
-	TaskToken        string `json:"taskToken"`
+	TaskToken        string `json:"-"`
 	ImageName        string `json:"imageName"`
 	HeartbeatSeconds int    `json:"heartbeatSeconds,omitempty"`
 	Recipe           Recipe `json:"recipe"`
@@ -91,10 +92,10 @@ var (
 
 // ParseRequest reads a request strictly: an unknown member, a missing one or another schema version is
 // an error, so that a library and an agent of different versions fail loudly instead of half-working.
-func ParseRequest(data []byte) (*Request, error) {
+func ParseRequest(data []byte, token string) (*Request, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var r Request
+	r := Request{TaskToken: token}
 	if err := dec.Decode(&r); err != nil {
 		return nil, fmt.Errorf("the request is not a schema-version-%d request: %w", SchemaVersion, err)
 	}
@@ -112,7 +113,7 @@ func (r *Request) Validate() error {
 		add("schemaVersion is %d (recipe %d); this agent reads version %d", r.SchemaVersion, r.Recipe.SchemaVersion, SchemaVersion)
 	}
 	if r.TaskToken == "" {
-		add("taskToken is empty")
+		add("the request object has no task-token metadata")
 	}
 	if !imageNamePattern.MatchString(r.ImageName) || reservedImagePrefix.MatchString(r.ImageName) {
 		add("imageName %q must be 1 to 100 letters, digits, '_', '.' or '-', not starting with aws, appstream or amazon", r.ImageName)
