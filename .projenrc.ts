@@ -1,4 +1,5 @@
 import { awscdk, DependencyType, javascript } from 'projen';
+import { configureAgent } from './projenrc/agent';
 import { configureBench } from './projenrc/bench';
 import { configureBuild } from './projenrc/build';
 import { configureDataAndExample } from './projenrc/data';
@@ -130,5 +131,6 @@ configureBench(project);
 configureMutation(project);
 
 addLanguageTests(project);
+configureAgent(project);
 
 project.synth();

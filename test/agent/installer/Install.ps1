@@ -1,0 +1,2 @@
+param([switch]$Quiet)
+Write-Output "installing"
