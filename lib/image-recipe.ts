@@ -8,6 +8,8 @@ import { SOFTWARE_NAME, TAGS, TAG_KEY, TAG_VALUE } from './private/rules';
 import {
   IMAGE_ASSISTANT_APPLICATIONS,
   IMAGE_ASSISTANT_APPLICATION_NAME,
+  IMAGE_ASSISTANT_OPTION_VALUE,
+  IMAGE_COMPONENT_RUN,
   IMAGE_COMPONENT_NAME,
   IMAGE_COMPONENT_TIMEOUT_SECONDS,
   WINDOWS_RUNNABLE_EXTENSIONS,
@@ -259,7 +261,7 @@ export class ImageRecipe {
         if (run === undefined || run === null) {
           return v.fail(`${property}.run`, undefined, 'is required for a directory or a .zip archive', "Give the file to run inside it, such as 'setup/Install.ps1'.");
         }
-        v.string(`${property}.run`, run, { sources: ['request-v1.schema.json#/$defs/asset/run'], minLength: 1 }, "Give the file to run, such as 'setup/Install.ps1'.");
+        v.string(`${property}.run`, run, IMAGE_COMPONENT_RUN, "Give the file to run, such as 'setup/Install.ps1'.");
         const ext = path.extname(run).toLowerCase();
         if (windows && !Token.isUnresolved(run) && !WINDOWS_RUNNABLE_EXTENSIONS.includes(ext)) {
           v.fail(`${property}.run`, run, `cannot run on a Windows builder: the agent runs ${WINDOWS_RUNNABLE_EXTENSIONS.join(', ')} files`,
@@ -284,7 +286,7 @@ export class ImageRecipe {
       const name = v.required(`${property}.name`, app.name, 'Give the name of the application.');
       v.string(`${property}.name`, name, IMAGE_ASSISTANT_APPLICATION_NAME, 'Give a name without spaces (the display name may have them).');
       const appPath = v.required(`${property}.absoluteAppPath`, app.absoluteAppPath, "Give the absolute path of the application's executable.");
-      v.string(`${property}.absoluteAppPath`, appPath, { sources: ['ImageAssistant.add-application.--absolute-app-path'], minLength: 1 }, "Give the absolute path of the application's executable.");
+      v.string(`${property}.absoluteAppPath`, appPath, IMAGE_ASSISTANT_OPTION_VALUE, "Give the absolute path of the application's executable.");
       if (typeof app.launchParameters === 'string' && !Token.isUnresolved(app.launchParameters) && app.launchParameters.startsWith('-')) {
         // The CLI's documentation shows no launch parameter that starts with a dash; a parser may
         // take one for an option of its own.
@@ -295,7 +297,7 @@ export class ImageRecipe {
       for (const key of ['displayName', 'absoluteIconPath', 'absoluteManifestPath', 'workingDirectory', 'launchParameters'] as const) {
         const value = app[key];
         if (value !== undefined && value !== null) {
-          v.string(`${property}.${key}`, value, { sources: [`ImageAssistant.add-application.${key}`], minLength: 1 }, `Give the ${key}, or leave it out.`);
+          v.string(`${property}.${key}`, value, IMAGE_ASSISTANT_OPTION_VALUE, `Give the ${key}, or leave it out.`);
           entry[key] = value;
         }
       }
@@ -306,6 +308,10 @@ export class ImageRecipe {
     if (props.defaultProfile !== undefined && props.defaultProfile !== null && !windows) {
       v.fail('recipe.defaultProfile', undefined, 'is a Windows operation (update-default-profile); the Image Assistant of Linux builders has none',
         'Leave defaultProfile out of a Linux recipe, or use ImageRecipe.windows().');
+    }
+    if (props.defaultProfile?.profile !== undefined && props.defaultProfile.profile !== null) {
+      v.string('recipe.defaultProfile (DefaultProfile.ofUser)', props.defaultProfile.profile, IMAGE_ASSISTANT_OPTION_VALUE,
+        'Give the user as <domain>\\<user>, or .\\<user> for a local one, or use DefaultProfile.templateUser().');
     }
     const licensed = v.list('recipe.licenseIncludedApplications', props.licenseIncludedApplications, 'Give a list of application names.') ?? [];
     if (licensed.length > 0 && !windows) {

@@ -12,6 +12,7 @@ import {
   IMAGE_ASSISTANT_IMAGE_NAME,
   IMAGE_COMPONENT_TIMEOUT_SECONDS,
 } from '../lib/private/rules/image-assistant';
+import * as cliRules from '../lib/private/rules/image-assistant';
 
 const ROOT = path.join(__dirname, '..');
 /** The request fixture the agent's Go tests read too (agent/contract_test.go). */
@@ -135,6 +136,9 @@ describe('the Image Assistant\'s limits, checked when the recipe is bound', () =
   test('fails with the Windows default profile on Linux', () => {
     expect(() => render(linux({ defaultProfile: DefaultProfile.templateUser() }))).toThrow(/recipe.defaultProfile is a Windows operation \(update-default-profile\).*Leave defaultProfile out of a Linux recipe/);
   });
+  test('fails with an empty default-profile user', () => {
+    expect(() => render(windows({ defaultProfile: DefaultProfile.ofUser('') }))).toThrow(/recipe.defaultProfile \(DefaultProfile.ofUser\) "" must not be empty. Give the user as <domain>\\<user>/);
+  });
   test('fails with license-included applications on Linux', () => {
     expect(() => render(linux({ licenseIncludedApplications: ['Microsoft_Office_2021_LTSC_Professional_Plus_64Bit'] }))).toThrow(/are Windows applications/);
   });
@@ -191,6 +195,18 @@ describe('the rules say what the documented CLI says (agent/internal/standin-ass
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'agent', 'schema', 'request-v1.schema.json'), 'utf-8'));
     const timeout = schema.$defs.component.properties.timeoutSeconds;
     expect([IMAGE_COMPONENT_TIMEOUT_SECONDS.min, IMAGE_COMPONENT_TIMEOUT_SECONDS.max]).toEqual([timeout.minimum, timeout.maximum]);
+  });
+  test('every rule that cites the CLI cites one of its operations and options', () => {
+    const cited = Object.values(cliRules).flatMap((rule) => (typeof rule === 'object' && 'sources' in rule ? rule.sources : []))
+      .filter((source) => source.startsWith('ImageAssistant.'));
+    expect(cited.length).toBeGreaterThan(8);
+    for (const source of cited) {
+      const [, operation, option] = source.split('.');
+      expect(CLI.operations[operation], source).toBeDefined();
+      if (option !== undefined) {
+        expect([...CLI.operations[operation].options, ...(CLI.operations[operation].lists ?? [])], source).toContain(option);
+      }
+    }
   });
   test('the operations the agent calls are the CLI\'s, update-default-profile on Windows only', () => {
     expect(CLI.operations['add-application'].options).toEqual(['--name', '--absolute-app-path', '--display-name', '--absolute-icon-path', '--working-directory', '--launch-parameters', '--absolute-manifest-path']);

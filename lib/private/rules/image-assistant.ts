@@ -45,3 +45,23 @@ export const IMAGE_COMPONENT_TIMEOUT_SECONDS: RangeRule = { sources: ['request-v
 
 /** [lib] The files the agent runs on Windows, by extension; on Linux, .sh files or executables. */
 export const WINDOWS_RUNNABLE_EXTENSIONS: readonly string[] = ['.ps1', '.bat', '.cmd', '.exe', '.msi'];
+
+/**
+ * [cli] The value of an option of add-application or update-default-profile (paths, display name,
+ * launch parameters, profile): not empty, since an option given no value is refused.
+ */
+export const IMAGE_ASSISTANT_OPTION_VALUE: StringRule = {
+  sources: [
+    'ImageAssistant.add-application.--absolute-app-path',
+    'ImageAssistant.add-application.--display-name',
+    'ImageAssistant.add-application.--absolute-icon-path',
+    'ImageAssistant.add-application.--absolute-manifest-path',
+    'ImageAssistant.add-application.--working-directory',
+    'ImageAssistant.add-application.--launch-parameters',
+    'ImageAssistant.update-default-profile.--profile',
+  ],
+  minLength: 1,
+};
+
+/** [lib] The file a component runs, inside its folder (request-v1.schema.json: not empty). */
+export const IMAGE_COMPONENT_RUN: StringRule = { sources: ['request-v1.schema.json#/$defs/asset/run'], minLength: 1 };
