@@ -147,8 +147,17 @@ func runAgainstMoto(t *testing.T, p Platform, req *Request, heartbeat int, resou
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(agentBinary, "-platform", p.Name, "-bucket", bucket, "-prefix", "requests/", "-region", "us-east-1",
-		"-profile", "none", "-endpoint-url", endpoint, "-work-dir", filepath.Join(dir, "work"), "-wait", "30s", "-poll", "100ms", "-config", filepath.Join(dir, "none.json"))
+	args := []string{"-platform", p.Name, "-bucket", bucket, "-prefix", "requests/", "-region", "us-east-1",
+		"-profile", "none", "-work-dir", filepath.Join(dir, "work"), "-config", filepath.Join(dir, "none.json")}
+	if p.Name == PlatformLinux {
+		// As installed: the settings file next to the program says where the requests are.
+		settings, _ := json.Marshal(map[string]string{"bucket": bucket, "prefix": "requests/", "region": "us-east-1", "profile": "none", "platform": "LINUX", "workDir": filepath.Join(dir, "work")})
+		if err := os.WriteFile(filepath.Join(dir, "agent.json"), settings, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		args = []string{"-config", filepath.Join(dir, "agent.json")}
+	}
+	cmd := exec.Command(agentBinary, append(args, "-endpoint-url", endpoint, "-wait", "30s", "-poll", "100ms")...)
 	env := append(os.Environ(), "AWS_ACCESS_KEY_ID=testing", "AWS_SECRET_ACCESS_KEY=testing", "AWS_EC2_METADATA_DISABLED=true")
 	// Both platforms read the variables from the environment first (the Linux profile script is covered
 	// by the unit tests).
