@@ -209,8 +209,15 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
   /** The fleet's platform. */
   public readonly platform: FleetPlatform;
 
-  /** The network connections of the fleet's security groups. */
-  public readonly connections: ec2.Connections;
+  /**
+   * The network connections of the fleet's security groups. Only a fleet in a VPC has
+   * security groups of yours to manage: without one, this property throws.
+   */
+  public get connections(): ec2.Connections {
+    return this.getConnections();
+  }
+
+  private readonly getConnections: () => ec2.Connections;
 
   private readonly resource: appstream.CfnFleet;
   private readonly getRole: () => iam.IRole;
@@ -247,7 +254,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
       onePerAz: true,
       countFix: 'An Elastic fleet needs at least two subnets in different availability zones: select them with vpcSubnets.',
     });
-    this.connections = network.connections;
+    this.getConnections = network.connections;
     const session = sessionSettings(v, props);
     const sessionScript = props.sessionScript === undefined ? undefined
       : v.object('sessionScript', props.sessionScript, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/session.zip\').').bind(this, 'sessionScript');

@@ -166,7 +166,7 @@ describe('attributes and imports', () => {
     expect(f.fleetName).toBe('my-fleet');
     expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/my-fleet']] });
     expect(f.fleetRef).toEqual({ fleetId: 'my-fleet' });
-    expect(f.connections.securityGroups).toEqual([]);
+    expect(() => f.connections).toThrow(/Fleet 'Stack\/Fleet': connections are only those of a fleet in a VPC/);
   });
 
   test('fromFleetName builds the ARN with the stack environment', () => {
