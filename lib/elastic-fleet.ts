@@ -314,12 +314,14 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
       'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    // A platform or family list known only at deployment (a parameter) may hold anything: only known values are compared.
+    const known = (values: readonly string[]) => !cdk.Token.isUnresolved(values) && !values.some((x) => cdk.Token.isUnresolved(x));
     if (Application.isApplication(app)) {
-      if (!app.platforms.includes(this.platform)) {
+      if (known([this.platform]) && known(app.platforms) && !app.platforms.includes(this.platform)) {
         v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,
           `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
       }
-      if (!app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
+      if (known(app.instanceFamilies) && !app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
         // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
         v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');

@@ -195,6 +195,14 @@ describe('ElasticFleet.addApplication', () => {
     expect(() => f.addApplication(application())).toThrow(/addApplication\(\) "Stack\/App" runs on WINDOWS_SERVER_2019, not on the fleet's platform AMAZON_LINUX2/);
   });
 
+  test('a fleet whose platform is a parameter takes any application: the platform is known only at deployment', () => {
+    const platform = new CfnParameter(stack, 'Platform', { allowedValues: ['WINDOWS_SERVER_2019', 'AMAZON_LINUX2'] }).valueAsString;
+    const f = elastic({ platform: platform as FleetPlatform });
+    f.addApplication(application({}, 'Windows'));
+    f.addApplication(application({ platforms: [FleetPlatform.AMAZON_LINUX2] }, 'Linux'));
+    Template.fromStack(stack).resourceCountIs('AWS::AppStream::ApplicationFleetAssociation', 2);
+  });
+
   test('fails an application without GENERAL_PURPOSE', () => {
     const f = elastic();
     expect(() => f.addApplication(application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4] }))).toThrow(/not on GENERAL_PURPOSE/);
