@@ -158,7 +158,6 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
       return [Fn.select(0, [subnets[0].subnetId])]; // the first of a VPC imported with a token for its list of subnet ids
     }
   }
-  subnets.forEach((subnet, i) => checkSubnet(v, vpc, subnet, explicit ? `vpcSubnets.subnets[${i}]` : property));
   const known = subnets.filter((s) => !isListToken(s.subnetId));
   if (known.length === subnets.length) {
     v.count(property, subnets.length, spec.count, 'subnet', spec.countFix);
@@ -172,6 +171,7 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
         `${property}: a token for a list of subnet ids (such as a List<AWS::EC2::Subnet::Id> parameter) gives the subnets, so their number is known only at deployment; ${article(v.noun)} takes ${countWords(spec.count)}. ${spec.countFix}`);
     }
   }
+  subnets.forEach((subnet, i) => checkSubnet(v, vpc, subnet, explicit ? `vpcSubnets.subnets[${i}]` : property));
   if (spec.distinctZones !== undefined && known.length === subnets.length) {
     const zones = subnets.map(zoneOf);
     // Only zones that are all known can be too few: a subnet imported by id alone may be in any zone.

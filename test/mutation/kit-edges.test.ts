@@ -44,13 +44,16 @@ describe('availability zones', () => {
 });
 
 describe('subnets', () => {
-  test('a list token standing in for a subnet: the whole message, with the fix', () => {
+  test('a list token standing in for the one subnet: the whole warning, with the fix', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const ids = new CfnParameter(stack, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>' }).valueAsList;
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a'] });
     const { scope, v } = scoped(stack, 'ImageBuilder');
-    expect(() => configureNetwork(scope, v, { vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'List', js(ids)[0])] } }, ONE))
-      .toThrow("ImageBuilder 'Stack/Res': vpcSubnets.subnets[0] is a token for a list of subnet ids, which may hold any number of subnets. Give one subnet, for example ec2.Subnet.fromSubnetId(this, 'Subnet', Fn.select(0, ids)).");
+    const network = configureNetwork(scope, v, { vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'List', js(ids)[0])] } }, ONE);
+    expect(stack.resolve(network.vpcConfig!.subnetIds)).toEqual({ Ref: 'SubnetIds' });
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Res', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      'vpcSubnets: a token for a list of subnet ids (such as a List<AWS::EC2::Subnet::Id> parameter) gives the subnets, so their number is known only at deployment; an image builder takes exactly 1 subnet. Use one subnet. [ack: cdk-appstream:imageBuilder:subnetCountUnknown]',
+    ]);
   });
 
   test('literal VPC ids are compared even across stacks', () => {
