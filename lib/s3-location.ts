@@ -60,7 +60,9 @@ export abstract class S3Location {
    *
    * @internal
    */
-  public static _bindForSource(location: S3Location, scope: IConstruct, property: string, keyOptional: boolean): { s3Bucket: string; s3Key?: string } {
+  public static _bindForSource(
+    location: S3Location, scope: IConstruct, property: string, keyOptional: boolean,
+  ): { s3Bucket: string; s3Key?: string } {
     return location instanceof OwnLocation ? location._bindLocation(scope, property, keyOptional) : location.bind(scope, property);
   }
 
@@ -159,7 +161,9 @@ class NamedLocation extends OwnLocation {
   }
 }
 
-function checkLocation(v: Validator, property: string, bucketName: string, key: string | undefined, keyOptional: boolean): { s3Bucket: string; s3Key?: string } {
+function checkLocation(
+  v: Validator, property: string, bucketName: string, key: string | undefined, keyOptional: boolean,
+): { s3Bucket: string; s3Key?: string } {
   const bucketFix = 'Give the name of an S3 bucket: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.';
   v.string(`${property} bucket name`, v.required(`${property} bucket name`, bucketName, bucketFix), S3_BUCKET, bucketFix);
   v.string(`${property} bucket name`, bucketName, S3_BUCKET_FORMAT, bucketFix);
