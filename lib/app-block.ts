@@ -228,7 +228,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
       this, 'source', packaging.packagingType === 'APPSTREAM2');
     if (packaging.packagingType === 'CUSTOM') {
       v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
-      if (packaging.postSetupScript !== undefined && packaging.postSetupScript !== null) {
+      if (packaging.postSetupScript !== undefined) {
         // [docs] PostSetupScriptDetails "can only be provided for the APPSTREAM2 PackagingType"; AppBlockPackaging.custom() gives none, a plain object may.
         v.fail('packaging.postSetupScript', undefined, 'is only for APPSTREAM2 packaging, not CUSTOM',
           'Leave postSetupScript out of a CUSTOM app block (its setupScript does the setup), or use AppBlockPackaging.appStream2({ postSetupScript }).');

@@ -49,7 +49,7 @@ function underlyingRole(role: iam.IRole): iam.IRole {
   let current = role;
   for (let depth = 0; depth < 10 && (current as { assumeRolePolicy?: unknown }).assumeRolePolicy === undefined; depth++) {
     const inner = (current as { role?: iam.IRole }).role;
-    if (inner === undefined || inner === null || typeof inner.roleArn !== 'string') {
+    if (typeof inner?.roleArn !== 'string') {
       break;
     }
     current = inner;
