@@ -217,8 +217,15 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
   /** The builder's ARN. */
   public readonly appBlockBuilderArn: string;
 
-  /** The network connections of the builder's security groups. */
-  public readonly connections: ec2.Connections;
+  /**
+   * The network connections of the builder's security groups. Only a builder in a VPC has
+   * security groups of yours to manage: without one, this property throws.
+   */
+  public get connections(): ec2.Connections {
+    return this.getConnections();
+  }
+
+  private readonly getConnections: () => ec2.Connections;
 
   private readonly resource: appstream.CfnAppBlockBuilder;
   private readonly getRole: () => iam.IRole;
@@ -247,7 +254,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
       onePerAz: true,
       countFix: 'An app block builder needs at least two subnets in different availability zones: select them with vpcSubnets.',
     });
-    this.connections = network.connections;
+    this.getConnections = network.connections;
 
     this.resource = new appstream.CfnAppBlockBuilder(this, 'Resource', {
       name,

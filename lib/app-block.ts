@@ -113,7 +113,8 @@ export interface IAppBlock extends cdk.IResource {
 export interface AppBlockProps {
   /**
    * The package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made). The
-   * key is required: AppStream needs it for CUSTOM packaging and for an existing package.
+   * key is required for CUSTOM packaging and for an existing package; an APPSTREAM2 block without one
+   * (`S3Location.fromBucket(bucket)`) names the bucket where the app block builder puts a new package.
    */
   readonly source: S3Location;
 
@@ -221,9 +222,17 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     props = withoutNulls(v.required('props', props, 'Give the app block\'s props: at least source and packaging.'));
     const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
     const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
-    const source = v.object('source', props.source, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'apps/app.vhdx\').').bind(this, 'source');
+    // [docs] S3Location.S3Key: the key "is required for CUSTOM"; for APPSTREAM2 it "is not required if a new
+    // application package is required" (the app block builder writes one into the bucket).
+    const source = S3Location._bindForSource(v.object('source', props.source, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'apps/app.vhdx\').'),
+      this, 'source', packaging.packagingType === 'APPSTREAM2');
     if (packaging.packagingType === 'CUSTOM') {
       v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
+      if (packaging.postSetupScript !== undefined) {
+        // [docs] PostSetupScriptDetails "can only be provided for the APPSTREAM2 PackagingType"; AppBlockPackaging.custom() gives none, a plain object may.
+        v.fail('packaging.postSetupScript', undefined, 'is only for APPSTREAM2 packaging, not CUSTOM',
+          'Leave postSetupScript out of a CUSTOM app block (its setupScript does the setup), or use AppBlockPackaging.appStream2({ postSetupScript }).');
+      }
     }
     const setup = scriptDetails(this, v, 'packaging.setupScript', packaging.setupScript);
     const postSetup = scriptDetails(this, v, 'packaging.postSetupScript', packaging.postSetupScript);

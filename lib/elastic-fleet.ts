@@ -209,8 +209,15 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
   /** The fleet's platform. */
   public readonly platform: FleetPlatform;
 
-  /** The network connections of the fleet's security groups. */
-  public readonly connections: ec2.Connections;
+  /**
+   * The network connections of the fleet's security groups. Only a fleet in a VPC has
+   * security groups of yours to manage: without one, this property throws.
+   */
+  public get connections(): ec2.Connections {
+    return this.getConnections();
+  }
+
+  private readonly getConnections: () => ec2.Connections;
 
   private readonly resource: appstream.CfnFleet;
   private readonly getRole: () => iam.IRole;
@@ -247,7 +254,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
       onePerAz: true,
       countFix: 'An Elastic fleet needs at least two subnets in different availability zones: select them with vpcSubnets.',
     });
-    this.connections = network.connections;
+    this.getConnections = network.connections;
     const session = sessionSettings(v, props);
     const sessionScript = props.sessionScript === undefined ? undefined
       : v.object('sessionScript', props.sessionScript, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/session.zip\').').bind(this, 'sessionScript');
@@ -307,12 +314,14 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
       'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    // A platform or family list known only at deployment (a parameter) may hold anything: only known values are compared.
+    const known = (values: readonly string[]) => !cdk.Token.isUnresolved(values) && !values.some((x) => cdk.Token.isUnresolved(x));
     if (Application.isApplication(app)) {
-      if (!app.platforms.includes(this.platform)) {
+      if (known([this.platform]) && known(app.platforms) && !app.platforms.includes(this.platform)) {
         v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,
           `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
       }
-      if (!app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
+      if (known(app.instanceFamilies) && !app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
         // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
         v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');

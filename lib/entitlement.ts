@@ -8,6 +8,7 @@ import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
   ENTITLEMENT_APP_VISIBILITIES,
   ENTITLEMENT_APPLICATION_IDENTIFIER,
+  ENTITLEMENT_ATTRIBUTE_NAME,
   ENTITLEMENT_ATTRIBUTE_NAMES,
   ENTITLEMENT_ATTRIBUTE_VALUE,
   ENTITLEMENT_ATTRIBUTES,
@@ -236,8 +237,11 @@ function attributes(v: Validator, given: EntitlementAttribute[] | undefined): ap
     const property = `attributes[${i}]`;
     v.object(property, attribute, (x) => typeof x === 'object' && 'name' in x && 'value' in x, fix);
     const name = v.required(`${property}.name`, attribute.name, 'Give a SamlAttribute.');
-    if (typeof name !== 'string' || (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name))) {
-      v.fail(`${property}.name`, name, `is not one of the SAML attributes entitlements match (${ENTITLEMENT_ATTRIBUTE_NAMES.join(', ')})`, 'Use a SamlAttribute member.');
+    v.string(`${property}.name`, name, ENTITLEMENT_ATTRIBUTE_NAME, 'Give a SamlAttribute.');
+    if (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name)) {
+      v.warn('unknownSamlAttribute', v.message(`${property}.name`, name,
+        `is not one of the SAML attributes the AppStream docs list for entitlements (${ENTITLEMENT_ATTRIBUTE_NAMES.join(', ')})`,
+        'Check the name against your identity provider\'s assertion, or use a SamlAttribute member; ignore this if AppStream matches it.'));
     }
     const value = v.required(`${property}.value`, attribute.value, 'Give the value the attribute must have.');
     v.string(`${property}.value`, value, ENTITLEMENT_ATTRIBUTE_VALUE, 'Give the value the attribute must have.');

@@ -380,8 +380,15 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    */
   public readonly fleetArn: string;
 
-  /** The network connections of the fleet's security groups (none without a VPC). */
-  public readonly connections: ec2.Connections;
+  /**
+   * The network connections of the fleet's security groups. Only a fleet in a VPC has
+   * security groups of yours to manage: without one, this property throws.
+   */
+  public get connections(): ec2.Connections {
+    return this.getConnections();
+  }
+
+  private readonly getConnections: () => ec2.Connections;
 
   /**
    * Whether the fleet joins an Active Directory domain.
@@ -427,7 +434,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       firstOnly: false,
       countFix: 'A fleet needs at least one subnet: select one or more subnets of the VPC.',
     });
-    this.connections = network.connections;
+    this.getConnections = network.connections;
     const session = sessionSettings(v, props);
 
     const streamView = v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.');

@@ -324,8 +324,15 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     return this.getRole();
   }
 
-  /** The network connections of the builder's security groups (none without a VPC). */
-  public readonly connections: ec2.Connections;
+  /**
+   * The network connections of the builder's security groups. Only a builder in a VPC has
+   * security groups of yours to manage: without one, this property throws.
+   */
+  public get connections(): ec2.Connections {
+    return this.getConnections();
+  }
+
+  private readonly getConnections: () => ec2.Connections;
 
   /** The L1 resource, for what this construct does not model (prefer its props). */
   private readonly resource: appstream.CfnImageBuilder;
@@ -353,7 +360,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       firstOnly: true,
       countFix: 'An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.',
     });
-    this.connections = network.connections;
+    this.getConnections = network.connections;
     const softwares = (property: 'softwaresToInstall' | 'softwaresToUninstall') => {
       const fix = 'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.';
       const names = v.list(property, props[property], fix);

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { mayBeLookupDummy } from './private/environment';
 import { INSTANCE_TYPE_PREFIX } from './private/rules';
 import { showValue } from './private/validation';
 
@@ -114,12 +115,13 @@ export class InstanceType {
    *
    * The name must start with `stream.` (an EC2 name such as `m5.large` is not an AppStream instance
    * type). A resource given a `stream.` name that this library does not list adds a warning.
-   * A token is passed through unchecked.
+   * A token is passed through unchecked, and so is the dummy that `ssm.StringParameter.valueFromLookup()`
+   * gives before its lookup: the resource that takes the type checks it on the synth after the lookup.
    *
    * @param name the AppStream instance type, for example `stream.standard.medium`
    */
   public static of(name: string): InstanceType {
-    if (!Token.isUnresolved(name) && !name.startsWith(INSTANCE_TYPE_PREFIX)) {
+    if (!Token.isUnresolved(name) && !mayBeLookupDummy(name) && !name.startsWith(INSTANCE_TYPE_PREFIX)) {
       throw new Error(
         `InstanceType.of(): instance type ${showValue(name)} must start with '${INSTANCE_TYPE_PREFIX}'. ` +
         'Use an AppStream instance type such as InstanceType.STANDARD_MEDIUM (stream.standard.medium), not an EC2 one.',

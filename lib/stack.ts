@@ -19,7 +19,8 @@ import {
   SETTINGS_GROUP,
   STACK_FLEETS,
   STACK_URL,
-  STACK_URL_FORMAT,
+  REDIRECT_URL_FORMAT,
+  FEEDBACK_URL_FORMAT,
   STORAGE_CONNECTOR_DOMAIN,
   STORAGE_CONNECTOR_DOMAINS,
   STORAGE_CONNECTOR_TYPES,
@@ -308,9 +309,12 @@ export class Stack extends StackBase {
 
     const name = resourceName(v, 'stackName', props.stackName);
     checkLabels(v, props);
-    for (const [property, url] of [['redirectUrl', props.redirectUrl], ['feedbackUrl', props.feedbackUrl]] as const) {
+    for (const [property, url, format, example] of [
+      ['redirectUrl', props.redirectUrl, REDIRECT_URL_FORMAT, 'https://portal.example.com/done'],
+      ['feedbackUrl', props.feedbackUrl, FEEDBACK_URL_FORMAT, 'https://portal.example.com/feedback or mailto:desk@example.com'],
+    ] as const) {
       v.string(property, url, STACK_URL, 'Shorten it.');
-      v.string(property, url, STACK_URL_FORMAT, 'Give an http:// or https:// URL, such as https://portal.example.com/done.');
+      v.string(property, url, format, `Give a URL such as ${example}.`);
     }
     const preferredProtocol = v.oneOf('preferredProtocol', props.preferredProtocol, Object.values(StreamingProtocol), 'Use StreamingProtocol.TCP or StreamingProtocol.UDP.');
     if (props.applicationSettings) {

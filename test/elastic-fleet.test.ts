@@ -195,6 +195,14 @@ describe('ElasticFleet.addApplication', () => {
     expect(() => f.addApplication(application())).toThrow(/addApplication\(\) "Stack\/App" runs on WINDOWS_SERVER_2019, not on the fleet's platform AMAZON_LINUX2/);
   });
 
+  test('a fleet whose platform is a parameter takes any application: the platform is known only at deployment', () => {
+    const platform = new CfnParameter(stack, 'Platform', { allowedValues: ['WINDOWS_SERVER_2019', 'AMAZON_LINUX2'] }).valueAsString;
+    const f = elastic({ platform: platform as FleetPlatform });
+    f.addApplication(application({}, 'Windows'));
+    f.addApplication(application({ platforms: [FleetPlatform.AMAZON_LINUX2] }, 'Linux'));
+    Template.fromStack(stack).resourceCountIs('AWS::AppStream::ApplicationFleetAssociation', 2);
+  });
+
   test('fails an application without GENERAL_PURPOSE', () => {
     const f = elastic();
     expect(() => f.addApplication(application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4] }))).toThrow(/not on GENERAL_PURPOSE/);
@@ -243,6 +251,49 @@ describe('AppBlock', () => {
     expect(() => block({ source: S3Location.fromBucket(bucket, '') })).toThrow(/source key "" must not be empty/);
     expect(() => block({ packaging: AppBlockPackaging.appStream2({ postSetupScript: { ...script(), timeout: Duration.seconds(0) } }) }, 'B2'))
       .toThrow(/packaging.postSetupScript.timeout \(in seconds\) 0 must be a whole number from 1/);
+  });
+
+  test('fails a CUSTOM block with a post-setup script, as plain JavaScript may give it (only APPSTREAM2 blocks take one)', () => {
+    const packaging = js({ packagingType: 'CUSTOM', setupScript: script(), postSetupScript: script() });
+    expect(() => block({ packaging })).toThrow(/AppBlock 'Stack\/Block': packaging.postSetupScript is only for APPSTREAM2 packaging, not CUSTOM\. Leave postSetupScript out/);
+    block({ packaging: js({ packagingType: 'CUSTOM', setupScript: script() }) }, 'Good');
+    expect(only('AWS::AppStream::AppBlock').Properties.PackagingType).toBe('CUSTOM');
+  });
+
+  test('an APPSTREAM2 block without a key names the bucket where the app block builder puts a new package', () => {
+    block({ source: S3Location.fromBucket(bucket) });
+    expect(only('AWS::AppStream::AppBlock').Properties.SourceS3Location).toEqual({ S3Bucket: { Ref: expect.stringMatching(/^Apps/) } });
+    expect(warnings().join('\n')).toMatch(/source: the app block builder uploads the new package to the bucket, whose policy is yours to set.*\[ack: cdk-appstream:appBlock:packageUploadPolicyNotManaged\]/);
+  });
+
+  test('fails a CUSTOM block without a source key, and a script without one', () => {
+    expect(() => block({ source: S3Location.fromBucket(bucket), packaging: AppBlockPackaging.custom({ setupScript: script() }) }))
+      .toThrow(/AppBlock 'Stack\/Block': source key is required\. Give the key of the object in the bucket/);
+    expect(() => block({ packaging: AppBlockPackaging.appStream2({ postSetupScript: { ...script(), script: S3Location.fromBucketName('my-scripts') } }) }, 'B2'))
+      .toThrow(/AppBlock 'Stack\/B2': packaging.postSetupScript.script key is required/);
+  });
+
+  test('one bucket serving several locations gets one statement for AppStream, with every key', () => {
+    block({ packaging: AppBlockPackaging.custom({ setupScript: script() }) });
+    application({ appBlock: AppBlock.fromAppBlockName(stack, 'Imported', 'notepad') });
+    const statements = Object.values(Template.fromStack(stack).findResources('AWS::S3::BucketPolicy'))[0].Properties.PolicyDocument.Statement;
+    const appStream = statements.filter((st: any) => st.Principal?.Service === 'appstream.amazonaws.com');
+    expect(appStream).toHaveLength(1);
+    expect(appStream[0]).toMatchObject({ Sid: 'AppStreamReads', Effect: 'Allow', Action: 's3:GetObject' });
+    expect(appStream[0].Resource.map((r: any) => r['Fn::Join'][1][1])).toEqual(['/apps/notepadpp.vhdx', '/scripts/setup.ps1', '/icons/notepadpp.png']);
+    const sids = statements.map((st: any) => st.Sid).filter((sid: unknown) => sid !== undefined);
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  test.each([
+    'my-.apps', 'my.-apps', 'my..apps', '192.168.5.4', 'xn--apps', 'sthree-apps', 'amzn-s3-demo-apps', 'apps-s3alias', 'apps--ol-s3', 'apps.mrap', 'apps--x-s3', 'apps--table-s3',
+  ])('fails the bucket name %s, which breaks S3\'s naming rules', (name) => {
+    expect(() => block({ source: S3Location.fromBucketName(name, 'a.vhdx') })).toThrow(/AppBlock 'Stack\/Block': source bucket name .* must be an S3 bucket name/);
+  });
+
+  test.each(['my-apps', 'apps.example.com', '192.168.5.4a', 'xn-apps', 'apps-s3', 'my-apps-1'])('accepts the bucket name %s', (name) => {
+    block({ source: S3Location.fromBucketName(name, 'a.vhdx') });
+    expect(only('AWS::AppStream::AppBlock').Properties.SourceS3Location.S3Bucket).toBe(name);
   });
 
   test('fails an empty executable path', () => {

@@ -166,7 +166,7 @@ describe('attributes and imports', () => {
     expect(f.fleetName).toBe('my-fleet');
     expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/my-fleet']] });
     expect(f.fleetRef).toEqual({ fleetId: 'my-fleet' });
-    expect(f.connections.securityGroups).toEqual([]);
+    expect(() => f.connections).toThrow(/Fleet 'Stack\/Fleet': connections are only those of a fleet in a VPC/);
   });
 
   test('fromFleetName builds the ARN with the stack environment', () => {
@@ -451,8 +451,13 @@ describe('rules', () => {
   });
 
   describe('rootVolumeSize, tags and role', () => {
-    test('fail a volume of 100 GiB, a reserved tag key and a role AppStream cannot assume', () => {
-      expect(() => fleet({ rootVolumeSize: Size.gibibytes(100) })).toThrow(/rootVolumeSize 100 must be a whole number from 200 to 500/);
+    test('warn for a volume of 100 GiB: only the docs give the range (the model and the CloudFormation schema take any integer)', () => {
+      fleet({ rootVolumeSize: Size.gibibytes(100) });
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('rootVolumeSize 100 is outside the range the AppStream docs give, 200 to 500')).map((w) => w.id))
+        .toEqual(['/Stack/Fleet']);
+    });
+    test('fail a volume of 250.5 GiB, a reserved tag key and a role AppStream cannot assume', () => {
+      expect(() => fleet({ rootVolumeSize: Size.gibibytes(250.5) })).toThrow(/rootVolumeSize 250.5 must be a whole number from 200 to 500/);
       expect(() => fleet({ tags: { 'aws:x': 'y' } }, 'F2')).toThrow(/tag key "aws:x"/);
       fleet({ role: new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') }) }, 'F3');
       expect(() => app.synth()).toThrow(/Fleet 'Stack\/F3': role .* cannot be assumed by appstream.amazonaws.com/);

@@ -478,6 +478,16 @@ describe('rules', () => {
       builder({ role });
       expect(builderProps().IamRoleArn).toEqual(stack.resolve(role.roleArn));
     });
+    test('fails a role without policy updates whose underlying role AppStream cannot assume', () => {
+      const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+      builder({ role: role.withoutPolicyUpdates() });
+      expect(() => Template.fromStack(stack)).toThrow(/ImageBuilder 'Stack\/Builder': role "Stack\/R" cannot be assumed by appstream.amazonaws.com/);
+    });
+    test('accepts a role without policy updates that AppStream can assume', () => {
+      const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com') });
+      builder({ role: role.withoutPolicyUpdates() });
+      expect(builderProps().IamRoleArn).toEqual(stack.resolve(role.roleArn));
+    });
     test('fails a role defined in the app that AppStream cannot assume', () => {
       const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
       builder({ role });
@@ -615,12 +625,13 @@ describe('rules', () => {
       builder({ rootVolumeSize: Size.mebibytes(256 * 1024) });
       expect(builderProps().RootVolumeConfig).toEqual({ VolumeSizeInGb: 256 });
     });
-    test.each([
-      [Size.gibibytes(199), 'rootVolumeSize 199 must be a whole number from 200 to 500'],
-      [Size.gibibytes(501), 'rootVolumeSize 501 must be a whole number from 200 to 500'],
-      [Size.mebibytes(300 * 1024 + 1), 'must be a whole number from 200 to 500'],
-    ])('fails %s', (size, message) => {
-      expect(() => builder({ rootVolumeSize: size })).toThrow(message);
+    test.each([199, 501])('warns for %d GiB: only the docs give the range', (gib) => {
+      builder({ rootVolumeSize: Size.gibibytes(gib) });
+      expect(builderProps().RootVolumeConfig).toEqual({ VolumeSizeInGb: gib });
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp(`rootVolumeSize ${gib} is outside the range the AppStream docs give, 200 to 500`))).toHaveLength(1);
+    });
+    test('fails a size that is not whole GiB', () => {
+      expect(() => builder({ rootVolumeSize: Size.mebibytes(300 * 1024 + 1) })).toThrow('must be a whole number from 200 to 500');
     });
   });
 

@@ -244,11 +244,17 @@ describe('rules', () => {
       expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.FILE_UPLOAD, { maximumLength: 10 })] }))
         .toThrow(/userSettings\[0\].maximumLength 10 is only for the clipboard actions \(CLIPBOARD_COPY_FROM_LOCAL_DEVICE, CLIPBOARD_COPY_TO_LOCAL_DEVICE\), not FILE_UPLOAD/);
     });
-    test('fails a maximum length of 0 and one over 20 MB', () => {
-      expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 0 })] }, 'A'))
-        .toThrow(/maximumLength 0 must be a whole number from 1 to 20971520/);
-      expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 20_971_521 })] }, 'B'))
-        .toThrow(/maximumLength 20971521/);
+    test('warns for a maximum length of 0 and one over 20 MB (only the docs give the range; the model takes any integer)', () => {
+      appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 0 })] }, 'A');
+      appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 20_971_521 })] }, 'B');
+      expect(warnings()).toEqual([
+        expect.stringMatching(/^Stack 'Stack\/A': userSettings\[0\].maximumLength 0 is outside the range the AppStream docs give, 1 to 20971520 .*\[ack: cdk-appstream:stack:maximumLengthRange\]/),
+        expect.stringMatching(/^Stack 'Stack\/B': userSettings\[0\].maximumLength 20971521 is outside the range/),
+      ]);
+    });
+    test('fails a maximum length that is not a whole number (the model: an integer)', () => {
+      expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 1.5 })] }))
+        .toThrow(/maximumLength 1.5 must be a whole number from 1 to 20971520/);
     });
     test('fails a maximum length with DISABLED (a setting built by hand in plain JavaScript)', () => {
       const setting = Object.assign(Object.create(UserSetting.prototype), { action: UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, permission: 'DISABLED', maximumLength: 5 });
@@ -304,8 +310,14 @@ describe('rules', () => {
       expect(() => appStack({ embedHostDomains: Array.from({ length: 21 }, (_, i) => `p${i}.example.com`) }, 'C')).toThrow(/embedHostDomains must have at most 20 domains/);
       expect(() => appStack({ embedHostDomains: [] }, 'D')).toThrow(/embedHostDomains must have at least 1 domain/);
     });
-    test('fail a URL without a scheme and one of 1001 characters', () => {
-      expect(() => appStack({ redirectUrl: 'portal.example.com' }, 'A')).toThrow(/redirectUrl "portal.example.com" must be an http:\/\/ or https:\/\/ URL/);
+    test('accept a scheme in any case and a mailto: feedback link, without a warning', () => {
+      appStack({ redirectUrl: 'HTTPS://portal.example.com/bye', feedbackUrl: 'mailto:desk@example.com' });
+      expect(stackProps()).toMatchObject({ RedirectURL: 'HTTPS://portal.example.com/bye', FeedbackURL: 'mailto:desk@example.com' });
+      expect(warnings()).toEqual([]);
+    });
+    test('warn for a URL without a scheme (the model only limits the length); fail one of 1001 characters', () => {
+      appStack({ redirectUrl: 'portal.example.com' }, 'A');
+      expect(warnings()).toEqual([expect.stringMatching(/redirectUrl "portal.example.com" is not an http:\/\/ or https:\/\/ URL.*\[ack: cdk-appstream:stack:urlFormat\]/)]);
       expect(() => appStack({ feedbackUrl: `https://example.com/${'a'.repeat(981)}` }, 'B')).toThrow(/feedbackUrl .* must be at most 1000 characters/);
     });
   });

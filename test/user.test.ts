@@ -209,10 +209,17 @@ describe('Entitlement', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Entitlement', { Attributes: Match.arrayWith([{ Name: 'costCenter', Value: 'x' }]) });
   });
 
-  test('fails an attribute name outside the documented list', () => {
+  test('warns for an attribute name outside the documented list (the model and the CloudFormation schema have no enum)', () => {
     const s = new AppStreamStack(stack, 'Apps');
-    expect(() => s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js('email'), 'x')] }))
-      .toThrow(/attributes\[0\].name "email" is not one of the SAML attributes entitlements match \(roles, department/);
+    s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js('email'), 'x')] });
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Entitlement', { Attributes: [{ Name: 'email', Value: 'x' }] });
+    expect(warnings()).toEqual([expect.stringMatching(/attributes\[0\].name "email" is not one of the SAML attributes the AppStream docs list for entitlements \(roles, department.*\[ack: cdk-appstream:entitlement:unknownSamlAttribute\]/)]);
+  });
+
+  test('fails an empty attribute name (the model: at least 1 character)', () => {
+    const s = new AppStreamStack(stack, 'Apps');
+    expect(() => s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js(''), 'x')] }))
+      .toThrow(/attributes\[0\].name "" must not be empty/);
   });
 
   test('fails an empty value', () => {

@@ -1,7 +1,8 @@
 import * as cdk from 'aws-cdk-lib';
 import { Image, ImageConfig } from '../image';
 import { InstanceType } from '../instance-type';
-import { FLEET_INSTANCE_TYPES, IMAGE_BUILDER_INSTANCE_TYPES, ROOT_VOLUME_GIB } from './rules';
+import { isLookupDummy } from './environment';
+import { FLEET_INSTANCE_TYPES, IMAGE_BUILDER_INSTANCE_TYPES, INSTANCE_TYPE_PREFIX, ROOT_VOLUME_GIB } from './rules';
 import { Validator } from './validation';
 
 /** Every instance type this library lists, for any resource. */
@@ -19,8 +20,11 @@ const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES, ...
 export function checkInstanceType(v: Validator, instanceType: InstanceType, supported: readonly string[]): string {
   const name = v.object('instanceType', instanceType, (x) => typeof x.name === 'string',
     'Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of(\'stream.standard.medium\').').name;
-  if (cdk.Token.isUnresolved(name) || supported.includes(name)) {
-    return name;
+  if (cdk.Token.isUnresolved(name) || supported.includes(name) || isLookupDummy(v.scope, name)) {
+    return name; // the dummy of a pending lookup is judged on the synth after the lookup
+  }
+  if (!name.startsWith(INSTANCE_TYPE_PREFIX)) {
+    v.fail('instanceType', name, `must start with '${INSTANCE_TYPE_PREFIX}'`, 'Use an AppStream instance type such as InstanceType.STANDARD_MEDIUM (stream.standard.medium), not an EC2 one.');
   }
   if (KNOWN.has(name)) {
     v.fail('instanceType', name, `is not offered for ${v.noun}s`, `Use one of the ${v.noun} instance types: ${supported.join(', ')}.`);

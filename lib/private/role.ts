@@ -41,7 +41,24 @@ export function serviceRole(scope: Construct, v: Validator, given: iam.IRole | u
   };
 }
 
-function checkTrust(v: Validator, role: iam.IRole): string[] {
+/**
+ * The role whose trust policy a given role has: itself, or, through the wrappers of aws-cdk-lib that
+ * keep the underlying role in a `role` field (`role.withoutPolicyUpdates()`), the role it wraps.
+ */
+function underlyingRole(role: iam.IRole): iam.IRole {
+  let current = role;
+  for (let depth = 0; depth < 10 && (current as { assumeRolePolicy?: unknown }).assumeRolePolicy === undefined; depth++) {
+    const inner = (current as { role?: iam.IRole }).role;
+    if (typeof inner?.roleArn !== 'string') {
+      break;
+    }
+    current = inner;
+  }
+  return current;
+}
+
+function checkTrust(v: Validator, given: iam.IRole): string[] {
+  const role = underlyingRole(given);
   const document = (role as { assumeRolePolicy?: iam.PolicyDocument }).assumeRolePolicy;
   if (!document) {
     return []; // an imported role: its trust policy is not known here

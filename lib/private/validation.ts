@@ -156,7 +156,9 @@ export class Validator {
       this.fail(property, value, `must be a string, not ${typeof value}`, fix);
     }
     const problem = this.stringProblem(value, rule);
-    if (problem) {
+    if (problem && rule.advisory) {
+      this.warn(rule.advisory, this.message(property, value, `${problem.replace(/^must be /, 'is not ')}, as the AppStream docs ask (AWS may refuse it at deployment)`, fix));
+    } else if (problem) {
       this.fail(property, value, problem, fix, problemIndex(rule, value as string)); // a problem means a string
     }
     if (typeof value === 'string' && Token.isUnresolved(value) && Tokenization.reverseString(value).length === 1) {
@@ -256,7 +258,9 @@ export class Validator {
       return;
     }
     const problem = rangeProblem(rule, value);
-    if (problem) {
+    if (problem && rule.advisory && Number.isInteger(value)) {
+      this.warn(rule.advisory, this.message(property, value, `is outside the range the AppStream docs give, ${rule.min} to ${rule.max} (AWS may refuse it at deployment)`, fix));
+    } else if (problem) {
       this.fail(property, value, problem, fix);
     }
   }

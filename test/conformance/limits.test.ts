@@ -185,8 +185,25 @@ const LIB_SAMPLES: Record<string, string[]> = {
     'arn:aws:s3:::my-bucket',
     'arn:aws-eu:appstream:eu-west-1::image/x',
   ],
-  STACK_URL_FORMAT: [
+  REDIRECT_URL_FORMAT: [
     'https://portal.example.com/done',
+    'HTTPS://portal.example.com/done',
+    'mailto:desk@example.com',
+    'http://intranet.corp.example.com:8080/appstream?x=1',
+    `https://example.com/${'a'.repeat(980)}`,
+    `https://example.com/${'a'.repeat(981)}`,
+    'portal.example.com',
+    'ftp://example.com',
+    'https://exa mple.com',
+    'https://',
+    'javascript:alert(1)',
+  ],
+  FEEDBACK_URL_FORMAT: [
+    'https://portal.example.com/done',
+    'Http://portal.example.com/done',
+    'mailto:desk@example.com',
+    'MAILTO:desk@example.com?subject=AppStream',
+    'mailto:',
     'http://intranet.corp.example.com:8080/appstream?x=1',
     `https://example.com/${'a'.repeat(980)}`,
     `https://example.com/${'a'.repeat(981)}`,
@@ -219,7 +236,10 @@ const LIB_SAMPLES: Record<string, string[]> = {
     'alice@@example.com',
     '@example.com',
   ],
-  S3_BUCKET_FORMAT: ['my-apps', 'apps.example.com', 'a1b', `${'a'.repeat(63)}`, `${'a'.repeat(64)}`, '-apps', '.apps', 'apps-', 'my..apps', 'My_Apps', 'ab'],
+  S3_BUCKET_FORMAT: [
+    'my-apps', 'apps.example.com', 'a1b', `${'a'.repeat(63)}`, `${'a'.repeat(64)}`, '-apps', '.apps', 'apps-', 'my..apps', 'My_Apps', 'ab',
+    'my-.apps', 'my.-apps', '192.168.5.4', '192.168.5.4a', 'xn--apps', 'sthree-apps', 'amzn-s3-demo-apps', 'apps-s3alias', 'apps--ol-s3', 'apps.mrap', 'apps--x-s3', 'apps--table-s3',
+  ],
   DIRECTORY_CONFIG_PRIVATE_CA_ARN: [
     'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012',
     'arn:aws-us-gov:acm-pca:us-gov-west-1:123456789012:certificate-authority/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',

@@ -151,16 +151,19 @@ describe('checkInstanceType', () => {
 });
 
 describe('rootVolumeConfig', () => {
-  test('whole GiB from 200 to 500', () => {
-    const { v } = setup();
+  test('whole GiB; from 200 to 500, or a warning (only the docs give the range)', () => {
+    const { stack, v } = setup();
     expect(rootVolumeConfig(v, undefined)).toBeUndefined();
     expect(rootVolumeConfig(v, null as any)).toBeUndefined();
     expect(rootVolumeConfig(v, Size.gibibytes(200))).toEqual({ volumeSizeInGb: 200 });
     expect(rootVolumeConfig(v, Size.tebibytes(0.48828125))).toEqual({ volumeSizeInGb: 500 });
-    expect(() => rootVolumeConfig(v, Size.gibibytes(199)))
-      .toThrow("ImageBuilder 'Stack/Res': rootVolumeSize 199 must be a whole number from 200 to 500. Give a whole number of GiB from 200 to 500, such as Size.gibibytes(300).");
-    expect(() => rootVolumeConfig(v, Size.gibibytes(501))).toThrow('rootVolumeSize 501 must be');
-    expect(() => rootVolumeConfig(v, Size.mebibytes(300 * 1024 + 512))).toThrow('rootVolumeSize 300.5 must be');
+    expect(rootVolumeConfig(v, Size.gibibytes(199))).toEqual({ volumeSizeInGb: 199 });
+    expect(rootVolumeConfig(v, Size.gibibytes(501))).toEqual({ volumeSizeInGb: 501 });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      "ImageBuilder 'Stack/Res': rootVolumeSize 199 is outside the range the AppStream docs give, 200 to 500 (AWS may refuse it at deployment). Give a whole number of GiB from 200 to 500, such as Size.gibibytes(300). [ack: cdk-appstream:imageBuilder:rootVolumeSizeRange]",
+      "ImageBuilder 'Stack/Res': rootVolumeSize 501 is outside the range the AppStream docs give, 200 to 500 (AWS may refuse it at deployment). Give a whole number of GiB from 200 to 500, such as Size.gibibytes(300). [ack: cdk-appstream:imageBuilder:rootVolumeSizeRange]",
+    ]);
+    expect(() => rootVolumeConfig(v, Size.mebibytes(300 * 1024 + 512))).toThrow('rootVolumeSize 300.5 must be a whole number from 200 to 500');
   });
   test('tokens in GiB pass through; in another unit they fail; what is not a Size fails', () => {
     const { stack, v } = setup();

@@ -15,6 +15,7 @@ import {
   AccessEndpoint, AppBlock, AppBlockBuilder, AppBlockBuilderProps, AppBlockPackaging, AppBlockProps, AppBlockScript, Application, ApplicationProps,
   FleetPlatform, InstanceFamily, InstanceType, S3Location,
 } from '../../lib';
+import { S3_BUCKET_FORMAT } from '../../lib/private/rules';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
@@ -138,7 +139,7 @@ describe('S3Location', () => {
     expect(() => block({ source: S3Location.fromBucketName('My_Bucket', 'k') }, 'E'))
       .toThrow(`AppBlock 'Stack/E': source bucket name "My_Bucket" must be lowercase letters, digits, '.' and '-', not ending in '.' (pattern ^[0-9a-z\\.\\-]*(?<!\\.)$). ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('-apps', 'k') }, 'F'))
-      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..' (pattern ^(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9]$). ${BUCKET_FIX}`);
+      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves (pattern ${S3_BUCKET_FORMAT.pattern}). ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('a'.repeat(64), 'k') }, 'G'))
       .toThrow(`AppBlock 'Stack/G': source bucket name "${'a'.repeat(64)}" must be at most 63 characters long (it is 64). ${BUCKET_FIX}`);
     block({ source: S3Location.fromBucketName('abc', 'k') }, 'H');
@@ -146,7 +147,9 @@ describe('S3Location', () => {
   });
 
   test('each problem of the key, whole; 1 and 1024 characters pass', () => {
-    expect(() => block({ source: S3Location.fromBucketName('apps-bucket', undefined as any) }, 'A')).toThrow(`AppBlock 'Stack/A': source key is required. ${KEY_FIX}`);
+    const custom = AppBlockPackaging.custom({ setupScript: script() });
+    expect(() => block({ source: S3Location.fromBucketName('apps-bucket', undefined as any), packaging: custom }, 'A')).toThrow(`AppBlock 'Stack/A': source key is required. ${KEY_FIX}`);
+    expect(() => block({ source: S3Location.fromBucketName('apps-bucket', null as any), packaging: custom }, 'A2')).toThrow(`AppBlock 'Stack/A2': source key null is required. ${KEY_FIX}`);
     expect(() => block({ source: S3Location.fromBucket(bucket, '') }, 'B')).toThrow(`AppBlock 'Stack/B': source key "" must not be empty. ${KEY_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('apps-bucket', 'k'.repeat(1025)) }, 'C'))
       .toThrow(/^AppBlock 'Stack\/C': source key "k{80}…" \(1025 characters\) must be at most 1024 characters long \(it is 1025\)\. Give the key of the object in the bucket, such as 'apps\/notepadpp\.vhdx' \(AppStream needs a key for this location\)\.$/);

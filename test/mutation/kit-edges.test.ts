@@ -3,7 +3,7 @@
  * zones known only at deployment, list tokens, literal VPC ids across stacks, region warnings that name
  * the prop, the type guards given null, a second autoScaleCapacity() call, a missing desiredSessions.
  */
-import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -44,13 +44,17 @@ describe('availability zones', () => {
 });
 
 describe('subnets', () => {
-  test('a list token standing in for a subnet: the whole message, with the fix', () => {
+  test('a list token standing in for the one subnet: the whole warning, with the fix', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const ids = new CfnParameter(stack, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>' }).valueAsList;
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a'] });
     const { scope, v } = scoped(stack, 'ImageBuilder');
-    expect(() => configureNetwork(scope, v, { vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'List', js(ids)[0])] } }, ONE))
-      .toThrow("ImageBuilder 'Stack/Res': vpcSubnets.subnets[0] is a token for a list of subnet ids, which may hold any number of subnets. Give one subnet, for example ec2.Subnet.fromSubnetId(this, 'Subnet', Fn.select(0, ids)).");
+    const network = configureNetwork(scope, v, { vpc, vpcSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'List', js(ids)[0])] } }, ONE);
+    expect(stack.resolve(network.vpcConfig!.subnetIds)).toEqual({ Ref: 'SubnetIds' });
+    new CfnOutput(stack, 'Subnets', { value: Fn.join(',', network.vpcConfig!.subnetIds) }); // the parameter is used, as a resource would use it
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Res', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      'vpcSubnets: a token for a list of subnet ids (such as a List<AWS::EC2::Subnet::Id> parameter) gives the subnets, so their number is known only at deployment; an image builder takes exactly 1 subnet. Use one subnet. [ack: cdk-appstream:imageBuilder:subnetCountUnknown]',
+    ]);
   });
 
   test('literal VPC ids are compared even across stacks', () => {

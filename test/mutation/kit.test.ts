@@ -89,16 +89,16 @@ describe('lookups', () => {
   function withMissing(stack: Stack) {
     stack.reportMissingContextKey({ key: 'k', provider: 'ssm' as any, props: { account: '1', region: 'r', parameterName: 'p' } as any });
   }
-  test('lookupsPending: the stack of the scope or of any other', () => {
+  test('lookupsPending: any stack of the app, whichever stack the scope is in', () => {
     const app = new App();
     const a = new Stack(app, 'A');
     const b = new Stack(app, 'B');
+    const other = new Stack(new App(), 'Other');
     expect(lookupsPending(a)).toBe(false);
-    expect(lookupsPending(a, b)).toBe(false);
     withMissing(b);
-    expect(lookupsPending(a)).toBe(false);
-    expect(lookupsPending(a, b)).toBe(true);
+    expect(lookupsPending(a)).toBe(true);
     expect(lookupsPending(b)).toBe(true);
+    expect(lookupsPending(other)).toBe(false);
   });
   test('isLookupDummy: a dummy string while a lookup is pending', () => {
     const stack = new Stack(new App(), 'A');

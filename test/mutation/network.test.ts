@@ -27,11 +27,11 @@ function net(props: NetworkProps, spec = ONE, kind = 'ImageBuilder') {
 }
 
 describe('without a VPC', () => {
-  test('no VpcConfig and no connections; an empty list of security groups is fine', () => {
+  test('no VpcConfig, and connections that throw; an empty list of security groups is fine', () => {
     const { scope, v } = setup();
     const n = configureNetwork(scope, v, { securityGroups: [] }, ONE);
     expect(n.vpcConfig).toBeUndefined();
-    expect(n.connections.securityGroups).toEqual([]);
+    expect(() => n.connections()).toThrow("ImageBuilder 'Stack/Res': connections are only those of an image builder in a VPC: without vpc it has no security group of yours, and a rule added here would do nothing. Give vpc");
   });
   test('fails vpcSubnets and security groups, with the kind', () => {
     const { scope, v, vpc } = setup('Fleet');
@@ -128,9 +128,9 @@ describe('security groups', () => {
   test('a new one by default, that allows all outbound traffic', () => {
     const n = net({});
     const result = n.result();
-    expect(result.connections.securityGroups).toHaveLength(1);
-    expect(n.stack.resolve(result.vpcConfig!.securityGroupIds)).toEqual([n.stack.resolve(result.connections.securityGroups[0].securityGroupId)]);
-    expect(result.connections.securityGroups[0].node.path).toBe('Stack/Res/SecurityGroup');
+    expect(result.connections().securityGroups).toHaveLength(1);
+    expect(n.stack.resolve(result.vpcConfig!.securityGroupIds)).toEqual([n.stack.resolve(result.connections().securityGroups[0].securityGroupId)]);
+    expect(result.connections().securityGroups[0].node.path).toBe('Stack/Res/SecurityGroup');
     Template.fromStack(n.stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'AppStream image builder',
       SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: '-1' }],
@@ -141,7 +141,7 @@ describe('security groups', () => {
     const { stack, scope, v, vpc } = setup();
     const groups = Array.from({ length: 6 }, (_, i) => new ec2.SecurityGroup(stack, `Sg${i}`, { vpc }));
     const five = configureNetwork(scope, v, { vpc, securityGroups: groups.slice(0, 5) }, ONE);
-    expect(five.connections.securityGroups).toEqual(groups.slice(0, 5));
+    expect(five.connections().securityGroups).toEqual(groups.slice(0, 5));
     expect(() => configureNetwork(scope, v, { vpc, securityGroups: groups }, ONE))
       .toThrow("ImageBuilder 'Stack/Res': securityGroups must have at most 5 security groups (it has 6). Give at most 5 security groups.");
   });

@@ -52,8 +52,12 @@ describe('user settings', () => {
       .toThrow("Stack 'Stack/A': userSettings[1] \"FILE_UPLOAD\" repeats the action of userSettings[0]. Give each action at most one setting.");
     expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.FILE_UPLOAD, { maximumLength: 5 })] }, 'B'))
       .toThrow("Stack 'Stack/B': userSettings[0].maximumLength 5 is only for the clipboard actions (CLIPBOARD_COPY_FROM_LOCAL_DEVICE, CLIPBOARD_COPY_TO_LOCAL_DEVICE), not FILE_UPLOAD. Leave maximumLength out for this action.");
-    expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 20971521 })] }, 'C'))
-      .toThrow("Stack 'Stack/C': userSettings[0].maximumLength 20971521 must be a whole number from 1 to 20971520. Give a whole number of characters from 1 to 20971520 (20 MB).");
+    appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 20971521 })] }, 'C');
+    expect(Annotations.fromStack(stack).findWarning('/Stack/C', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      "Stack 'Stack/C': userSettings[0].maximumLength 20971521 is outside the range the AppStream docs give, 1 to 20971520 (AWS may refuse it at deployment). Give a whole number of characters from 1 to 20971520 (20 MB). [ack: cdk-appstream:stack:maximumLengthRange]",
+    ]);
+    expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 2.5 })] }, 'C2'))
+      .toThrow("Stack 'Stack/C2': userSettings[0].maximumLength 2.5 must be a whole number from 1 to 20971520. Give a whole number of characters from 1 to 20971520 (20 MB).");
     expect(() => appStack({ userSettings: [null as any] }, 'D')).toThrow("Stack 'Stack/D': userSettings[0] null is missing.");
     expect(() => appStack({ userSettings: [{} as any] }, 'E')).toThrow("Stack 'Stack/E': userSettings[0] is empty. Give UserSetting.enable(action) or UserSetting.disable(action).");
     expect(() => appStack({ userSettings: [] }, 'F'))
@@ -130,9 +134,14 @@ describe('embed host domains, URLs, settings, protocol', () => {
       .toThrow("Stack 'Stack/D': embedHostDomains must have at least 1 domain (it has 0). Give 1 to 20 domains, or leave embedHostDomains out.");
   });
 
-  test('URLs: http or https, with the fix; a settings group; a protocol', () => {
-    expect(() => appStack({ redirectUrl: 'portal.example.com' }, 'A'))
-      .toThrow(/^Stack 'Stack\/A': redirectUrl "portal.example.com" must be an http:\/\/ or https:\/\/ URL without spaces \(pattern .*\)\. Give an http:\/\/ or https:\/\/ URL, such as https:\/\/portal.example.com\/done\.$/);
+  test('URLs in another form than http(s) (or mailto: for feedback) warn, with the fix', () => {
+    appStack({ redirectUrl: 'portal.example.com', feedbackUrl: 'desk@example.com' }, 'A');
+    expect(Annotations.fromStack(stack).findWarning('/Stack/A', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      expect.stringMatching(/^Stack 'Stack\/A': redirectUrl "portal.example.com" is not an http:\/\/ or https:\/\/ URL without spaces \(pattern .*\), as the AppStream docs ask \(AWS may refuse it at deployment\)\. Give a URL such as https:\/\/portal.example.com\/done\. \[ack: cdk-appstream:stack:urlFormat\]$/),
+      expect.stringMatching(/^Stack 'Stack\/A': feedbackUrl "desk@example.com" is not an http:\/\/, https:\/\/ or mailto: URL without spaces \(pattern .*\), .* Give a URL such as https:\/\/portal.example.com\/feedback or mailto:desk@example.com\. \[ack: cdk-appstream:stack:urlFormat\]$/),
+    ]);
+  });
+  test('URLs: their length, with the fix; a settings group; a protocol', () => {
     expect(() => appStack({ feedbackUrl: `https://x/${'a'.repeat(991)}` }, 'B')).toThrow(/^Stack 'Stack\/B': feedbackUrl .* must be at most 1000 characters long \(it is 1001\)\. Shorten it\.$/);
     appStack({ redirectUrl: 'http://a.example.com', feedbackUrl: 'https://b.example.com/x', applicationSettings: { settingsGroup: 'g' }, preferredProtocol: StreamingProtocol.UDP }, 'C');
     expect(stackProps()).toMatchObject({

@@ -705,13 +705,14 @@ describe('Entitlement', () => {
     expect(attrs([{ name: 'department' }], 'F')).toThrow(`Entitlement 'Stack/S/F': attributes[0] {"name":"department"} is not of the expected type. ${fix}`);
     expect(attrs([{ value: 'finance' }], 'G')).toThrow(`Entitlement 'Stack/S/G': attributes[0] {"value":"finance"} is not of the expected type. ${fix}`);
     expect(attrs([{ name: null, value: 'x' }], 'H')).toThrow("Entitlement 'Stack/S/H': attributes[0].name null is required. Give a SamlAttribute.");
-    expect(attrs([{ name: 'email', value: 'x' }], 'I'))
-      .toThrow("Entitlement 'Stack/S/I': attributes[0].name \"email\" is not one of the SAML attributes entitlements match (roles, department, organization, groups, title, costCenter, userType). Use a SamlAttribute member.");
-    expect(attrs([{ name: 5, value: 'x' }], 'J'))
-      .toThrow("Entitlement 'Stack/S/J': attributes[0].name 5 is not one of the SAML attributes entitlements match (roles, department, organization, groups, title, costCenter, userType). Use a SamlAttribute member.");
+    attrs([{ name: 'email', value: 'x' }], 'I')();
+    expect(Annotations.fromStack(stack).findWarning('/Stack/S/I', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      "Entitlement 'Stack/S/I': attributes[0].name \"email\" is not one of the SAML attributes the AppStream docs list for entitlements (roles, department, organization, groups, title, costCenter, userType). Check the name against your identity provider's assertion, or use a SamlAttribute member; ignore this if AppStream matches it. [ack: cdk-appstream:entitlement:unknownSamlAttribute]",
+    ]);
+    expect(attrs([{ name: 5, value: 'x' }], 'J')).toThrow("Entitlement 'Stack/S/J': attributes[0].name 5 must be a string, not number. Give a SamlAttribute.");
     const numberToken = Token.asNumber({ Ref: 'N' });
-    expect(attrs([{ name: numberToken, value: 'x' }], 'K'))
-      .toThrow(`Entitlement 'Stack/S/K': attributes[0].name ${numberToken} is not one of the SAML attributes entitlements match (roles, department, organization, groups, title, costCenter, userType). Use a SamlAttribute member.`);
+    expect(attrs([{ name: numberToken, value: 'x' }], 'K')).toThrow(`Entitlement 'Stack/S/K': attributes[0].name ${numberToken} must be a string, not number. Give a SamlAttribute.`);
+    expect(attrs([{ name: '', value: 'x' }], 'Empty')).toThrow("Entitlement 'Stack/S/Empty': attributes[0].name \"\" must not be empty. Give a SamlAttribute.");
     expect(attrs([{ name: 'groups', value: undefined }], 'L')).toThrow("Entitlement 'Stack/S/L': attributes[0].value is required. Give the value the attribute must have.");
     expect(attrs([{ name: 'groups', value: '' }], 'M')).toThrow("Entitlement 'Stack/S/M': attributes[0].value \"\" must not be empty. Give the value the attribute must have.");
     expect(attrs([{ name: 'groups', value: 5 }], 'N'))

@@ -39,14 +39,18 @@ export const S3_BUCKET: StringRule = {
 };
 
 /**
- * [lib] S3Location.S3Bucket: an S3 bucket name as S3 names them (and cfn-lint's AWS::S3::Bucket.Name
- * format checks): starting and ending with a letter or digit, no `..`. The model's pattern allows a
- * leading '-' or '.', which S3 never created.
+ * [lib] S3Location.S3Bucket: an S3 bucket name as S3's naming rules for general purpose buckets allow
+ * (a bucket named otherwise cannot exist, so AppStream could never read it): starting and ending with
+ * a letter or digit; no `..`, nor a '.' next to a '-' (which aws-cdk-lib's `s3.Bucket` and S3's
+ * virtual-hosted addressing refuse); not an IP address; not starting with `xn--`, `sthree-` or
+ * `amzn-s3-demo-`; not ending with `-s3alias`, `--ol-s3`, `.mrap`, `--x-s3` or `--table-s3` (the
+ * suffixes S3 keeps for access point aliases, Object Lambda, Multi-Region Access Points, directory
+ * and table buckets). The model's pattern allows all of these.
  */
 export const S3_BUCKET_FORMAT: StringRule = {
   ...S3_BUCKET,
-  pattern: '^(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9]$',
-  patternHint: "an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..'",
+  pattern: '^(?!.*\\.\\.)(?!.*\\.-)(?!.*-\\.)(?!xn--)(?!sthree-)(?!amzn-s3-demo-)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}$)(?!.*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]*[a-z0-9]$',
+  patternHint: "an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves",
 };
 
 /**

@@ -12,8 +12,18 @@
  */
 export type Sources = readonly [string, ...string[]];
 
+/**
+ * Marks a rule that only the documentation's prose states (botocore's model and CloudFormation's schema
+ * are silent): a value that breaks it warns, under the id `cdk-appstream:<kind>:<advisory>`, instead of
+ * failing, since AWS may accept it (a rule that refuses a valid app is worse than a missing one).
+ */
+export interface Advisory {
+  /** The name of the warning, the end of its id: `cdk-appstream:<kind>:<advisory>`. */
+  readonly advisory?: string;
+}
+
 /** A rule for one string value. Lengths count Unicode code points, as the AWS APIs do. */
-export interface StringRule {
+export interface StringRule extends Advisory {
   readonly sources: Sources;
   readonly minLength?: number;
   readonly maxLength?: number;
@@ -30,8 +40,8 @@ export interface CountRule {
   readonly maxItems?: number;
 }
 
-/** A rule for an integer. */
-export interface RangeRule {
+/** A rule for an integer. An advisory range still fails a value that is not a whole number (the model's type). */
+export interface RangeRule extends Advisory {
   readonly sources: Sources;
   readonly min: number;
   readonly max: number;

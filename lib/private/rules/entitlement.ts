@@ -4,8 +4,15 @@
  */
 import { CountRule, StringRule } from './engine';
 
-/** [docs] EntitlementAttribute.Name: "The following are valid values:" (the SAML attributes AppStream maps). */
+/**
+ * [docs] EntitlementAttribute.Name: "The following are valid values:" (the SAML attributes AppStream
+ * maps). The model (shape `String`) and CloudFormation's schema have no enum, so a name outside the
+ * list warns (`cdk-appstream:entitlement:unknownSamlAttribute`) rather than fails.
+ */
 export const ENTITLEMENT_ATTRIBUTE_NAMES: readonly string[] = ['roles', 'department', 'organization', 'groups', 'title', 'costCenter', 'userType'];
+
+/** [model] EntitlementAttribute.Name (shape `String`). */
+export const ENTITLEMENT_ATTRIBUTE_NAME: StringRule = { sources: ['EntitlementAttribute.Name'], minLength: 1 };
 
 /** [model] EntitlementAttribute.Value (shape `String`). */
 export const ENTITLEMENT_ATTRIBUTE_VALUE: StringRule = { sources: ['EntitlementAttribute.Value'], minLength: 1 };

@@ -151,8 +151,11 @@ export const TAG_VALUE: StringRule = {
   patternHint: 'letters, digits, spaces and _ . : / = + - @',
 };
 
-/** [docs] VolumeConfig.VolumeSizeInGb: "Valid range is 200-500 GB." */
-export const ROOT_VOLUME_GIB: RangeRule = { sources: ['VolumeConfig.VolumeSizeInGb'], min: 200, max: 500 };
+/**
+ * [docs] VolumeConfig.VolumeSizeInGb: "Valid range is 200-500 GB." The model (an `Integer`) and
+ * CloudFormation's schema set no range: a size outside it warns.
+ */
+export const ROOT_VOLUME_GIB: RangeRule = { sources: ['VolumeConfig.VolumeSizeInGb'], min: 200, max: 500, advisory: 'rootVolumeSizeRange' };
 
 /**
  * [lib] A directory name must be a fully qualified domain name (corp.example.com): two or more labels of

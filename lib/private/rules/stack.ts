@@ -25,8 +25,11 @@ export const USER_SETTINGS: CountRule = { sources: ['CreateStackRequest.UserSett
  */
 export const USER_SETTING_MAXIMUM_LENGTH_ACTIONS: readonly string[] = ['CLIPBOARD_COPY_FROM_LOCAL_DEVICE', 'CLIPBOARD_COPY_TO_LOCAL_DEVICE'];
 
-/** [docs] UserSetting.MaximumLength: "The value can be between 1 and 20,971,520 (20 MB)." */
-export const USER_SETTING_MAXIMUM_LENGTH: RangeRule = { sources: ['UserSetting.MaximumLength'], min: 1, max: 20_971_520 };
+/**
+ * [docs] UserSetting.MaximumLength: "The value can be between 1 and 20,971,520 (20 MB)." The model (an
+ * `Integer`) and CloudFormation's schema set no range: a length outside it warns.
+ */
+export const USER_SETTING_MAXIMUM_LENGTH: RangeRule = { sources: ['UserSetting.MaximumLength'], min: 1, max: 20_971_520, advisory: 'maximumLengthRange' };
 
 /** [model] StorageConnector.ConnectorType (shape `StorageConnectorType`, an enum), in the model's order. */
 export const STORAGE_CONNECTOR_TYPES: readonly string[] = ['HOMEFOLDERS', 'GOOGLE_DRIVE', 'ONE_DRIVE'];
@@ -65,13 +68,28 @@ export const EMBED_HOST_DOMAIN: StringRule = {
 export const STACK_URL: StringRule = { sources: ['CreateStackRequest.RedirectURL', 'CreateStackRequest.FeedbackURL'], maxLength: 1000 };
 
 /**
- * [lib] CreateStackRequest.RedirectURL and FeedbackURL: the model takes any string of up to 1000
- * characters; users' browsers are sent to it, so it must be an http or https URL.
+ * [lib] CreateStackRequest.RedirectURL: the model takes any string of up to 1000 characters; users'
+ * browsers are sent to it, so it should be an http or https URL (the scheme in any case, as URL schemes
+ * ignore case). Only this library asks it: a value in another form warns.
  */
-export const STACK_URL_FORMAT: StringRule = {
+export const REDIRECT_URL_FORMAT: StringRule = {
   ...STACK_URL,
-  pattern: '^https?://[^\\s/?#]+[^\\s]*$',
+  sources: ['CreateStackRequest.RedirectURL'],
+  pattern: '^[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*$',
   patternHint: 'an http:// or https:// URL without spaces',
+  advisory: 'urlFormat',
+};
+
+/**
+ * [lib] CreateStackRequest.FeedbackURL: as the redirect URL, or a `mailto:` link (a feedback link may
+ * open the user's mail client). Only this library asks it: a value in another form warns.
+ */
+export const FEEDBACK_URL_FORMAT: StringRule = {
+  ...STACK_URL,
+  sources: ['CreateStackRequest.FeedbackURL'],
+  pattern: '^(?:[hH][tT][tT][pP][sS]?://[^\\s/?#]+|[mM][aA][iI][lL][tT][oO]:[^\\s@]+@)[^\\s]*$',
+  patternHint: 'an http://, https:// or mailto: URL without spaces',
+  advisory: 'urlFormat',
 };
 
 /**
