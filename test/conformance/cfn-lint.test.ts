@@ -101,7 +101,7 @@ describe('scripts/cfn-lint-templates.ts', () => {
     const fakeBin = path.join(dir, 'fake-bin');
     fs.mkdirSync(fakeBin, { recursive: true });
     fs.writeFileSync(path.join(fakeBin, 'cfn-lint'), '#!/bin/sh\necho machine cfn-lint >&2\nexit 1\n', { mode: 0o755 });
-    const env = { ...process.env, PATH: [fakeBin, ...(process.env.PATH ?? '').split(path.delimiter)].join(path.delimiter) };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: [fakeBin, ...(process.env.PATH ?? '').split(path.delimiter)].join(path.delimiter) };
     delete env.CFN_LINT;
     const good = write('venv.template.json', imageBuilderTemplate());
     const { status, output } = runScript([good], env);
