@@ -51,9 +51,7 @@ export function configureRelease(project: awscdk.AwsCdkConstructLibrary): void {
   project.addDevDeps('commit-and-tag-version@13.2.1');
   // NuGet needs the .nupkg: built wherever a .NET SDK is (the release workflow sets one up); sources only
   // where there is none (these machines).
-  const dotnet = project.tasks.tryFind('package:dotnet')!;
-  dotnet.reset('rm -rf dist/dotnet');
-  dotnet.exec('if command -v dotnet >/dev/null; then jsii-pacmak -v --target dotnet; else echo "package:dotnet: no .NET SDK, C# sources only"; jsii-pacmak -v --code-only --target dotnet; fi');
+  project.tasks.tryFind('package:dotnet')!.reset('bash scripts/package-dotnet.sh');
   project.addTask('test:release', {
     description: 'Check the packages package-all built as the registries would, without publishing: npm publish --dry-run, twine check, the Maven bundle, go vet, jsii-diff',
     exec: 'bash scripts/test-release.sh',
