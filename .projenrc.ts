@@ -94,7 +94,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@4.11.0',
     'ts-node@10.9.2',
   ],
-  gitignore: ['/examples/cdk.out/', '.jsii.tabl.json', '/bench/out/', '/test-reports/', '*.snapshot/**/asset.*', 'cdk.out/'],
+  gitignore: ['/examples/cdk.out/', '.jsii.tabl.json', '/bench/out/', '/test-reports/', '**/*.snapshot/**/asset.*', 'cdk.out/'],
 });
 
 for (const pattern of ['/examples/', '/bench/', '/scripts/', '/.ci/', '/test-reports/', '/vitest.config.mts', '/rosetta/']) {
