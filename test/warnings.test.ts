@@ -4,7 +4,6 @@
  * test/setup/warning-ids.ts checks, in every test, each id a warning really carries.
  */
 import { App, Stack } from 'aws-cdk-lib';
-import { Annotations as AssertAnnotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
 import { Fleet, Image, InstanceType } from '../lib';
 import { documentedWarningIds, libSources, libWarningNames } from './setup/warning-table';
@@ -53,12 +52,14 @@ describe('the README warnings table', () => {
   });
 
   test('a warning a construct makes carries an id of the table', () => {
+    // Read from the construct's metadata, not a synthesized template: cfn-lint (rightly) refuses the
+    // unknown instance type, and every synthesized template is linted.
     const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
-    new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage-2026-11-30'), instanceType: InstanceType.of('stream.standard.future') });
-    const warnings = AssertAnnotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('stream.standard.future'));
+    const fleet = new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage-2026-11-30'), instanceType: InstanceType.of('stream.standard.future') });
+    const warnings = fleet.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
     expect(warnings).toHaveLength(1);
     const id = 'cdk-appstream:fleet:unknownInstanceType';
-    expect(JSON.stringify(warnings[0].entry.data)).toContain(id);
+    expect(warnings[0]).toContain(`[ack: ${id}]`);
     expect(documented).toContain(id);
   });
 });
