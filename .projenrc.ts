@@ -6,6 +6,7 @@ import { configureDataAndExample } from './projenrc/data';
 import { addLanguageTests } from './projenrc/languages';
 import { configureMutation } from './projenrc/mutation';
 import { configurePackaging } from './projenrc/packaging';
+import { configureRelease, RELEASE_OPTIONS } from './projenrc/release';
 import { configureTests } from './projenrc/tests';
 
 /**
@@ -39,7 +40,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
   projenVersion: '0.103.25',
-  minNodeVersion: '20.0.0',
+  // The Node versions jsii supports (@jsii/check-node): 22 and 24. Node 20's support ended on 2026-10-30.
+  minNodeVersion: '22.0.0',
 
   // Layout: sources in lib/, compiled JavaScript in build/ (not lib/, and not dist/,
   // which jsii-pacmak uses for its artifacts), tests in test/.
@@ -62,12 +64,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Tests run with vitest (see vitest.config.ts); projen has no vitest component.
   jest: false,
-  // There is no GitHub here: CI is .ci/run, and publishing is done by hand.
-  github: false,
-  release: false,
-  buildWorkflow: false,
-  depsUpgrade: false,
-  pullRequestTemplate: false,
+  // Release: projen's release workflow and publib, for every language (projenrc/release.ts). CI is .ci/run.
+  ...RELEASE_OPTIONS,
   sampleCode: false,
   docgen: true,
   docgenFilePath: 'API.md',
@@ -86,15 +84,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
 
-  publishToPypi: { distName: 'cdk-appstream', module: 'cdk_appstream' },
-  publishToMaven: {
-    javaPackage: 'io.github.cdkappstream',
-    mavenGroupId: 'io.github.cdk-appstream',
-    mavenArtifactId: 'cdk-appstream',
-  },
-  publishToNuget: { dotNetNamespace: 'CdkAppStream', packageId: 'CdkAppStream' },
-  publishToGo: { moduleName: 'github.com/cdk-appstream/cdk-appstream-go', packageName: 'cdkappstream' },
-
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `constructs@${CONSTRUCTS_VERSION}`,
@@ -106,7 +95,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@4.11.0',
     'ts-node@10.9.2',
   ],
-  gitignore: ['/examples/cdk.out/', '.jsii.tabl.json', '/bench/out/', '/test-reports/', '*.snapshot/**/asset.*', 'cdk.out/'],
+  gitignore: ['/examples/cdk.out/', '.jsii.tabl.json', '/bench/out/', '/test-reports/', '**/*.snapshot/**/asset.*', 'cdk.out/'],
 });
 
 for (const pattern of ['/examples/', '/bench/', '/scripts/', '/.ci/', '/test-reports/', '/vitest.config.mts', '/rosetta/']) {
@@ -132,5 +121,6 @@ configureMutation(project);
 
 addLanguageTests(project);
 configureAgent(project);
+configureRelease(project);
 
 project.synth();

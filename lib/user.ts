@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
-import { USER_ATTRIBUTE_VALUE, USER_AUTHENTICATION_TYPES, USER_EMAIL, USER_NAME, toRegExp } from './private/rules';
+import { USER_ATTRIBUTE_VALUE, USER_AUTHENTICATION_TYPES, USER_EMAIL, USER_NAME } from './private/rules';
 import { Validator, showValue } from './private/validation';
 
 const USER_SYMBOL = Symbol.for('cdk-appstream.User');
@@ -165,16 +165,8 @@ class ImportedUser extends cdk.Resource implements IUser {
   }
 }
 
-/** A first or last name: the model's ASCII set, and a message that names the first character it refuses. */
+/** A first or last name: the model's ASCII set (the engine's message names the first character it refuses). */
 function checkNameAttribute(v: Validator, property: string, value: string | undefined): void {
-  let fix = 'Use only ASCII letters, digits, _, - and spaces (AppStream refuses accents and other characters).';
-  if (typeof value === 'string' && !cdk.Token.isUnresolved(value)) {
-    const allowed = toRegExp(USER_ATTRIBUTE_VALUE.pattern!); // one character matches `[...]+` alone
-    const at = [...value].findIndex((c) => !allowed.test(c));
-    if (at >= 0) {
-      const c = [...value][at];
-      fix = `The character ${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, character ${at + 1}) is refused: ${fix}`;
-    }
-  }
+  const fix = 'Use only ASCII letters, digits, _, - and spaces (AppStream refuses accents and other characters).';
   v.string(property, value, USER_ATTRIBUTE_VALUE, fix);
 }

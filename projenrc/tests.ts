@@ -1,7 +1,8 @@
 import { awscdk } from 'projen';
 
 /**
- * The test task: type-check, the peer minimum, vitest, eslint, the integ snapshots and cfn-lint, in that order.
+ * The tests: projen's `test` task (in the build) type-checks, checks the peer minimum, runs vitest, eslint,
+ * the integ snapshots and cfn-lint, in that order; `npm test` runs `test:quick`, type-check and vitest.
  */
 export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
   // Tests: type-check the tests (vitest does not), run vitest, lint, the integ snapshots, then cfn-lint.
@@ -36,12 +37,31 @@ export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
     receiveArgs: true,
   });
+  // The whole suite is projen's `test` task, which `npm run build` (the README's test command, and CI) runs:
+  // type-check, the peer minimum, vitest, eslint, the integ snapshots and cfn-lint. projen's build task is
+  // locked to `test`, so the developer's quick loop is its own task, and `npm test` runs that one:
+  // type-check and vitest (about 2 minutes; CONTRIBUTING.md has the measurements).
+  // The project's Python environment (cfn-lint and botocore for the tests, made on first use: a few
+  // minutes on a fresh clone), made before vitest, whose cfn-lint tests would otherwise wait for it.
+  const pythonEnv = project.addTask('test:python-env', {
+    description: "Make the project's Python environment (.cache/python: pinned cfn-lint, botocore, moto, twine) if it is missing or stale",
+    exec: 'bash scripts/python-env.sh',
+  });
   project.testTask.reset();
+  project.testTask.spawn(pythonEnv);
+  project.testTask.description = 'The whole suite: type-check, the peer minimum, vitest, eslint, the integ snapshots and cfn-lint (npm run build runs it)';
   project.testTask.spawn(typecheck);
   project.testTask.spawn(minCdk);
   project.testTask.spawn(unit);
   project.testTask.spawn(project.tasks.tryFind('eslint')!);
   project.testTask.spawn(integ);
   project.testTask.spawn(cfnLint);
+  const quick = project.addTask('test:quick', {
+    description: 'The quick loop (npm test): type-check and vitest; npm run build runs the whole suite',
+  });
+  quick.spawn(pythonEnv);
+  quick.spawn(typecheck);
+  quick.spawn(unit);
+  project.package.setScript('test', `projen ${quick.name}`);
   project.addTask('test:watch', { exec: 'vitest', description: 'Run vitest in watch mode' });
 }

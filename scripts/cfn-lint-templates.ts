@@ -19,10 +19,14 @@
  * A template without resources (the DeployAssert stack of an integ test without assertions) is skipped:
  * the CDK CLI deploys nothing from it, and cfn-lint would call it invalid.
  *
+ * cfn-lint is the project's own, pinned in scripts/requirements-dev.txt: the venv that
+ * `bash scripts/python-env.sh` makes on first use (in .cache/python) and prints the bin folder of, never
+ * whatever cfn-lint the machine's PATH holds. `CFN_LINT=/path/to/cfn-lint` runs another one instead.
+ *
  * It fails (exit 1) on any cfn-lint error, when cfn-lint is missing or fails, and when there is no
  * template to lint; warnings are printed.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -163,17 +167,33 @@ function describe(target: LintTarget): string {
   return target.origin ? `${file} (${target.origin})` : file;
 }
 
+/**
+ * The cfn-lint to run: `$CFN_LINT` when set, else the project venv's (scripts/python-env.sh makes the venv
+ * on first use, printing its progress on stderr, and prints its bin folder).
+ */
+export function cfnLintExecutable(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CFN_LINT) {
+    return env.CFN_LINT;
+  }
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'python-env.sh')], { env, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.error || r.status !== 0) {
+    throw new Error(`cannot make the project's Python environment (bash scripts/python-env.sh ${r.error ? `could not start: ${r.error.message}` : `exited with ${r.status}`}); it needs python3 (3.10 or newer) with venv, and PyPI`);
+  }
+  return path.join(r.stdout.trim(), 'cfn-lint');
+}
+
 /** Run cfn-lint once over `files`; its findings, or throw with why it failed. */
 function cfnLint(files: string[]): Promise<CfnLintMatch[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn('cfn-lint', ['--format', 'json', '--', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const executable = cfnLintExecutable();
+    const child = spawn(executable, ['--format', 'json', '--', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', (e: NodeJS.ErrnoException) => reject(new Error(e.code === 'ENOENT'
-      ? 'cfn-lint is not installed (it is in the machine image; elsewhere: pip install cfn-lint)'
-      : `cannot run cfn-lint: ${e.message}`)));
+      ? `cfn-lint is not installed at ${executable} (delete .cache/python to have scripts/python-env.sh make it again)`
+      : `cannot run ${executable}: ${e.message}`)));
     child.on('close', (code) => {
       // cfn-lint's exit code is a bit mask: 2 errors, 4 warnings, 8 informational; 1 means it failed.
       let matches: CfnLintMatch[] | undefined;

@@ -9,7 +9,9 @@
  * availability zone or account (the stack is environment-agnostic; the VPC takes the first two zones
  * of the region it lands in). `npx integ-runner --language typescript --update-on-failed --force
  * --parallel-regions us-east-1 integ.image-builder-deployable.ts` (without `--dry-run`, with credentials)
- * deploys it, updates the snapshot, and destroys it; it deploys in a region
+ * deploys it, asserts what the deployment shows (DescribeImageBuilders: the builder is RUNNING, which
+ * it is some 10 to 20 minutes after AppStream creates it; the assertion polls for up to 40 minutes),
+ * updates the snapshot, and destroys it; it deploys in a region
  * whose CloudFormation has `AWS::AppStream::ImageBuilder.RootVolumeConfig` (us-east-1 does; the
  * construct warns elsewhere), to an account that has AppStream's service role
  * `AmazonAppStreamServiceAccess` (the console creates it on first use).
@@ -23,8 +25,8 @@
  * says the image is not found, put a current name from
  * https://docs.aws.amazon.com/appstream2/latest/developerguide/base-image-version-history.html.
  */
-import { IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { App, Size, Stack } from 'aws-cdk-lib';
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Image, ImageBuilder, InstanceType } from '../lib';
@@ -54,4 +56,11 @@ const admins = new iam.Role(stack, 'BuilderAdmins', {
 builder.grantCreateStreamingUrl(admins);
 builder.grantStartStop(admins);
 
-new IntegTest(app, 'ImageBuilderDeployableInteg', { testCases: [stack] });
+const integ = new IntegTest(app, 'ImageBuilderDeployableInteg', { testCases: [stack] });
+
+// What the deployment shows: AppStream starts a builder it creates, and it is RUNNING once it has booted.
+// (The assertion's Lambda functions and state machine are in the DeployAssert stack, not in the builder's.)
+integ.assertions
+  .awsApiCall('AppStream', 'describeImageBuilders', { Names: [builder.imageBuilderName] })
+  .expect(ExpectedResult.objectLike({ ImageBuilders: [{ Name: builder.imageBuilderName, State: 'RUNNING' }] }))
+  .waitForAssertions({ totalTimeout: Duration.minutes(40), interval: Duration.minutes(1) });

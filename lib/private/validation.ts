@@ -60,7 +60,7 @@ function partialProblem(rule: StringRule, value: string): string | undefined {
         return pick;
       },
     }).join({ join: (a, b) => `${a}${b}` });
-    problem = stringProblem(rule, sample);
+    problem = stringProblem(rule, sample, false);
     if (problem === undefined) {
       return undefined;
     }

@@ -87,10 +87,28 @@ describe('scripts/cfn-lint-templates.ts', () => {
 
   test('fails when cfn-lint is missing', () => {
     const good = write('missing.template.json', imageBuilderTemplate());
-    const { status, output } = runScript([good], { ...process.env, PATH: path.join(dir, 'no-such-bin') });
+    const missing = path.join(dir, 'no-such-bin', 'cfn-lint');
+    const { status, output } = runScript([good], { ...process.env, CFN_LINT: missing });
     expect(status).toBe(1);
-    expect(output).toMatch(/cfn-lint: cfn-lint is not installed/);
+    expect(output).toContain(`cfn-lint: cfn-lint is not installed at ${missing}`);
   });
+
+  test('runs the project venv\'s cfn-lint, not the machine\'s', () => {
+    // The venv's bin folder (scripts/python-env.sh makes the venv on first use), and a PATH of nothing but
+    // a fake cfn-lint that fails, besides bash and python3: the script must not pick it up.
+    const venvBin = spawnSync('bash', ['scripts/python-env.sh'], { cwd: ROOT, encoding: 'utf-8' }).stdout.trim();
+    expect(fs.existsSync(path.join(venvBin, 'cfn-lint'))).toBe(true);
+    const fakeBin = path.join(dir, 'fake-bin');
+    fs.mkdirSync(fakeBin, { recursive: true });
+    fs.writeFileSync(path.join(fakeBin, 'cfn-lint'), '#!/bin/sh\necho machine cfn-lint >&2\nexit 1\n', { mode: 0o755 });
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: [fakeBin, ...(process.env.PATH ?? '').split(path.delimiter)].join(path.delimiter) };
+    delete env.CFN_LINT;
+    const good = write('venv.template.json', imageBuilderTemplate());
+    const { status, output } = runScript([good], env);
+    expect(output).not.toContain('machine cfn-lint');
+    expect(status).toBe(0);
+    expect(output).toMatch(/^cfn-lint: 1 templates linted \(4 regions\), 0 errors, 0 warnings$/m);
+  }, 900_000); // a first run makes the venv (1 to 8 minutes; the test tasks make it before vitest)
 
   test('fails on a template with 5 access endpoints and an unknown property, and passes a good one', () => {
     const good = write('good.template.json', imageBuilderTemplate());

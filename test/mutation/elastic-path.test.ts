@@ -253,7 +253,7 @@ describe('AppBlock', () => {
     expect(() => block({ packaging: AppBlockPackaging.custom(js({})) }, 'F'))
       .toThrow("AppBlock 'Stack/F': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).");
     expect(() => block({ appBlockName: '-notepad' }, 'G'))
-      .toThrow(`AppBlock 'Stack/G': appBlockName "-notepad" ${NAME_RULE}. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockName out to get a generated name.`);
+      .toThrow(`AppBlock 'Stack/G': appBlockName "-notepad" ${NAME_RULE}: character 1 '-' is not allowed there. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockName out to get a generated name.`);
     expect(() => block({ displayName: 'd'.repeat(101) }, 'H')).toThrow(/^AppBlock 'Stack\/H': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
     expect(() => block({ description: 'd'.repeat(257) }, 'I')).toThrow(/^AppBlock 'Stack\/I': description "d{80}…" \(257 characters\) must be at most 256 characters long \(it is 257\)\. Shorten it\.$/);
     block({ displayName: 'd'.repeat(100), description: 'd'.repeat(256) }, 'J');
@@ -401,7 +401,7 @@ describe('Application', () => {
     expect(() => application({ icon: S3Location.fromBucketName('icons-bucket', '') }, 'K')).toThrow(`Application 'Stack/K': icon key "" must not be empty. ${KEY_FIX}`);
     expect(() => application({ displayName: 'd'.repeat(101) }, 'L')).toThrow(/^Application 'Stack\/L': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
     expect(() => application({ applicationName: 'a b' }, 'M'))
-      .toThrow(`Application 'Stack/M': applicationName "a b" ${NAME_RULE}. Use only letters, digits, _ . - and start with a letter or digit, or leave applicationName out to get a generated name.`);
+      .toThrow(`Application 'Stack/M': applicationName "a b" ${NAME_RULE}: character 2 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave applicationName out to get a generated name.`);
   });
 
   test('platforms and instance families, each problem whole', () => {
@@ -630,7 +630,7 @@ describe('AppBlockBuilder', () => {
     expect(() => builder({ instanceType: InstanceType.MEMORY_LARGE }, 'B'))
       .toThrow("AppBlockBuilder 'Stack/B': instanceType \"stream.memory.large\" is not offered for app block builders. Use one of the app block builder instance types: stream.standard.small, stream.standard.medium, stream.standard.large, stream.standard.xlarge, stream.standard.2xlarge.");
     expect(() => builder({ appBlockBuilderName: '_packager' }, 'C'))
-      .toThrow(`AppBlockBuilder 'Stack/C': appBlockBuilderName "_packager" ${NAME_RULE}. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockBuilderName out to get a generated name.`);
+      .toThrow(`AppBlockBuilder 'Stack/C': appBlockBuilderName "_packager" ${NAME_RULE}: character 1 '_' is not allowed there. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockBuilderName out to get a generated name.`);
     builder({ appBlockBuilderName: 'twice' }, 'D');
     expect(() => builder({ appBlockBuilderName: 'twice' }, 'E'))
       .toThrow("AppBlockBuilder 'Stack/E': appBlockBuilderName \"twice\" is already used by 'Stack/D' in the same account and region. Give each app block builder its own name, or leave appBlockBuilderName out to get a generated one.");

@@ -3,7 +3,7 @@
  * cannot pass). Each limit is tried at, below and above its edge, and each message in full.
  */
 import { describe, expect, test } from 'vitest';
-import { countProblem, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
+import { countProblem, patternFault, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
 
 const src = ['Test.Member'] as const;
 
@@ -36,12 +36,36 @@ describe('stringProblem', () => {
 
   test('pattern: its hint and the pattern itself, or a generic hint', () => {
     expect(stringProblem({ sources: src, pattern: '^a+$', patternHint: 'only as' }, 'aaa')).toBeUndefined();
-    expect(stringProblem({ sources: src, pattern: '^a+$', patternHint: 'only as' }, 'b')).toBe('must be only as (pattern ^a+$)');
-    expect(stringProblem({ sources: src, pattern: '^a+$' }, 'b')).toBe('must be in the right form (pattern ^a+$)');
+    expect(stringProblem({ sources: src, pattern: '^a+$', patternHint: 'only as' }, 'b')).toBe("must be only as (pattern ^a+$): character 1 'b' is not allowed");
+    expect(stringProblem({ sources: src, pattern: '^a+$' }, 'b')).toBe("must be in the right form (pattern ^a+$): character 1 'b' is not allowed");
+  });
+
+  test('pattern: the first character to blame, and whether it is allowed elsewhere', () => {
+    const name = { sources: src, pattern: '^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$', patternHint: 'a name' };
+    expect(stringProblem(name, 'my builder')).toBe(`must be a name (pattern ${name.pattern}): character 3 ' ' is not allowed`);
+    // '-' may follow the first character, not be it.
+    expect(stringProblem(name, '-builder')).toBe(`must be a name (pattern ${name.pattern}): character 1 '-' is not allowed there`);
+    // Two characters to blame: the first is named; code points, not UTF-16 units, are counted.
+    expect(stringProblem(name, "😀Obri'en")).toBe(`must be a name (pattern ${name.pattern}): character 1 '😀' (U+1F600) is not allowed`);
+    expect(stringProblem(name, "O'Bri'en")).toBe(`must be a name (pattern ${name.pattern}): character 2 "'" is not allowed`);
+    expect(stringProblem(name, 'tab\there')).toBe(`must be a name (pattern ${name.pattern}): character 4 U+0009 is not allowed`);
+    // A sample standing in for a string with tokens: no position, which would not be the user's.
+    expect(stringProblem(name, 'my builder', false)).toBe(`must be a name (pattern ${name.pattern})`);
+  });
+
+  test('pattern: no character named where no one or two are to blame, or the pattern looks around', () => {
+    expect(patternFault('^[a-z]{3}$', 'ab')).toBeUndefined();
+    expect(patternFault('^[a-z]+$', 'a b c d')).toBeUndefined();
+    expect(patternFault('^(?!aws:).+$', 'aws:x')).toBeUndefined();
+    expect(patternFault('^[a-z]+$', 'abc')).toBeUndefined();
+    expect(patternFault('^[a-z]+$', 'a b')).toEqual({ position: 2, character: ' ', elsewhere: false });
+    // Beyond the pair search's length, only a single character is looked for.
+    expect(patternFault('^[a-z]+$', `${'a'.repeat(127)} b`)).toEqual({ position: 128, character: ' ', elsewhere: false });
+    expect(patternFault('^[a-z]+$', `${'a'.repeat(127)} b `)).toBeUndefined();
   });
 
   test('length is checked before the pattern', () => {
-    expect(stringProblem({ sources: src, maxLength: 1, pattern: '^a$' }, 'bb')).toBe('must be at most 1 characters long (it is 2)');
+    expect(stringProblem({ sources: src, maxLength: 1, pattern: '^a$' }, 'bb')).toBe('must be at most 1 character long (it is 2)');
     expect(stringProblem({ sources: src, minLength: 2, pattern: '^a$' }, 'b')).toBe('must be at least 2 characters long (it is 1)');
   });
 });
@@ -64,7 +88,7 @@ describe('countProblem', () => {
   test('maxItems: at the edge passes, one above fails', () => {
     expect(countProblem({ sources: src, minItems: 1, maxItems: 4 }, 4, 'endpoint')).toBeUndefined();
     expect(countProblem({ sources: src, minItems: 1, maxItems: 4 }, 5, 'endpoint')).toBe('must have at most 4 endpoints (it has 5)');
-    expect(countProblem({ sources: src, maxItems: 1 }, 2, 'fleet')).toBe('must have at most 1 fleets (it has 2)');
+    expect(countProblem({ sources: src, maxItems: 1 }, 2, 'fleet')).toBe('must have at most 1 fleet (it has 2)');
   });
 
   test('a min alone or a max alone is not "exactly"', () => {

@@ -25,7 +25,7 @@ describe('resourceName', () => {
     const v = thing(new Stack(new App(), 'Stack'));
     expect(resourceName(v, 'imageBuilderName', 'golden')).toBe('golden');
     expect(() => resourceName(thing(new Stack(new App(), 'S2')), 'imageBuilderName', 'bad name'))
-      .toThrow("ImageBuilder 'S2/Thing': imageBuilderName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$). Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.");
+      .toThrow("ImageBuilder 'S2/Thing': imageBuilderName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$): character 4 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.");
   });
 
   test('a name taken: the holder, and the fix', () => {
@@ -152,7 +152,7 @@ describe('applyTags', () => {
   test('every problem of the tags at once, one a line', () => {
     expect(() => tagged({ 'aws:x': 'v', 'ok': 'a#b', '': 'x' })).toThrow([
       "ImageBuilder 'S/Thing': tag key \"aws:x\" must be letters, digits, spaces and _ . : / = + - @, and not starting with 'aws:' (pattern ^(^(?!aws:).[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$). Rename the tag (keys starting with 'aws:' are reserved for AWS).",
-      "ImageBuilder 'S/Thing': tag 'ok' value \"a#b\" must be letters, digits, spaces and _ . : / = + - @ (pattern ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$). Change the value.",
+      "ImageBuilder 'S/Thing': tag 'ok' value \"a#b\" must be letters, digits, spaces and _ . : / = + - @ (pattern ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$): character 2 '#' is not allowed. Change the value.",
       "ImageBuilder 'S/Thing': tag key \"\" must not be empty. Rename the tag (keys starting with 'aws:' are reserved for AWS).",
     ].join('\n'));
   });
@@ -223,7 +223,7 @@ describe('applyTags', () => {
     const topic2 = new sns.CfnTopic(v2.scope, 'Resource');
     applyTags(v2, topic2, topic2.tags, undefined);
     Tags.of(stack2).add('late', 'a#b');
-    expect(() => app2.synth()).toThrow("ImageBuilder 'S/Thing': tag 'late' value \"a#b\" must be letters, digits, spaces and _ . : / = + - @ (pattern ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$). Change the value.");
+    expect(() => app2.synth()).toThrow("ImageBuilder 'S/Thing': tag 'late' value \"a#b\" must be letters, digits, spaces and _ . : / = + - @ (pattern ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$): character 2 '#' is not allowed. Change the value.");
   });
 });
 

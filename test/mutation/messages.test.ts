@@ -42,19 +42,19 @@ describe('the window of a long value centres on the character that breaks the pa
   test('where only a letter mends it', () => {
     const value = `${'a'.repeat(60)}0${'a'.repeat(39)}`;
     expect(failure({ sources: ['Test.Member'], pattern: '^[a-z]{100}$' }, value))
-      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}0${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{100}$).`);
+      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}0${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{100}$): character 61 '0' is not allowed.`);
   });
 
   test('where only a digit mends it', () => {
     const value = `${'1'.repeat(60)}x${'1'.repeat(39)}`;
     expect(failure({ sources: ['Test.Member'], pattern: '^[0-9]{100}$' }, value))
-      .toBe(`ImageBuilder 'S/Thing': p …"${'1'.repeat(40)}x${'1'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[0-9]{100}$).`);
+      .toBe(`ImageBuilder 'S/Thing': p …"${'1'.repeat(40)}x${'1'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[0-9]{100}$): character 61 'x' is not allowed.`);
   });
 
   test('where only removing it mends it', () => {
     const value = `${'a'.repeat(60)}-${'a'.repeat(39)}`;
     expect(failure({ sources: ['Test.Member'], pattern: '^[a-z]{99}$' }, value))
-      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}-${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{99}$).`);
+      .toBe(`ImageBuilder 'S/Thing': p …"${'a'.repeat(40)}-${'a'.repeat(39)}" (100 characters, from character 21) must be in the right form (pattern ^[a-z]{99}$): character 61 '-' is not allowed.`);
   });
 });
 

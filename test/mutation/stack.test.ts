@@ -127,7 +127,7 @@ describe('embed host domains, URLs, settings, protocol', () => {
     appStack({ embedHostDomains: ['portal.example.com'] }, 'A');
     expect(stackProps().EmbedHostDomains).toEqual(['portal.example.com']);
     expect(() => appStack({ embedHostDomains: ['Portal.Example.com'] }, 'B'))
-      .toThrow(/^Stack 'Stack\/B': embedHostDomains\[0\] "Portal.Example.com" must be a lowercase domain name such as portal.example.com \(pattern .*\)\. Give a lowercase domain name \(portal.example.com\), without scheme or path, such as portal.example.com\.$/);
+      .toThrow(/^Stack 'Stack\/B': embedHostDomains\[0\] "Portal.Example.com" must be a lowercase domain name such as portal.example.com \(pattern .*\): character 1 'P' is not allowed\. Give a lowercase domain name \(portal.example.com\), without scheme or path, such as portal.example.com\.$/);
     expect(() => appStack({ embedHostDomains: ['https://x'] }, 'C'))
       .toThrow(/\. Give a lowercase domain name, without scheme or path, such as portal.example.com\.$/);
     expect(() => appStack({ embedHostDomains: [] }, 'D'))
@@ -179,7 +179,7 @@ describe('the fleet', () => {
     const ids = [f, s].map((c) => stack.getLogicalId(c.node.defaultChild as any));
     expect(assoc[0][1].DependsOn.sort()).toEqual(ids.sort());
     expect(() => s.associateFleet(fleet('Other')))
-      .toThrow("Stack 'Stack/S': fleet \"Stack/Other\" cannot be associated: the stack already has fleet 'Stack/Fleet', and AppStream's association \"cannot be performed on a stack that already has an associated fleet\" (a stack has at most 1 fleets (it has 2)). Define another Stack for the second fleet.");
+      .toThrow("Stack 'Stack/S': fleet \"Stack/Other\" cannot be associated: the stack already has fleet 'Stack/Fleet', and AppStream's association \"cannot be performed on a stack that already has an associated fleet\" (a stack has at most 1 fleet (it has 2)). Define another Stack for the second fleet.");
   });
 
   test('an imported fleet: no dependency on it', () => {

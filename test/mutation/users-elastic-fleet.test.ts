@@ -312,7 +312,7 @@ describe('ElasticFleet', () => {
     expect(() => elastic({ removalPolicy: js('keep') }, 'C'))
       .toThrow("ElasticFleet 'Stack/C': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
     expect(() => elastic({ fleetName: 'bad name' }, 'D'))
-      .toThrow("ElasticFleet 'Stack/D': fleetName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$). Use only letters, digits, _ . - and start with a letter or digit, or leave fleetName out to get a generated name.");
+      .toThrow("ElasticFleet 'Stack/D': fleetName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$): character 4 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave fleetName out to get a generated name.");
     elastic({ fleetName: 'pool' }, 'P');
     expect(() => elastic({ fleetName: 'pool' }, 'Q'))
       .toThrow("ElasticFleet 'Stack/Q': fleetName \"pool\" is already used by 'Stack/P' in the same account and region. Give each elastic fleet its own name, or leave fleetName out to get a generated one.");
@@ -462,7 +462,7 @@ describe('User', () => {
     expect(() => user({ email: 'alice' }, 'C'))
       .toThrow(`User 'Stack/C': email "alice" must be an email address such as alice@example.com (pattern ^[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+$). ${fix}`);
     expect(() => user({ email: ' ' }, 'D'))
-      .toThrow(`User 'Stack/D': email " " must be letters, marks, symbols, digits and punctuation (pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+). ${fix}`);
+      .toThrow(`User 'Stack/D': email " " must be letters, marks, symbols, digits and punctuation (pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+): character 1 ' ' is not allowed. ${fix}`);
     expect(() => user({ email: js(5) }, 'E')).toThrow(`User 'Stack/E': email 5 must be a string, not number. ${fix}`);
   });
 
@@ -487,13 +487,13 @@ describe('User', () => {
     const fix = 'Use only ASCII letters, digits, _, - and spaces (AppStream refuses accents and other characters).';
     const hint = 'must be ASCII letters, digits, _, - and spaces (pattern ^[A-Za-z0-9_\\-\\s]+$)';
     expect(() => user({ firstName: 'Zoë' }, 'A'))
-      .toThrow(`User 'Stack/A': firstName "Zoë" ${hint}. The character "ë" (U+00EB, character 3) is refused: ${fix}`);
+      .toThrow(`User 'Stack/A': firstName "Zoë" ${hint}: character 3 'ë' (U+00EB) is not allowed. ${fix}`);
     expect(() => user({ firstName: 'Éva' }, 'G'))
-      .toThrow(`User 'Stack/G': firstName "Éva" ${hint}. The character "É" (U+00C9, character 1) is refused: ${fix}`);
+      .toThrow(`User 'Stack/G': firstName "Éva" ${hint}: character 1 'É' (U+00C9) is not allowed. ${fix}`);
     expect(() => user({ lastName: 'ab😀c' }, 'B'))
-      .toThrow(`User 'Stack/B': lastName "ab😀c" ${hint}. The character "😀" (U+1F600, character 3) is refused: ${fix}`);
+      .toThrow(`User 'Stack/B': lastName "ab😀c" ${hint}: character 3 '😀' (U+1F600) is not allowed. ${fix}`);
     expect(() => user({ lastName: "O'Bri'en" }, 'C'))
-      .toThrow(`User 'Stack/C': lastName "O'Bri'en" ${hint}. The character "'" (U+0027, character 2) is refused: ${fix}`);
+      .toThrow(`User 'Stack/C': lastName "O'Bri'en" ${hint}: character 2 "'" is not allowed. ${fix}`);
     expect(() => user({ firstName: 'a'.repeat(2049) }, 'D'))
       .toThrow(`User 'Stack/D': firstName "${'a'.repeat(80)}…" (2049 characters) must be at most 2048 characters long (it is 2049). ${fix}`);
     expect(() => user({ lastName: '' }, 'E')).toThrow(`User 'Stack/E': lastName "" ${hint}. ${fix}`);
@@ -683,9 +683,9 @@ describe('Entitlement', () => {
     const nameHint = "must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$)";
     const nameFix = 'Use only letters, digits, _ . - and start with a letter or digit (give entitlementName when the construct id does not).';
     expect(() => s.addEntitlement('Finance team', entitlementOptions()))
-      .toThrow(`Entitlement 'Stack/S/Finance team': entitlementName (the construct id) "Finance team" ${nameHint}. ${nameFix}`);
+      .toThrow(`Entitlement 'Stack/S/Finance team': entitlementName (the construct id) "Finance team" ${nameHint}: character 8 ' ' is not allowed. ${nameFix}`);
     expect(() => s.addEntitlement('A', entitlementOptions({ entitlementName: '-x' })))
-      .toThrow(`Entitlement 'Stack/S/A': entitlementName "-x" ${nameHint}. ${nameFix}`);
+      .toThrow(`Entitlement 'Stack/S/A': entitlementName "-x" ${nameHint}: character 1 '-' is not allowed there. ${nameFix}`);
     s.addEntitlement('Finance team2', entitlementOptions({ entitlementName: `x${'y'.repeat(100)}` }));
     expect(() => s.addEntitlement('B', entitlementOptions({ description: 'd'.repeat(257) })))
       .toThrow(`Entitlement 'Stack/S/B': description "${'d'.repeat(80)}…" (257 characters) must be at most 256 characters long (it is 257). Shorten it.`);

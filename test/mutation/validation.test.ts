@@ -139,7 +139,7 @@ describe('Validator', () => {
     expect(() => v.string('p', `x${Aws.ACCOUNT_ID}`, { sources: src, minLength: 13 })).not.toThrow();
     expect(() => v.string('p', `x${Aws.ACCOUNT_ID}`, { sources: src, minLength: 14 })).toThrow(/whatever the values/);
     expect(() => v.string('p', `x${Aws.ACCOUNT_ID}`, { sources: src, maxLength: 1 })).not.toThrow();
-    expect(() => v.string('p', `xy${Aws.ACCOUNT_ID}`, { sources: src, maxLength: 1 })).toThrow(/p "xy\$\{…\}" must be at most 1 characters long \(it is 5\), whatever/);
+    expect(() => v.string('p', `xy${Aws.ACCOUNT_ID}`, { sources: src, maxLength: 1 })).toThrow(/p "xy\$\{…\}" must be at most 1 character long \(it is 5\), whatever/);
   });
 
   test('string: samples of several tokens combine (each token takes each sample)', () => {
@@ -241,7 +241,7 @@ describe('Validator', () => {
 
   test('count', () => {
     const { v } = validator();
-    expect(() => v.count('p', 2, { sources: src, maxItems: 1 }, 'fleet', 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p must have at most 1 fleets (it has 2). Fix.");
+    expect(() => v.count('p', 2, { sources: src, maxItems: 1 }, 'fleet', 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p must have at most 1 fleet (it has 2). Fix.");
     expect(() => v.count('p', 1, { sources: src, maxItems: 1 }, 'fleet', 'Fix.')).not.toThrow();
   });
 

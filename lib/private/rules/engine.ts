@@ -100,19 +100,94 @@ function fromJavaSyntax(pattern: string): string {
   return out;
 }
 
-/** What is wrong with `value` under `rule`, in words, or undefined when nothing is. */
-export function stringProblem(rule: StringRule, value: string): string | undefined {
+/**
+ * What is wrong with `value` under `rule`, in words, or undefined when nothing is. A value that breaks the
+ * pattern is told which character does, unless `pointAtFault` is false (for a sample standing in for a
+ * string with tokens, whose character positions are not the user's).
+ */
+export function stringProblem(rule: StringRule, value: string, pointAtFault: boolean = true): string | undefined {
   const length = characterLength(value);
   if (length < (rule.minLength ?? 0)) {
     return rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long (it is ${length})`;
   }
   if (length > (rule.maxLength ?? Infinity)) {
-    return `must be at most ${rule.maxLength} characters long (it is ${length})`;
+    return `must be at most ${rule.maxLength} character${rule.maxLength === 1 ? '' : 's'} long (it is ${length})`;
   }
   if (rule.pattern !== undefined && !toRegExp(rule.pattern).test(value)) {
-    return `must be ${rule.patternHint ?? 'in the right form'} (pattern ${rule.pattern})`;
+    const fault = pointAtFault ? patternFault(rule.pattern, value) : undefined;
+    const where = fault === undefined ? '' : `: character ${fault.position} ${showCharacter(fault.character)} is not allowed${fault.elsewhere ? ' there' : ''}`;
+    return `must be ${rule.patternHint ?? 'in the right form'} (pattern ${rule.pattern})${where}`;
   }
   return undefined;
+}
+
+/** Where a string breaks a pattern: the first character (1-based, in code points) whose removal or replacement mends it. */
+interface PatternFault {
+  readonly position: number;
+  readonly character: string;
+  /** The character is allowed at some other place, only not at this one (a leading '-', say). */
+  readonly elsewhere: boolean;
+}
+
+/** Stand-ins tried in place of a character: a letter, a digit, and nothing. */
+const MENDS = ['a', '0', ''];
+
+/** The longest string searched for two faulty characters (the search tries every pair). */
+const PAIR_SEARCH_MAX = 128;
+
+/**
+ * The first character of `value` whose removal or replacement by a letter or digit makes it match
+ * `pattern`, or undefined when no single character is to blame (a string too short, say), and for a
+ * pattern with a look-around (`(?!aws:)`), whose fault is a sequence, not one character.
+ */
+export function patternFault(pattern: string, value: string): PatternFault | undefined {
+  const re = toRegExp(pattern);
+  if (/\(\?<?[=!]/.test(pattern) || re.test(value)) {
+    return undefined;
+  }
+  const chars = Array.from(value);
+  const mendAt = (from: string[], i: number) => MENDS.map((mend) => [...from.slice(0, i), ...(mend ? [mend] : []), ...from.slice(i + 1)]);
+  const singleMend = (from: string[]) => {
+    for (let i = 0; i < from.length; i++) {
+      const mended = mendAt(from, i).find((m) => re.test(m.join('')));
+      if (mended !== undefined) {
+        return { i, mended };
+      }
+    }
+    return undefined;
+  };
+  // One character to blame; else the first of two (O'Bri'en), for strings short enough to try every pair.
+  let found = singleMend(chars);
+  for (let i = 0; found === undefined && chars.length <= PAIR_SEARCH_MAX && i < chars.length; i++) {
+    for (const first of mendAt(chars, i)) {
+      const second = singleMend(first);
+      if (second !== undefined && second.i >= i) {
+        found = { i, mended: second.mended };
+        break;
+      }
+    }
+  }
+  if (found === undefined) {
+    return undefined;
+  }
+  const character = chars[found.i];
+  const mended = found.mended;
+  // Allowed elsewhere: in the mended string, it can take the place of some character.
+  const elsewhere = mended.some((_, j) => re.test([...mended.slice(0, j), character, ...mended.slice(j + 1)].join('')));
+  return { position: found.i + 1, character, elsewhere };
+}
+
+/**
+ * A character for a message: quoted when visible ('"' around a "'"), with its Unicode code when it is not
+ * ASCII ('ë' (U+00EB)), and as its code alone when it is invisible (a tab, a line break).
+ */
+function showCharacter(c: string): string {
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$|^ $/u.test(c)) {
+    return code;
+  }
+  const quoted = c === "'" ? '"\'"' : `'${c}'`;
+  return /^[\x20-\x7e]$/.test(c) ? quoted : `${quoted} (${code})`;
 }
 
 /** What is wrong with a list or map of `count` entries under `rule`, or undefined. */
@@ -124,7 +199,7 @@ export function countProblem(rule: CountRule, count: number, noun: string): stri
     return `must have at least ${rule.minItems} ${noun}${rule.minItems === 1 ? '' : 's'} (it has ${count})`;
   }
   if (rule.maxItems !== undefined && count > rule.maxItems) {
-    return `must have at most ${rule.maxItems} ${noun}s (it has ${count})`;
+    return `must have at most ${rule.maxItems} ${noun}${rule.maxItems === 1 ? '' : 's'} (it has ${count})`;
   }
   return undefined;
 }
