@@ -64,7 +64,7 @@ export class ImageBuilderExampleStack extends Stack {
       idleDisconnectTimeout: Duration.minutes(10),
       tags: { project: 'cdk-appstream-example' },
     });
-    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
 
     this.appStack = new appstream.Stack(this, 'Stack', {
       stackName: 'example-stack',

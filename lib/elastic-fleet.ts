@@ -8,6 +8,7 @@ import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
+import { FleetMetricsKind } from './private/fleet-metrics';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
@@ -200,10 +201,18 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     return x !== null && typeof x === 'object' && x[ELASTIC_FLEET_SYMBOL] === true;
   }
 
-  /** The fleet's name. */
+  /**
+   * The fleet's name.
+   *
+   * @attribute
+   */
   public readonly fleetName: string;
 
-  /** The fleet's ARN. */
+  /**
+   * The fleet's ARN.
+   *
+   * @attribute
+   */
   public readonly fleetArn: string;
 
   /** The fleet's platform. */
@@ -294,6 +303,11 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
   /** The principal to grant permissions to: the fleet's role (defined on first use without a `role` prop). */
   public get grantPrincipal(): iam.IPrincipal {
     return this.getRole();
+  }
+
+  /** @internal */
+  public get _metricsKind(): FleetMetricsKind {
+    return { elastic: true, multiSession: false, alwaysOn: false };
   }
 
   /**

@@ -234,7 +234,7 @@ describe('autoScaleCapacity', () => {
   test('a scalable target on fleet/<name>, through the service-linked role, after the fleet', () => {
     const f = fleet({ fleetName: 'my-fleet' });
     const scaling = f.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 });
-    scaling.scaleOnUtilization({ targetUtilizationPercent: 75 });
+    scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
     scaling.scaleOnSchedule('Night', { schedule: appscaling.Schedule.cron({ hour: '20', minute: '0' }), minCapacity: 0, maxCapacity: 2 });
     const template = Template.fromStack(stack);
     template.hasResource('AWS::ApplicationAutoScaling::ScalableTarget', {
@@ -273,8 +273,8 @@ describe('autoScaleCapacity', () => {
 
   test('fails a target utilization of 0 or over 100', () => {
     const scaling = fleet().autoScaleCapacity({ maxCapacity: 4 });
-    expect(() => scaling.scaleOnUtilization({ targetUtilizationPercent: 0 })).toThrow(/targetUtilizationPercent 0 must be more than 0 and at most 100/);
-    expect(() => scaling.scaleOnUtilization({ targetUtilizationPercent: 101 })).toThrow(/targetUtilizationPercent 101/);
+    expect(() => scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 0 })).toThrow(/targetUtilizationPercent 0 must be more than 0 and at most 100/);
+    expect(() => scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 101 })).toThrow(/targetUtilizationPercent 101/);
   });
 });
 
