@@ -34,12 +34,12 @@ function stepPolicies(): Record<string, { config: any; alarm: any }> {
 
 describe('the scaling policies', () => {
   test('two calls of each scaleOn* with different ids', () => {
-    const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
+    const f = fleet();
+    const scaling = f.autoScaleCapacity({ maxCapacity: 10 });
     scaling.scaleOnUtilization('Day', { targetUtilizationPercent: 75 });
     scaling.scaleOnUtilization('Busy', { targetUtilizationPercent: 50 });
     scaling.scaleOnSchedule('Morning', { schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 4 });
     scaling.scaleOnSchedule('Night', { schedule: appscaling.Schedule.cron({ hour: '20', minute: '0' }), minCapacity: 0 });
-    const f = stack.node.findChild('Fleet') as Fleet;
     scaling.scaleOnMetric('Errors', { metric: f.metricInsufficientCapacityError(), scalingSteps: [{ upper: 1, change: 0 }, { lower: 1, change: 2 }] });
     scaling.scaleOnMetric('Idle', { metric: f.metricAvailableCapacity(), scalingSteps: [{ upper: 2, change: 1 }, { lower: 2, change: 0 }] });
     const template = Template.fromStack(stack);
