@@ -21,6 +21,7 @@ import {
   STACK_URL,
   STACK_URL_FORMAT,
   STORAGE_CONNECTOR_DOMAIN,
+  STORAGE_CONNECTOR_RESOURCE_IDENTIFIER,
   STORAGE_CONNECTOR_DOMAINS,
   STORAGE_CONNECTOR_TYPES,
   STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
@@ -55,6 +56,14 @@ export enum StreamingProtocol {
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/app-settings-persistence.html
  */
 export interface ApplicationSettings {
+  /**
+   * Whether settings persist. `false` writes the settings disabled (`Enabled: false`), as the API
+   * allows, for example to turn persistence off on a stack that had it without removing the block.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
   /**
    * The group of settings: stacks with the same group share users' settings. At most 100 characters.
    *
@@ -324,7 +333,7 @@ export class Stack extends StackBase {
       userSettings: userSettings(v, props.userSettings),
       storageConnectors: storageConnectors(v, props.storageConnectors),
       applicationSettings: props.applicationSettings
-        ? { enabled: true, settingsGroup: props.applicationSettings.settingsGroup ?? undefined }
+        ? { enabled: props.applicationSettings.enabled ?? true, settingsGroup: props.applicationSettings.settingsGroup ?? undefined }
         : undefined,
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       embedHostDomains: embedHostDomains(v, props.embedHostDomains),
@@ -544,7 +553,8 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
     }
     v.count(`${property}.domains`, domains.length, STORAGE_CONNECTOR_DOMAINS, 'domain', 'Give at most 50 domains.');
     domains.forEach((d, j) => v.string(`${property}.domains[${j}]`, d, STORAGE_CONNECTOR_DOMAIN, 'Give a domain of 1 to 64 characters, such as example.com.'));
-    return { connectorType: type, domains: domains.length > 0 ? domains : undefined };
+    v.string(`${property}.resourceIdentifier`, connector.resourceIdentifier, STORAGE_CONNECTOR_RESOURCE_IDENTIFIER, 'Give an identifier of 1 to 2048 characters, or leave it out.');
+    return { connectorType: type, domains: domains.length > 0 ? domains : undefined, resourceIdentifier: connector.resourceIdentifier };
   });
 }
 
