@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
 import { nameInArn } from './private/arns';
@@ -45,7 +46,7 @@ export enum InstanceFamily {
 /**
  * An application of Elastic fleets, defined in this app or imported.
  */
-export interface IApplication extends cdk.IResource {
+export interface IApplication extends cdk.IResource, appstreamRefs.IApplicationRef {
   /**
    * The application's name.
    *
@@ -230,6 +231,11 @@ export class Application extends cdk.Resource implements IApplication {
     this.applicationName = name;
     this.applicationArn = this.resource.attrArn;
   }
+
+  /** A reference to the application (its ARN). */
+  public get applicationRef(): appstreamRefs.ApplicationReference {
+    return { applicationArn: this.applicationArn };
+  }
 }
 
 class ImportedApplication extends cdk.Resource implements IApplication {
@@ -237,6 +243,11 @@ class ImportedApplication extends cdk.Resource implements IApplication {
     scope: Construct, id: string, public readonly applicationName: string, public readonly applicationArn: string, props: cdk.ResourceProps,
   ) {
     super(scope, id, props);
+  }
+
+  /** A reference to the application (its ARN). */
+  public get applicationRef(): appstreamRefs.ApplicationReference {
+    return { applicationArn: this.applicationArn };
   }
 }
 

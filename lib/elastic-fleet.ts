@@ -23,6 +23,20 @@ import { S3Location } from './s3-location';
 const ELASTIC_FLEET_SYMBOL = Symbol.for('cdk-appstream.ElasticFleet');
 
 /**
+ * An Elastic fleet, defined in this app or imported: a fleet that applications are associated with.
+ */
+export interface IElasticFleet extends IFleet {
+  /**
+   * Stream an application from this fleet (`AWS::AppStream::ApplicationFleetAssociation`). For an
+   * imported fleet, whose platform the app does not know, AppStream checks the application's platforms
+   * and instance families at deployment.
+   *
+   * @param application the application
+   */
+  addApplication(application: IApplication): void;
+}
+
+/**
  * Properties of an `ElasticFleet`.
  */
 export interface ElasticFleetProps {
@@ -169,7 +183,7 @@ export interface ElasticFleetProps {
  * @resource AWS::AppStream::Fleet
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/elastic-fleets.html
  */
-export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGrantable {
+export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConnectable, iam.IGrantable {
   /**
    * Import an Elastic fleet by name (as `Fleet.fromFleetName`).
    *
@@ -177,8 +191,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param id the construct id of the import
    * @param fleetName the fleet's name
    */
-  public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IFleet {
-    return Fleet.fromFleetName(scope, id, fleetName);
+  public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IElasticFleet {
+    return Fleet.fromFleetName(scope, id, fleetName) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
   /**
@@ -188,8 +202,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param id the construct id of the import
    * @param fleetArn the fleet's ARN
    */
-  public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
-    return Fleet.fromFleetArn(scope, id, fleetArn);
+  public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IElasticFleet {
+    return Fleet.fromFleetArn(scope, id, fleetArn) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
   /**

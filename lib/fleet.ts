@@ -13,7 +13,7 @@ import { InstanceType } from './instance-type';
 import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
-import { FleetBase } from './private/fleet-base';
+import { FleetBase, ImportedFleet } from './private/fleet-base';
 import { FleetMetricsKind } from './private/fleet-metrics';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
@@ -831,26 +831,6 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     scaling.node.addDependency(this.resource);
     this.scaling = scaling;
     return scaling;
-  }
-}
-
-class ImportedFleet extends FleetBase {
-  public readonly grantPrincipal: iam.IPrincipal;
-  private readonly importedConnections?: ec2.Connections;
-
-  constructor(scope: Construct, id: string, public readonly fleetName: string, public readonly fleetArn: string, props: cdk.ResourceProps,
-    attrs: FleetAttributes = {}) {
-    super(scope, id, props);
-    this.grantPrincipal = attrs.role ?? new iam.UnknownPrincipal({ resource: this });
-    this.importedConnections = attrs.securityGroups && new ec2.Connections({ securityGroups: attrs.securityGroups });
-  }
-
-  public get connections(): ec2.Connections {
-    if (this.importedConnections === undefined) {
-      throw new Error(`Fleet '${this.node.path}': connections needs the fleet's security groups, which this import does not know. `
-        + 'Import the fleet with Fleet.fromFleetAttributes() and give its securityGroups.');
-    }
-    return this.importedConnections;
   }
 }
 

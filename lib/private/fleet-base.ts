@@ -1,8 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
+import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import type { IApplication } from '../application';
 import type { IFleet } from '../fleet';
 import { FLEET_START_STOP_ACTIONS } from './actions';
 import { FLEET_METRICS, FleetMetricsKind, whyNotPublished } from './fleet-metrics';
@@ -230,5 +233,47 @@ export abstract class FleetBase extends cdk.Resource implements IFleet {
    */
   public metricRunningUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('RunningUserSessionCapacity', props);
+  }
+}
+
+/** What an import knows of a fleet's instances. */
+export interface ImportedFleetInstances {
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  readonly role?: iam.IRole;
+}
+
+/**
+ * A fleet defined elsewhere (`Fleet.fromFleet*`, `ElasticFleet.fromElasticFleet*`): grants go to its
+ * role when the import knows it (else to an `iam.UnknownPrincipal`), `connections` needs its security
+ * groups, and applications can be associated with it (an Elastic fleet's).
+ */
+export class ImportedFleet extends FleetBase {
+  public readonly grantPrincipal: iam.IPrincipal;
+  private readonly importedConnections?: ec2.Connections;
+
+  constructor(scope: Construct, id: string, public readonly fleetName: string, public readonly fleetArn: string, props: cdk.ResourceProps,
+    instances: ImportedFleetInstances = {}) {
+    super(scope, id, props);
+    this.grantPrincipal = instances.role ?? new iam.UnknownPrincipal({ resource: this });
+    this.importedConnections = instances.securityGroups && new ec2.Connections({ securityGroups: instances.securityGroups });
+  }
+
+  public get connections(): ec2.Connections {
+    if (this.importedConnections === undefined) {
+      throw new Error(`Fleet '${this.node.path}': connections needs the fleet's security groups, which this import does not know. `
+        + 'Import the fleet with Fleet.fromFleetAttributes() and give its securityGroups.');
+    }
+    return this.importedConnections;
+  }
+
+  /**
+   * Stream an application from this (Elastic) fleet: `AWS::AppStream::ApplicationFleetAssociation`.
+   * AppStream checks the platform and instance family at deployment: the import does not know them.
+   */
+  public addApplication(application: IApplication): void {
+    new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(application)}`, {
+      fleetName: this.fleetName,
+      applicationArn: application.applicationArn,
+    });
   }
 }
