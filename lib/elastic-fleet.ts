@@ -12,9 +12,10 @@ import { FleetMetricsKind } from './private/fleet-metrics';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS } from './private/rules';
+import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS, FLEET_PLATFORMS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -252,8 +253,8 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
 
     const name = resourceName(v, 'fleetName', props.fleetName);
     checkLabels(v, props);
-    const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
-    this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
+    this.platform = v.required('platform', props.platform, `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`);
+    const platform = openValue(v, 'platform', this.platform, { offered: ELASTIC_FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
     const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
     const maxConcurrentSessions = v.required('maxConcurrentSessions', props.maxConcurrentSessions, sessionsFix);
@@ -278,7 +279,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
       fleetType: 'ELASTIC',
-      platform: this.platform,
+      platform,
       instanceType,
       maxConcurrentSessions,
       vpcConfig: network.vpcConfig,
@@ -335,12 +336,16 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
       'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    // Judged only when known: a platform or a list that is a token (a parameter) may be anything.
     if (Application.isApplication(app)) {
-      if (!app.platforms.includes(this.platform)) {
-        v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,
-          `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
+      const platform = this.platform.name;
+      const platforms = cdk.Token.isUnresolved(app.platforms) ? undefined : app.platforms.map((p) => p.name);
+      if (platforms && !cdk.Token.isUnresolved(platform) && !platforms.some((p) => cdk.Token.isUnresolved(p)) && !platforms.includes(platform)) {
+        v.fail('addApplication()', app.node.path, `runs on ${platforms.join(', ')}, not on the fleet's platform ${platform}`,
+          `Add FleetPlatform.${platform} to the application's platforms, or add it to a fleet of its platform.`);
       }
-      if (!app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
+      const families = cdk.Token.isUnresolved(app.instanceFamilies) ? undefined : app.instanceFamilies.map((f) => f.name);
+      if (families && !families.some((f) => cdk.Token.isUnresolved(f)) && !families.includes(InstanceFamily.GENERAL_PURPOSE.name)) {
         // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
         v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { FleetPlatform } from './application';
 import { DomainJoin } from './domain-join';
 import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
@@ -18,9 +19,10 @@ import { FleetMetricsKind } from './private/fleet-metrics';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS } from './private/rules';
+import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_PLATFORMS, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -277,6 +279,15 @@ export interface FleetProps {
    * @default FleetType.ON_DEMAND
    */
   readonly fleetType?: FleetType;
+
+  /**
+   * The operating system of the fleet's instances (CreateFleet's `Platform`): a Windows Server
+   * version, Amazon Linux 2, Red Hat Enterprise Linux 8 or Rocky Linux 8, as the image's.
+   * `FleetPlatform.of()` takes one this library does not list yet, with a warning.
+   *
+   * @default - AppStream's: the platform of the image
+   */
+  readonly platform?: FleetPlatform;
 
   /**
    * How many instances, or sessions, the fleet provides.
@@ -739,6 +750,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       name,
       instanceType,
       fleetType,
+      platform: props.platform === undefined ? undefined
+        : openValue(v, 'platform', props.platform, { offered: FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' }),
       imageName: image.imageName,
       imageArn: image.imageArn,
       computeCapacity: capacity.computeCapacity,
@@ -762,6 +775,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, {
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
+      ...props.platform && { Platform: 'platform' },
       ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
       ...capacity.maxSessionsPerInstance !== undefined && { MaxSessionsPerInstance: 'capacity (FleetCapacity.sessions)' },
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },

@@ -5,7 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
-  DirectoryConfig, Fleet, FleetCapacity, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, StreamView,
+  DirectoryConfig, Fleet, FleetCapacity, FleetPlatform, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, StreamView,
 } from '../lib';
 
 const IMAGE = Image.fromName('MyImage-2026-11-30');
@@ -493,5 +493,29 @@ describe('rules', () => {
       });
       expect(fleetProps()).toMatchObject({ Name: { Ref: 'Name' }, ImageName: { Ref: 'Image' }, InstanceType: { Ref: 'Type' }, ComputeCapacity: { DesiredInstances: { Ref: 'Count' } } });
     });
+  });
+});
+
+describe('platform', () => {
+  test('written as CreateFleet Platform: each platform the API names', () => {
+    const all = [
+      FleetPlatform.WINDOWS, FleetPlatform.WINDOWS_SERVER_2016, FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.WINDOWS_SERVER_2022,
+      FleetPlatform.WINDOWS_SERVER_2025, FleetPlatform.AMAZON_LINUX2, FleetPlatform.RHEL8, FleetPlatform.ROCKY_LINUX8, FleetPlatform.UBUNTU_PRO_2404,
+    ];
+    all.forEach((platform, i) => fleet({ platform }, `F${i}`));
+    const written = Object.values(Template.fromStack(stack).findResources('AWS::AppStream::Fleet')).map((r) => r.Properties.Platform);
+    expect(written).toEqual(['WINDOWS', 'WINDOWS_SERVER_2016', 'WINDOWS_SERVER_2019', 'WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025', 'AMAZON_LINUX2', 'RHEL8', 'ROCKY_LINUX8', 'UBUNTU_PRO_2404']);
+    expect(warnings()).toEqual([]);
+  });
+
+  test('left out by default (the image\'s platform)', () => {
+    fleet();
+    expect(fleetProps().Platform).toBeUndefined();
+  });
+
+  test('fails to be silent on a platform the library does not know, and passes a token', () => {
+    fleet({ platform: FleetPlatform.of('WINDOWS_SERVER_2031') });
+    fleet({ platform: FleetPlatform.of(param('Platform')) }, 'F2');
+    expect(warnings()).toEqual([expect.stringMatching(/^platform 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for fleets .*\[ack: cdk-appstream:fleet:unknownPlatform\]$/)]);
   });
 });
