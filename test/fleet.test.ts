@@ -5,7 +5,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
-  DirectoryConfig, Fleet, FleetCapacity, FleetPlatform, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, StreamView,
+  DirectoryConfig, Fleet, FleetCapacity, FleetPlatform, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials,
+  StreamView,
 } from '../lib';
 
 const IMAGE = Image.fromName('MyImage-2026-11-30');
