@@ -1,4 +1,4 @@
-import { App, CfnCondition, CfnResource, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnParameter, CfnResource, Duration, Fn, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -74,7 +74,7 @@ describe('the scaling policies', () => {
 
   test('the scalable target itself, for a condition and a suspended state, without findChild', () => {
     const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
-    const condition = new CfnCondition(stack, 'Scale', { expression: Fn.conditionEquals('a', 'a') });
+    const condition = new CfnCondition(stack, 'Scale', { expression: Fn.conditionEquals(new CfnParameter(stack, 'Env').valueAsString, 'prod') });
     const l1 = scaling.scalableTarget.node.defaultChild as CfnResource;
     l1.cfnOptions.condition = condition;
     l1.addPropertyOverride('SuspendedState', { DynamicScalingInSuspended: true });
