@@ -1,13 +1,15 @@
 /**
  * The example app: an image builder in its own VPC, reachable by administrators who may open a
- * streaming session to it; a fleet that streams the image made on it (by name) and the stack users
- * reach it through; and a role for the portal that may create streaming URLs for them.
+ * streaming session to it; a fleet that streams the image made on it (by name), with the scaling AppStream
+ * recommends and an alarm when users are refused a session, and the stack users reach it through; and a
+ * role for the portal that may create streaming URLs for them.
  *
  * `npm run example` synthesizes it into examples/cdk.out and prints where the template is and which
  * AppStream resources it holds. Deploy it yourself with `npx cdk deploy --app "npx ts-node examples/app.ts"`.
  */
 import * as path from 'path';
 import { App, Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -20,6 +22,7 @@ export class ImageBuilderExampleStack extends Stack {
   public readonly builder: ImageBuilder;
   public readonly fleet: appstream.Fleet;
   public readonly appStack: appstream.Stack;
+  public readonly capacityAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -64,7 +67,17 @@ export class ImageBuilderExampleStack extends Stack {
       idleDisconnectTimeout: Duration.minutes(10),
       tags: { project: 'cdk-appstream-example' },
     });
-    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+    // The scaling AppStream recommends: out when users are refused a session or the fleet is busy, in
+    // when it is idle.
+    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnDemand();
+    // Know when users could not get a session (add an action, such as an SNS topic, to be told).
+    this.capacityAlarm = this.fleet.metricInsufficientCapacityError().createAlarm(this, 'InsufficientCapacity', {
+      alarmDescription: 'Users of example-fleet were refused a streaming session for lack of capacity',
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
 
     this.appStack = new appstream.Stack(this, 'Stack', {
       stackName: 'example-stack',

@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { IAppBlock } from './app-block';
@@ -24,7 +25,7 @@ const APP_BLOCK_BUILDER_SYMBOL = Symbol.for('cdk-appstream.AppBlockBuilder');
 /**
  * An app block builder, defined in this app or imported.
  */
-export interface IAppBlockBuilder extends cdk.IResource {
+export interface IAppBlockBuilder extends cdk.IResource, appstreamRefs.IAppBlockBuilderRef {
   /**
    * The app block builder's name.
    *
@@ -66,6 +67,11 @@ export interface IAppBlockBuilder extends cdk.IResource {
 abstract class AppBlockBuilderBase extends cdk.Resource implements IAppBlockBuilder {
   public abstract readonly appBlockBuilderName: string;
   public abstract readonly appBlockBuilderArn: string;
+
+  /** A reference to the app block builder (its name and ARN). */
+  public get appBlockBuilderRef(): appstreamRefs.AppBlockBuilderReference {
+    return { appBlockBuilderName: this.appBlockBuilderName, appBlockBuilderArn: this.appBlockBuilderArn };
+  }
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.appBlockBuilderArn] });

@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
@@ -91,7 +92,7 @@ export class AppBlockPackaging {
 /**
  * An app block, defined in this app or imported.
  */
-export interface IAppBlock extends cdk.IResource {
+export interface IAppBlock extends cdk.IResource, appstreamRefs.IAppBlockRef {
   /**
    * The app block's name.
    *
@@ -210,6 +211,11 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
 
   private readonly resource: appstream.CfnAppBlock;
 
+  /** A reference to the app block (its ARN). */
+  public get appBlockRef(): appstreamRefs.AppBlockReference {
+    return { appBlockArn: this.appBlockArn };
+  }
+
   /**
    * @param scope the scope in which to define the app block
    * @param id the construct id
@@ -263,6 +269,11 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
 class ImportedAppBlock extends cdk.Resource implements IAppBlock {
   constructor(scope: Construct, id: string, public readonly appBlockName: string, public readonly appBlockArn: string, props: cdk.ResourceProps) {
     super(scope, id, props);
+  }
+
+  /** A reference to the app block (its ARN). */
+  public get appBlockRef(): appstreamRefs.AppBlockReference {
+    return { appBlockArn: this.appBlockArn };
   }
 }
 

@@ -1,10 +1,12 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
 import { nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
+import { openList } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import {
   APPLICATION_INSTANCE_FAMILIES,
@@ -13,6 +15,7 @@ import {
   APPLICATION_PLATFORM_COUNT,
   APPLICATION_PLATFORMS,
   ARN,
+  FLEET_PLATFORMS,
 } from './private/rules';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -21,31 +24,93 @@ import { S3Location } from './s3-location';
 const APPLICATION_SYMBOL = Symbol.for('cdk-appstream.Application');
 
 /**
- * The operating system of an Elastic fleet, and the platforms an application runs on.
+ * The operating system of a fleet, and the platforms an application runs on (the API's
+ * `PlatformType`). A constant for each platform AppStream lists, and `of()` for one this library does
+ * not list yet: a resource given a platform it does not list warns, and one the library lists for
+ * other resources only (a Windows Server 2022 Elastic fleet) fails.
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/APIReference/API_CreateFleet.html
  */
-export enum FleetPlatform {
+export class FleetPlatform {
+  /** Windows (the platform of older images). */
+  public static readonly WINDOWS = new FleetPlatform('WINDOWS');
+  /** Windows Server 2016. */
+  public static readonly WINDOWS_SERVER_2016 = new FleetPlatform('WINDOWS_SERVER_2016');
   /** Windows Server 2019. */
-  WINDOWS_SERVER_2019 = 'WINDOWS_SERVER_2019',
+  public static readonly WINDOWS_SERVER_2019 = new FleetPlatform('WINDOWS_SERVER_2019');
+  /** Windows Server 2022. */
+  public static readonly WINDOWS_SERVER_2022 = new FleetPlatform('WINDOWS_SERVER_2022');
+  /** Windows Server 2025. */
+  public static readonly WINDOWS_SERVER_2025 = new FleetPlatform('WINDOWS_SERVER_2025');
   /** Amazon Linux 2. */
-  AMAZON_LINUX2 = 'AMAZON_LINUX2',
+  public static readonly AMAZON_LINUX2 = new FleetPlatform('AMAZON_LINUX2');
+  /** Red Hat Enterprise Linux 8. */
+  public static readonly RHEL8 = new FleetPlatform('RHEL8');
+  /** Rocky Linux 8. */
+  public static readonly ROCKY_LINUX8 = new FleetPlatform('ROCKY_LINUX8');
   /** Ubuntu Pro 24.04. */
-  UBUNTU_PRO_2404 = 'UBUNTU_PRO_2404',
+  public static readonly UBUNTU_PRO_2404 = new FleetPlatform('UBUNTU_PRO_2404');
+
+  /**
+   * A platform by name, for one that has no constant here yet (a resource warns). A token is passed
+   * through unchecked.
+   *
+   * @param name the platform, as the API names it, for example `WINDOWS_SERVER_2022`
+   */
+  public static of(name: string): FleetPlatform {
+    return new FleetPlatform(name);
+  }
+
+  /** The platform's name, as the API writes it. */
+  public readonly name: string;
+
+  private constructor(name: string) {
+    this.name = name;
+  }
+
+  /** The platform's name. */
+  public toString(): string {
+    return this.name;
+  }
 }
 
 /**
- * The instance families an application runs on.
+ * The instance families an application runs on. A constant for each family AppStream lists, and
+ * `of()` for one this library does not list yet (an application warns).
  */
-export enum InstanceFamily {
+export class InstanceFamily {
   /** General purpose: the `stream.standard.*` types of Elastic fleets. */
-  GENERAL_PURPOSE = 'GENERAL_PURPOSE',
+  public static readonly GENERAL_PURPOSE = new InstanceFamily('GENERAL_PURPOSE');
   /** Graphics G4 instances. */
-  GRAPHICS_G4 = 'GRAPHICS_G4',
+  public static readonly GRAPHICS_G4 = new InstanceFamily('GRAPHICS_G4');
+
+  /**
+   * An instance family by name, for one that has no constant here yet. A token is passed through
+   * unchecked.
+   *
+   * @param name the family, as the API names it, for example `GENERAL_PURPOSE`
+   */
+  public static of(name: string): InstanceFamily {
+    return new InstanceFamily(name);
+  }
+
+  /** The family's name, as the API writes it. */
+  public readonly name: string;
+
+  private constructor(name: string) {
+    this.name = name;
+  }
+
+  /** The family's name. */
+  public toString(): string {
+    return this.name;
+  }
 }
 
 /**
  * An application of Elastic fleets, defined in this app or imported.
  */
-export interface IApplication extends cdk.IResource {
+export interface IApplication extends cdk.IResource, appstreamRefs.IApplicationRef {
   /**
    * The application's name.
    *
@@ -205,12 +270,19 @@ export class Application extends cdk.Resource implements IApplication {
     v.string('launchParameters', props.launchParameters, APPLICATION_LAUNCH, 'Leave launchParameters out rather than empty.');
     v.string('workingDirectory', props.workingDirectory, APPLICATION_LAUNCH, 'Leave workingDirectory out rather than empty.');
     const icon = v.object('icon', props.icon, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'icons/app.png\').').bind(this, 'icon');
-    this.platforms = enumList(v, 'platforms', props.platforms, APPLICATION_PLATFORMS as FleetPlatform[], 'FleetPlatform', 'platform');
-    v.count('platforms', this.platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
-    this.instanceFamilies = enumList(v, 'instanceFamilies', props.instanceFamilies, APPLICATION_INSTANCE_FAMILIES as InstanceFamily[], 'InstanceFamily', 'instance family');
-    v.count('instanceFamilies', this.instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
+    this.platforms = props.platforms;
+    this.instanceFamilies = props.instanceFamilies;
+    // The list guards as before (the public boundary's, once it owns them): a list, without holes.
+    const listFix = (className: string, example: string) => `Give a list of ${className} members, such as [${className}.${example}].`;
+    v.required('platforms', v.list('platforms', props.platforms, listFix('FleetPlatform', 'WINDOWS_SERVER_2019')), listFix('FleetPlatform', 'WINDOWS_SERVER_2019'));
+    v.required('instanceFamilies', v.list('instanceFamilies', props.instanceFamilies, listFix('InstanceFamily', 'GENERAL_PURPOSE')), listFix('InstanceFamily', 'GENERAL_PURPOSE'));
+    const platforms = openList(v, 'platforms', props.platforms, { offered: APPLICATION_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
+    v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
+    const instanceFamilies = openList(v, 'instanceFamilies', props.instanceFamilies,
+      { offered: APPLICATION_INSTANCE_FAMILIES, known: APPLICATION_INSTANCE_FAMILIES, className: 'InstanceFamily', noun: 'instance family' });
+    v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
     checkLabels(v, props);
-    const name = resourceName(v, 'applicationName', props.applicationName, { platforms: this.platforms, instanceFamilies: this.instanceFamilies });
+    const name = resourceName(v, 'applicationName', props.applicationName, { platforms, instanceFamilies });
 
     this.resource = new appstream.CfnApplication(this, 'Resource', {
       name,
@@ -219,8 +291,8 @@ export class Application extends cdk.Resource implements IApplication {
       launchParameters: props.launchParameters,
       workingDirectory: props.workingDirectory,
       iconS3Location: icon,
-      platforms: this.platforms,
-      instanceFamilies: this.instanceFamilies,
+      platforms,
+      instanceFamilies,
       displayName: props.displayName,
       description: props.description,
     });
@@ -230,6 +302,11 @@ export class Application extends cdk.Resource implements IApplication {
     this.applicationName = name;
     this.applicationArn = this.resource.attrArn;
   }
+
+  /** A reference to the application (its ARN). */
+  public get applicationRef(): appstreamRefs.ApplicationReference {
+    return { applicationArn: this.applicationArn };
+  }
 }
 
 class ImportedApplication extends cdk.Resource implements IApplication {
@@ -238,21 +315,9 @@ class ImportedApplication extends cdk.Resource implements IApplication {
   ) {
     super(scope, id, props);
   }
-}
 
-/** A list of enum values (of a plain JavaScript caller too): each one of `allowed`, none twice. */
-function enumList<T extends string>(
-  v: Validator, property: string, given: T[] | undefined, allowed: readonly T[], enumName: string, noun: string,
-): T[] {
-  const fix = `Give a list of ${enumName} members, such as [${enumName}.${allowed[0]}].`;
-  const list = v.required(property, v.list(property, given, fix), fix);
-  const seen = new Set<T>();
-  for (const [i, value] of list.entries()) {
-    v.oneOf(`${property}[${i}]`, value, allowed, fix);
-    if (seen.has(value)) {
-      v.fail(`${property}[${i}]`, value, `is already in ${property}`, `Give each ${noun} once.`);
-    }
-    seen.add(value);
+  /** A reference to the application (its ARN). */
+  public get applicationRef(): appstreamRefs.ApplicationReference {
+    return { applicationArn: this.applicationArn };
   }
-  return list;
 }

@@ -8,18 +8,34 @@ import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
+import { FleetMetricsKind } from './private/fleet-metrics';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS } from './private/rules';
+import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS, FLEET_PLATFORMS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 import { S3Location } from './s3-location';
 
 const ELASTIC_FLEET_SYMBOL = Symbol.for('cdk-appstream.ElasticFleet');
+
+/**
+ * An Elastic fleet, defined in this app or imported: a fleet that applications are associated with.
+ */
+export interface IElasticFleet extends IFleet {
+  /**
+   * Stream an application from this fleet (`AWS::AppStream::ApplicationFleetAssociation`). For an
+   * imported fleet, whose platform the app does not know, AppStream checks the application's platforms
+   * and instance families at deployment.
+   *
+   * @param application the application
+   */
+  addApplication(application: IApplication): void;
+}
 
 /**
  * Properties of an `ElasticFleet`.
@@ -168,7 +184,7 @@ export interface ElasticFleetProps {
  * @resource AWS::AppStream::Fleet
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/elastic-fleets.html
  */
-export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGrantable {
+export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConnectable, iam.IGrantable {
   /**
    * Import an Elastic fleet by name (as `Fleet.fromFleetName`).
    *
@@ -176,8 +192,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param id the construct id of the import
    * @param fleetName the fleet's name
    */
-  public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IFleet {
-    return Fleet.fromFleetName(scope, id, fleetName);
+  public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IElasticFleet {
+    return Fleet.fromFleetName(scope, id, fleetName) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
   /**
@@ -187,8 +203,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param id the construct id of the import
    * @param fleetArn the fleet's ARN
    */
-  public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
-    return Fleet.fromFleetArn(scope, id, fleetArn);
+  public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IElasticFleet {
+    return Fleet.fromFleetArn(scope, id, fleetArn) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
   /**
@@ -200,10 +216,18 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     return x !== null && typeof x === 'object' && x[ELASTIC_FLEET_SYMBOL] === true;
   }
 
-  /** The fleet's name. */
+  /**
+   * The fleet's name.
+   *
+   * @attribute
+   */
   public readonly fleetName: string;
 
-  /** The fleet's ARN. */
+  /**
+   * The fleet's ARN.
+   *
+   * @attribute
+   */
   public readonly fleetArn: string;
 
   /** The fleet's platform. */
@@ -236,8 +260,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
 
     const name = resourceName(v, 'fleetName', props.fleetName);
     checkLabels(v, props);
-    const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
-    this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
+    this.platform = v.required('platform', props.platform, `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`);
+    const platform = openValue(v, 'platform', this.platform, { offered: ELASTIC_FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
     const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
     const maxConcurrentSessions = v.required('maxConcurrentSessions', props.maxConcurrentSessions, sessionsFix);
@@ -262,7 +286,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
       fleetType: 'ELASTIC',
-      platform: this.platform,
+      platform,
       instanceType,
       maxConcurrentSessions,
       vpcConfig: network.vpcConfig,
@@ -303,6 +327,11 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     return this.getRole();
   }
 
+  /** @internal */
+  public get _metricsKind(): FleetMetricsKind {
+    return { elastic: true, multiSession: false, alwaysOn: false };
+  }
+
   /**
    * Stream an application from this fleet (`AWS::AppStream::ApplicationFleetAssociation`). An
    * application defined in the app must run on the fleet's platform and on the GENERAL_PURPOSE
@@ -314,16 +343,18 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
       'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
-    // A platform or family list known only at deployment (a parameter) may hold anything: only known values are compared.
-    const known = (values: readonly string[]) => !cdk.Token.isUnresolved(values) && !values.some((x) => cdk.Token.isUnresolved(x));
+    // Judged only when known: a platform or a list that is a token (a parameter) may be anything.
     if (Application.isApplication(app)) {
-      if (known([this.platform]) && known(app.platforms) && !app.platforms.includes(this.platform)) {
-        v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,
-          `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
+      const platform = this.platform.name;
+      const platforms = cdk.Token.isUnresolved(app.platforms) ? undefined : app.platforms.map((p) => p.name);
+      if (platforms && !cdk.Token.isUnresolved(platform) && !platforms.some((p) => cdk.Token.isUnresolved(p)) && !platforms.includes(platform)) {
+        v.fail('addApplication()', app.node.path, `runs on ${platforms.join(', ')}, not on the fleet's platform ${platform}`,
+          `Add FleetPlatform.${platform} to the application's platforms, or add it to a fleet of its platform.`);
       }
-      if (known(app.instanceFamilies) && !app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
+      const families = cdk.Token.isUnresolved(app.instanceFamilies) ? undefined : app.instanceFamilies.map((f) => f.name);
+      if (families && !families.some((f) => cdk.Token.isUnresolved(f)) && !families.includes(InstanceFamily.GENERAL_PURPOSE.name)) {
         // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
-        v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
+        v.fail('addApplication()', app.node.path, `runs on the instance families ${families.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');
       }
     }

@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IApplication } from './application';
 import { warnIfNotInRegion } from './private/cfn-region-support';
@@ -119,6 +120,32 @@ export interface EntitlementProps extends EntitlementOptions {
 }
 
 /**
+ * An entitlement of a stack, defined in this app or imported.
+ */
+export interface IEntitlement extends cdk.IResource, appstreamRefs.IEntitlementRef {
+  /**
+   * The entitlement's name.
+   *
+   * @attribute
+   */
+  readonly entitlementName: string;
+
+  /**
+   * The name of the stack of the entitlement.
+   *
+   * @attribute
+   */
+  readonly stackName: string;
+
+  /**
+   * Entitle the users to an application of the stack's fleet (`AWS::AppStream::ApplicationEntitlementAssociation`).
+   *
+   * @param application the application
+   */
+  addApplication(application: IApplication): void;
+}
+
+/**
  * Defines an entitlement: which of a stack's applications the SAML 2.0 users with given attributes may
  * launch. Entitlements apply to SAML users only: user-pool and streaming-URL users see every application
  * of the stack, and the desktop stream view ignores them.
@@ -126,7 +153,20 @@ export interface EntitlementProps extends EntitlementOptions {
  * @resource AWS::AppStream::Entitlement
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/entitlements.html
  */
-export class Entitlement extends cdk.Resource {
+export class Entitlement extends cdk.Resource implements IEntitlement {
+  /**
+   * Import an entitlement of a stack by name, to entitle its users to more applications
+   * (`addApplication()`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param stack the entitlement's stack
+   * @param entitlementName the entitlement's name
+   */
+  public static fromEntitlementName(scope: Construct, id: string, stack: IStack, entitlementName: string): IEntitlement {
+    return new ImportedEntitlement(scope, id, stack.stackName, entitlementName);
+  }
+
   /**
    * Whether `x` is an `Entitlement` defined in an app (works across copies of this library).
    *
@@ -143,7 +183,11 @@ export class Entitlement extends cdk.Resource {
    */
   public readonly entitlementName: string;
 
-  /** The name of the stack of the entitlement. */
+  /**
+   * The name of the stack of the entitlement.
+   *
+   * @attribute
+   */
   public readonly stackName: string;
 
   /** Which applications the entitlement gives. */
@@ -151,6 +195,11 @@ export class Entitlement extends cdk.Resource {
 
   private readonly resource: appstream.CfnEntitlement;
   private readonly applications = new Map<string, string>();
+
+  /** A reference to the entitlement (its stack's name and its own). */
+  public get entitlementRef(): appstreamRefs.EntitlementReference {
+    return { stackName: this.stackName, entitlementName: this.entitlementName };
+  }
 
   /**
    * @param scope the scope in which to define the entitlement
@@ -224,6 +273,24 @@ export class Entitlement extends cdk.Resource {
     });
     association.node.addDependency(this.resource);
     association.node.addDependency(app);
+  }
+}
+
+class ImportedEntitlement extends cdk.Resource implements IEntitlement {
+  constructor(scope: Construct, id: string, public readonly stackName: string, public readonly entitlementName: string) {
+    super(scope, id);
+  }
+
+  public get entitlementRef(): appstreamRefs.EntitlementReference {
+    return { stackName: this.stackName, entitlementName: this.entitlementName };
+  }
+
+  public addApplication(application: IApplication): void {
+    new appstream.CfnApplicationEntitlementAssociation(this, `Application${cdk.Names.uniqueId(application)}`, {
+      stackName: this.stackName,
+      entitlementName: this.entitlementName,
+      applicationIdentifier: application.applicationName,
+    });
   }
 }
 

@@ -1,10 +1,12 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { FleetPlatform } from './application';
 import { DomainJoin } from './domain-join';
 import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
@@ -12,13 +14,15 @@ import { InstanceType } from './instance-type';
 import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
-import { FleetBase } from './private/fleet-base';
+import { FleetBase, ImportedFleet } from './private/fleet-base';
+import { FleetMetricsKind } from './private/fleet-metrics';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
 import { serviceRole } from './private/role';
-import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS } from './private/rules';
+import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_PLATFORMS, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
@@ -53,7 +57,7 @@ export enum StreamView {
  * An AppStream fleet (Always-On, On-Demand or Elastic: a `Fleet` or an `ElasticFleet`), defined in this
  * app or imported.
  */
-export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef {
+export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef, ec2.IConnectable, iam.IGrantable {
   /**
    * The name of the fleet.
    *
@@ -82,6 +86,174 @@ export interface IFleet extends cdk.IResource, appstreamRefs.IFleetRef {
    * @param grantee the principal
    */
   grantStartStop(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * A metric of this fleet in the `AWS/AppStream` namespace, with the dimension `Fleet`. For the
+   * metrics AppStream publishes, the statistic and unit default to the documented ones, and a metric
+   * this fleet does not publish warns (`cdk-appstream:fleet:metricNotPublished`,
+   * `cdk-appstream:elasticFleet:metricNotPublished`): its graph would stay empty.
+   *
+   * @param metricName the metric's name, such as `CapacityUtilization`
+   * @param props options of the metric, over the defaults (the average over 5 minutes)
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/monitoring-with-cloudwatch.html
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `CapacityUtilization`: the share of the fleet's capacity in use, in percent: instances in use over instances available or in use (sessions for a multi-session fleet).
+   * By default the average over 5 minutes, in Percent.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricCapacityUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `ActualCapacity`: the instances available for streaming or streaming now.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricActualCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `AvailableCapacity`: the idle instances, available for new sessions.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricAvailableCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `InUseCapacity`: the instances streaming now (for an Elastic fleet, the sessions).
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricInUseCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `DesiredCapacity`: the instances running or pending: the sessions the fleet supports in a steady state.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricDesiredCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `PendingCapacity`: the instances AppStream is provisioning (it takes 10 to 20 minutes).
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricPendingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `RunningCapacity`: the instances running now. Always-On fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricRunningCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `InsufficientCapacityError`: the session requests refused for lack of capacity: alarm on it to learn that users could not connect.
+   * By default the sum over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricInsufficientCapacityError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `InsufficientConcurrencyLimitError`: the session requests of an Elastic fleet refused because it runs its most concurrent sessions. Elastic fleets only.
+   * By default the sum over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricInsufficientConcurrencyLimitError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `ActualUserSessionCapacity`: the session slots available for streaming or streaming now. Multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricActualUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `AvailableUserSessionCapacity`: the idle session slots, available for new sessions. Multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricAvailableUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `DesiredUserSessionCapacity`: the session slots running or pending. Multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricDesiredUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `ActiveUserSessionCapacity`: the session slots streaming now. Multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricActiveUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `PendingUserSessionCapacity`: the session slots AppStream is provisioning. Multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricPendingUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Metric `RunningUserSessionCapacity`: the session slots of the instances running now. Always-On multi-session fleets only.
+   * By default the average over 5 minutes, in Count.
+   *
+   * @param props options of the metric, over the defaults
+   */
+  metricRunningUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+}
+
+/**
+ * What `Fleet.fromFleetAttributes` needs to know of a fleet defined elsewhere: its name or its ARN
+ * (one of the two), and what lets the app open its network and grant it permissions.
+ */
+export interface FleetAttributes {
+  /**
+   * The fleet's name, in the scope's account and region.
+   *
+   * @default - the name in `fleetArn`
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The fleet's ARN (`arn:<partition>:appstream:<region>:<account>:fleet/<name>`): the fleet is in
+   * its account and region.
+   *
+   * @default - the ARN of `fleetName` in the scope's account and region
+   */
+  readonly fleetArn?: string;
+
+  /**
+   * The security groups of the fleet's instances, so that `connections` can open the network to and
+   * from them.
+   *
+   * @default - none: `connections` throws
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The IAM role of the fleet's instances, so that grants add to its policy.
+   *
+   * @default - unknown: grants to the fleet add nothing and warn (`iam.UnknownPrincipal`)
+   */
+  readonly role?: iam.IRole;
 }
 
 /**
@@ -107,6 +279,15 @@ export interface FleetProps {
    * @default FleetType.ON_DEMAND
    */
   readonly fleetType?: FleetType;
+
+  /**
+   * The operating system of the fleet's instances (CreateFleet's `Platform`): a Windows Server
+   * version, Amazon Linux 2, Red Hat Enterprise Linux 8 or Rocky Linux 8, as the image's.
+   * `FleetPlatform.of()` takes one this library does not list yet, with a warning.
+   *
+   * @default - AppStream's: the platform of the image
+   */
+  readonly platform?: FleetPlatform;
 
   /**
    * How many instances, or sessions, the fleet provides.
@@ -300,16 +481,97 @@ export interface FleetUtilizationScalingProps extends appscaling.BaseTargetTrack
 }
 
 /**
- * The auto-scaled capacity of a fleet: add scaling policies to it.
+ * Options of `scaleOnDemand()`: the step scaling AppStream's documentation recommends (its fleet
+ * scaling examples), each threshold and step with the documented value as its default.
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/autoscaling-cli.html
+ */
+export interface FleetDemandScalingProps {
+  /**
+   * Scale out when the average capacity utilization over the metric's period reaches this percentage.
+   *
+   * @default 75
+   */
+  readonly scaleOutUtilizationPercent?: number;
+
+  /**
+   * How much to scale out on high utilization, in percent of the current capacity.
+   *
+   * @default 25
+   */
+  readonly scaleOutPercent?: number;
+
+  /**
+   * How many instances (sessions for a multi-session fleet) to add when session requests were refused
+   * for lack of capacity (`InsufficientCapacityError` above 0).
+   *
+   * @default 1
+   */
+  readonly insufficientCapacityScaleOut?: number;
+
+  /**
+   * Scale in when the average capacity utilization falls to this percentage or below.
+   *
+   * @default 25
+   */
+  readonly scaleInUtilizationPercent?: number;
+
+  /**
+   * How much to scale in on low utilization, in percent of the current capacity.
+   *
+   * @default 25
+   */
+  readonly scaleInPercent?: number;
+
+  /**
+   * How long to wait after a scale-out before the next one.
+   *
+   * @default Duration.minutes(2)
+   */
+  readonly scaleOutCooldown?: cdk.Duration;
+
+  /**
+   * How long to wait after a scale-in before the next one: longer than the scale-out's, since
+   * instances take 10 to 20 minutes to provision.
+   *
+   * @default Duration.minutes(6)
+   */
+  readonly scaleInCooldown?: cdk.Duration;
+}
+
+/**
+ * The step scaling policies `scaleOnDemand()` defines.
+ */
+export interface FleetDemandScalingPolicies {
+  /** Out on high capacity utilization. */
+  readonly scaleOutOnUtilization: appscaling.StepScalingPolicy;
+
+  /** Out when session requests were refused for lack of capacity. */
+  readonly scaleOutOnInsufficientCapacity: appscaling.StepScalingPolicy;
+
+  /** In on low capacity utilization. */
+  readonly scaleInOnUtilization: appscaling.StepScalingPolicy;
+}
+
+/**
+ * The auto-scaled capacity of a fleet: add scaling policies to it. Each `scaleOn*` call takes a
+ * construct id, unique among the policies of the fleet.
  */
 export interface IScalableFleetCapacity {
   /**
+   * The Application Auto Scaling target, for what this interface does not model (a CloudFormation
+   * condition, `suspendedState` through its L1 `node.defaultChild`).
+   */
+  readonly scalableTarget: appscaling.ScalableTarget;
+
+  /**
    * Scale the fleet to keep its capacity utilization (the share of instances or sessions in use)
-   * near a target.
+   * near a target (target tracking).
    *
+   * @param id the construct id of the policy
    * @param props the target and the cooldowns
    */
-  scaleOnUtilization(props: FleetUtilizationScalingProps): void;
+  scaleOnUtilization(id: string, props: FleetUtilizationScalingProps): appscaling.TargetTrackingScalingPolicy;
 
   /**
    * Change the fleet's minimum and maximum capacity on a schedule (for example, fewer instances at
@@ -319,6 +581,30 @@ export interface IScalableFleetCapacity {
    * @param action when, and to what capacity
    */
   scaleOnSchedule(id: string, action: appscaling.ScalingSchedule): void;
+
+  /**
+   * Scale the fleet in steps when a metric crosses thresholds (step scaling), for example on
+   * `fleet.metricInsufficientCapacityError()`.
+   *
+   * @param id the construct id of the policy
+   * @param props the metric, the steps, the adjustment type and the cooldown
+   */
+  scaleOnMetric(id: string, props: appscaling.BasicStepScalingPolicyProps): appscaling.StepScalingPolicy;
+
+  /**
+   * The scaling AppStream's documentation recommends, in one call: step scaling out when session
+   * requests were refused for lack of capacity (`InsufficientCapacityError` above 0) and when the
+   * capacity utilization is high, and in when it is low. A multi-session fleet scales in sessions,
+   * on its session utilization (`CapacityUtilization` counts sessions there). The policies get the
+   * construct ids `ScaleOutOnUtilization`, `ScaleOutOnInsufficientCapacity` and `ScaleInOnUtilization`:
+   * once per fleet.
+   *
+   * Without props, the documented thresholds: out by 25% at 75% utilization or more, out by 1 on a
+   * refused session request, in by 25% at 25% utilization or less.
+   *
+   * @param props the thresholds, steps and cooldowns
+   */
+  scaleOnDemand(props?: FleetDemandScalingProps): FleetDemandScalingPolicies;
 }
 
 /**
@@ -355,6 +641,26 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
   public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
     const name = nameInArn(scope, fleetArn);
     return new ImportedFleet(scope, id, name, fleetArn, { environmentFromArn: fleetArn });
+  }
+
+  /**
+   * Import a fleet by its attributes: its name or ARN, and the security groups and role of its
+   * instances, so that the app can open its network (`connections`) and grant it permissions
+   * (`grantPrincipal`).
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param attrs the fleet's name or ARN, security groups and role
+   */
+  public static fromFleetAttributes(scope: Construct, id: string, attrs: FleetAttributes): IFleet {
+    const { fleetName, fleetArn } = attrs ?? {};
+    if ((fleetName === undefined || fleetName === null) === (fleetArn === undefined || fleetArn === null)) {
+      throw new Error(`Fleet.fromFleetAttributes() '${scope.node.path}/${id}': give exactly one of fleetName and fleetArn (${fleetName ? 'both were given' : 'neither was given'}).`);
+    }
+    if (fleetArn) {
+      return new ImportedFleet(scope, id, nameInArn(scope, fleetArn), fleetArn, { environmentFromArn: fleetArn }, attrs);
+    }
+    return new ImportedFleet(scope, id, fleetName!, appStreamArn(scope, 'fleet', fleetName!), {}, attrs);
   }
 
   /**
@@ -411,6 +717,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
 
   private scaling?: IScalableFleetCapacity;
 
+  private readonly metricsKind: FleetMetricsKind;
+
   /**
    * @param scope the scope in which to define the fleet
    * @param id the construct id (it drives the logical id and the generated name: keep it stable)
@@ -439,10 +747,18 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
 
     const streamView = v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.');
     this._streamsDesktop = streamView === StreamView.DESKTOP;
+    const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
+    this.metricsKind = {
+      elastic: false,
+      multiSession: capacity.maxSessionsPerInstance !== undefined,
+      alwaysOn: cdk.Token.isUnresolved(fleetType) ? undefined : fleetType === FleetType.ALWAYS_ON,
+    };
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
       instanceType,
-      fleetType: v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND,
+      fleetType,
+      platform: props.platform === undefined ? undefined
+        : openValue(v, 'platform', props.platform, { offered: FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' }),
       imageName: image.imageName,
       imageArn: image.imageArn,
       computeCapacity: capacity.computeCapacity,
@@ -466,6 +782,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, {
       ...props.rootVolumeSize && { RootVolumeConfig: 'rootVolumeSize' },
+      ...props.platform && { Platform: 'platform' },
       ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
       ...capacity.maxSessionsPerInstance !== undefined && { MaxSessionsPerInstance: 'capacity (FleetCapacity.sessions)' },
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
@@ -488,6 +805,11 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
   /** The principal to grant permissions to: the fleet's role (defined on first use without a `role` prop). */
   public get grantPrincipal(): iam.IPrincipal {
     return this.getRole();
+  }
+
+  /** @internal */
+  public get _metricsKind(): FleetMetricsKind {
+    return this.metricsKind;
   }
 
   /**
@@ -514,9 +836,9 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       v.fail('autoScaleCapacity().minCapacity', min, `is more than maxCapacity (${max})`, 'Give a minCapacity no larger than maxCapacity.');
     }
     const scaling = new ScalableFleetCapacity(this, 'ScalingTarget', {
+      scalableDimension: 'appstream:fleet:DesiredCapacity',
       serviceNamespace: appscaling.ServiceNamespace.APPSTREAM,
       resourceId: `fleet/${this.fleetName}`,
-      dimension: 'appstream:fleet:DesiredCapacity',
       role: iam.Role.fromRoleArn(this, 'ScalingRole', cdk.Stack.of(this).formatArn({
         service: 'iam',
         region: '',
@@ -533,20 +855,22 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
   }
 }
 
-class ImportedFleet extends FleetBase {
-  constructor(scope: Construct, id: string, public readonly fleetName: string, public readonly fleetArn: string, props: cdk.ResourceProps) {
-    super(scope, id, props);
-  }
-}
+class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity {
+  public readonly scalableTarget: appscaling.ScalableTarget;
 
-class ScalableFleetCapacity extends appscaling.BaseScalableAttribute implements IScalableFleetCapacity {
-  public scaleOnUtilization(props: FleetUtilizationScalingProps): void {
-    const v = Validator.of(this.node.scope!);
+  constructor(private readonly fleet: Fleet, id: string, props: appscaling.ScalableTargetProps) {
+    super(fleet, id);
+    // The id of aws-cdk-lib's BaseScalableAttribute target, which earlier versions used: logical ids stay.
+    this.scalableTarget = new appscaling.ScalableTarget(this, 'Target', props);
+  }
+
+  public scaleOnUtilization(id: string, props: FleetUtilizationScalingProps): appscaling.TargetTrackingScalingPolicy {
+    const v = Validator.of(this.fleet);
     const target = props?.targetUtilizationPercent;
     if (target === undefined || target === null || (!cdk.Token.isUnresolved(target) && !(target > 0 && target <= 100))) {
       v.fail('scaleOnUtilization().targetUtilizationPercent', target, 'must be more than 0 and at most 100', 'Give a percentage such as 75.');
     }
-    this.doScaleToTrackMetric('Utilization', {
+    return this.scalableTarget.scaleToTrackMetric(id, {
       ...props,
       predefinedMetric: appscaling.PredefinedMetric.APPSTREAM_AVERAGE_CAPACITY_UTILIZATION,
       targetValue: target,
@@ -554,7 +878,58 @@ class ScalableFleetCapacity extends appscaling.BaseScalableAttribute implements 
   }
 
   public scaleOnSchedule(id: string, action: appscaling.ScalingSchedule): void {
-    this.doScaleOnSchedule(id, action);
+    this.scalableTarget.scaleOnSchedule(id, action);
+  }
+
+  public scaleOnMetric(id: string, props: appscaling.BasicStepScalingPolicyProps): appscaling.StepScalingPolicy {
+    return this.scalableTarget.scaleOnMetric(id, props);
+  }
+
+  public scaleOnDemand(props: FleetDemandScalingProps = {}): FleetDemandScalingPolicies {
+    const v = Validator.of(this.fleet);
+    const percent = (property: string, value: number | undefined, fallback: number): number => {
+      const given = value ?? fallback;
+      if (!cdk.Token.isUnresolved(given) && !(given > 0 && given <= 100)) {
+        v.fail(`scaleOnDemand().${property}`, given, 'must be more than 0 and at most 100', `Give a percentage, or leave it out for ${fallback}.`);
+      }
+      return given;
+    };
+    const outAt = percent('scaleOutUtilizationPercent', props.scaleOutUtilizationPercent, 75);
+    const inAt = percent('scaleInUtilizationPercent', props.scaleInUtilizationPercent, 25);
+    if (!cdk.Token.isUnresolved(outAt) && !cdk.Token.isUnresolved(inAt) && inAt >= outAt) {
+      v.fail('scaleOnDemand().scaleInUtilizationPercent', inAt, `is not below scaleOutUtilizationPercent (${outAt})`,
+        'Give a scale-in threshold below the scale-out one, or the fleet would scale out and in at once.');
+    }
+    const outBy = percent('scaleOutPercent', props.scaleOutPercent, 25);
+    const inBy = percent('scaleInPercent', props.scaleInPercent, 25);
+    const onError = props.insufficientCapacityScaleOut ?? 1;
+    if (!cdk.Token.isUnresolved(onError) && !(Number.isInteger(onError) && onError >= 1)) {
+      v.fail('scaleOnDemand().insufficientCapacityScaleOut', onError, 'must be a whole number, 1 or more', 'Give the instances (or sessions) to add.');
+    }
+    const outCooldown = props.scaleOutCooldown ?? cdk.Duration.minutes(2);
+    const utilization = this.fleet.metricCapacityUtilization();
+    return {
+      // Each policy has one alarm: a step of no change on the other side of its threshold.
+      scaleOutOnUtilization: this.scaleOnMetric('ScaleOutOnUtilization', {
+        metric: utilization,
+        adjustmentType: appscaling.AdjustmentType.PERCENT_CHANGE_IN_CAPACITY,
+        scalingSteps: [{ upper: outAt, change: 0 }, { lower: outAt, change: outBy }],
+        cooldown: outCooldown,
+      }),
+      // InsufficientCapacityError is a count (Sum): 1 or more in a period is "above 0".
+      scaleOutOnInsufficientCapacity: this.scaleOnMetric('ScaleOutOnInsufficientCapacity', {
+        metric: this.fleet.metricInsufficientCapacityError(),
+        adjustmentType: appscaling.AdjustmentType.CHANGE_IN_CAPACITY,
+        scalingSteps: [{ upper: 1, change: 0 }, { lower: 1, change: onError }],
+        cooldown: outCooldown,
+      }),
+      scaleInOnUtilization: this.scaleOnMetric('ScaleInOnUtilization', {
+        metric: utilization,
+        adjustmentType: appscaling.AdjustmentType.PERCENT_CHANGE_IN_CAPACITY,
+        scalingSteps: [{ upper: inAt, change: -inBy }, { lower: inAt, change: 0 }],
+        cooldown: props.scaleInCooldown ?? cdk.Duration.minutes(6),
+      }),
+    };
   }
 }
 

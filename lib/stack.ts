@@ -1,6 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
 import { ElasticFleet } from './elastic-fleet';
@@ -22,6 +23,7 @@ import {
   REDIRECT_URL_FORMAT,
   FEEDBACK_URL_FORMAT,
   STORAGE_CONNECTOR_DOMAIN,
+  STORAGE_CONNECTOR_RESOURCE_IDENTIFIER,
   STORAGE_CONNECTOR_DOMAINS,
   STORAGE_CONNECTOR_TYPES,
   STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
@@ -57,6 +59,14 @@ export enum StreamingProtocol {
  */
 export interface ApplicationSettings {
   /**
+   * Whether settings persist. `false` writes the settings disabled (`Enabled: false`), as the API
+   * allows, for example to turn persistence off on a stack that had it without removing the block.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
    * The group of settings: stacks with the same group share users' settings. At most 100 characters.
    *
    * @default - the stack's own settings group
@@ -67,7 +77,7 @@ export interface ApplicationSettings {
 /**
  * An AppStream stack, defined in this app or imported.
  */
-export interface IStack extends cdk.IResource {
+export interface IStack extends cdk.IResource, appstreamRefs.IStackRef {
   /**
    * The name of the stack.
    *
@@ -89,6 +99,17 @@ export interface IStack extends cdk.IResource {
    * @param actions the actions, for example `appstream:DescribeStacks`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grant `grantee` the right to create streaming URLs for users of this stack and its fleet
+   * (`appstream:CreateStreamingURL` on both, as the request names both). A stack defined in the app
+   * knows its fleet; an imported one is given it.
+   *
+   * @param grantee the principal
+   * @param fleet the fleet the URLs stream from: by default the stack's own fleet (a stack defined in
+   * the app); an imported stack needs it
+   */
+  grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant;
 }
 
 /**
@@ -97,6 +118,13 @@ export interface IStack extends cdk.IResource {
 abstract class StackBase extends cdk.Resource implements IStack {
   public abstract readonly stackName: string;
   public abstract readonly stackArn: string;
+
+  /** A reference to the stack (its name). */
+  public get stackRef(): appstreamRefs.StackReference {
+    return { stackName: this.stackName };
+  }
+
+  public abstract grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant;
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.stackArn] });
@@ -328,7 +356,7 @@ export class Stack extends StackBase {
       userSettings: userSettings(v, props.userSettings),
       storageConnectors: storageConnectors(v, props.storageConnectors),
       applicationSettings: props.applicationSettings
-        ? { enabled: true, settingsGroup: props.applicationSettings.settingsGroup ?? undefined }
+        ? { enabled: props.applicationSettings.enabled ?? true, settingsGroup: props.applicationSettings.settingsGroup ?? undefined }
         : undefined,
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       embedHostDomains: embedHostDomains(v, props.embedHostDomains),
@@ -457,10 +485,11 @@ export class Stack extends StackBase {
    * a fleet warns (`cdk-appstream:stack:streamingUrlWithDomainJoin`).
    *
    * @param grantee the principal, such as the role of a portal that signs users in
+   * @param fleet the fleet the URLs stream from, by default the stack's own
    */
-  public grantCreateStreamingUrl(grantee: iam.IGrantable): iam.Grant {
+  public grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant {
     const v = Validator.of(this);
-    const fleet = this.associated;
+    fleet = fleet ?? this.associated;
     if (!fleet) {
       return v.fail('grantCreateStreamingUrl()', undefined, 'needs the stack\'s fleet, which CreateStreamingURL names too',
         'Give fleet in the props, or call associateFleet() before grantCreateStreamingUrl().');
@@ -476,6 +505,14 @@ export class Stack extends StackBase {
 class ImportedStack extends StackBase {
   constructor(scope: Construct, id: string, public readonly stackName: string, public readonly stackArn: string, props: cdk.ResourceProps) {
     super(scope, id, props);
+  }
+
+  public grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant {
+    if (fleet === undefined || fleet === null) {
+      throw new Error(`Stack '${this.node.path}': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. `
+        + 'Give the fleet, for example Fleet.fromFleetName(this, \'Fleet\', name), as the second argument.');
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions: STACK_STREAMING_URL_ACTIONS, resourceArns: [this.stackArn, fleet.fleetArn] });
   }
 }
 
@@ -548,7 +585,8 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
     }
     v.count(`${property}.domains`, domains.length, STORAGE_CONNECTOR_DOMAINS, 'domain', 'Give at most 50 domains.');
     domains.forEach((d, j) => v.string(`${property}.domains[${j}]`, d, STORAGE_CONNECTOR_DOMAIN, 'Give a domain of 1 to 64 characters, such as example.com.'));
-    return { connectorType: type, domains: domains.length > 0 ? domains : undefined };
+    v.string(`${property}.resourceIdentifier`, connector.resourceIdentifier, STORAGE_CONNECTOR_RESOURCE_IDENTIFIER, 'Give an identifier of 1 to 2048 characters, or leave it out.');
+    return { connectorType: type, domains: domains.length > 0 ? domains : undefined, resourceIdentifier: connector.resourceIdentifier };
   });
 }
 

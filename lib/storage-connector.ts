@@ -49,8 +49,27 @@ export class StorageConnector {
    */
   public readonly domains?: string[];
 
-  private constructor(connectorType: string, domains: string[] | undefined) {
+  /**
+   * The connector's resource identifier (the API's `ResourceIdentifier`: the ARN or identifier of the
+   * storage the connector uses), 1 to 2048 characters.
+   *
+   * @default - none: AppStream's own (for home folders, the bucket it creates)
+   */
+  public readonly resourceIdentifier?: string;
+
+  private constructor(connectorType: string, domains: string[] | undefined, resourceIdentifier?: string) {
     this.connectorType = connectorType;
     this.domains = domains ?? undefined;
+    this.resourceIdentifier = resourceIdentifier;
+  }
+
+  /**
+   * This connector with a resource identifier (the API's `ResourceIdentifier`), for example the ARN
+   * of the storage it connects to.
+   *
+   * @param resourceIdentifier the identifier, 1 to 2048 characters
+   */
+  public withResourceIdentifier(resourceIdentifier: string): StorageConnector {
+    return new StorageConnector(this.connectorType, this.domains, resourceIdentifier);
   }
 }

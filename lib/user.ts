@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
+import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
@@ -12,7 +13,7 @@ const USER_SYMBOL = Symbol.for('cdk-appstream.User');
 /**
  * An AppStream user-pool user, defined in this app or imported.
  */
-export interface IUser extends cdk.IResource {
+export interface IUser extends cdk.IResource, appstreamRefs.IUserRef {
   /**
    * The user's name: their email address.
    *
@@ -114,6 +115,11 @@ export class User extends cdk.Resource implements IUser {
    */
   public readonly _resource: appstream.CfnUser;
 
+  /** A reference to the user (the L1's: its name and authentication type). */
+  public get userRef(): appstreamRefs.UserReference {
+    return this._resource.userRef;
+  }
+
   /**
    * @param scope the scope in which to define the user
    * @param id the construct id
@@ -162,6 +168,11 @@ class ImportedUser extends cdk.Resource implements IUser {
   public readonly authenticationType = USER_AUTHENTICATION_TYPES[0];
   constructor(scope: Construct, id: string, public readonly userName: string) {
     super(scope, id);
+  }
+
+  /** A reference to the user: CloudFormation's id of a user, its name and authentication type joined with `|`. */
+  public get userRef(): appstreamRefs.UserReference {
+    return { userId: `${this.userName}|${this.authenticationType}` };
   }
 }
 

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -109,14 +109,27 @@ describe('ElasticFleet', () => {
   });
 
   test('accepts each Elastic platform and instance type', () => {
-    for (const [i, platform] of Object.values(FleetPlatform).entries()) {
+    for (const [i, platform] of [FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404].entries()) {
       elastic({ platform, instanceType: InstanceType.STANDARD_2XLARGE }, `E${i}`);
     }
     Template.fromStack(stack).resourceCountIs('AWS::AppStream::Fleet', 3);
   });
 
   test('fails a platform Elastic fleets do not offer', () => {
-    expect(() => elastic({ platform: js('WINDOWS_SERVER_2022') })).toThrow(/platform "WINDOWS_SERVER_2022" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404/);
+    expect(() => elastic({ platform: FleetPlatform.WINDOWS_SERVER_2022 })).toThrow(
+      "ElasticFleet 'Stack/Elastic': platform \"WINDOWS_SERVER_2022\" is not a platform elastic fleets take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404.");
+  });
+
+  test('a platform the library does not know (FleetPlatform.of) warns, and is written as given', () => {
+    elastic({ platform: FleetPlatform.of('WINDOWS_SERVER_2031') });
+    expect(warnings()).toEqual([expect.stringMatching(/^platform 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for elastic fleets \(FleetPlatform.WINDOWS_SERVER_2019, .*\[ack: cdk-appstream:elasticFleet:unknownPlatform\]$/)]);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { Platform: 'WINDOWS_SERVER_2031' });
+  });
+
+  test('a platform from a parameter is not judged, and does not refuse applications', () => {
+    const f = elastic({ platform: FleetPlatform.of(new CfnParameter(stack, 'Platform').valueAsString) });
+    f.addApplication(application());
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { Platform: { Ref: 'Platform' } });
   });
 
   test('fails an instance type Elastic fleets do not offer', () => {
@@ -327,15 +340,29 @@ describe('Application', () => {
   });
 
   test('accepts 1 to 3 platforms; fails none, and one twice', () => {
-    application({ platforms: Object.values(FleetPlatform) });
+    application({ platforms: [FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] });
     expect(() => application({ platforms: [] }, 'A2')).toThrow(/platforms must have at least 1 platform \(it has 0\)/);
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.AMAZON_LINUX2] }, 'A3')).toThrow(/platforms\[1\] "AMAZON_LINUX2" is already in platforms/);
   });
 
-  test('fails an unknown platform or instance family', () => {
-    expect(() => application({ platforms: [js('WINDOWS')] })).toThrow(/platforms\[0\] "WINDOWS" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404/);
-    expect(() => application({ instanceFamilies: [js('GRAPHICS_G5')] }, 'A2')).toThrow(/instanceFamilies\[0\] "GRAPHICS_G5" must be one of GENERAL_PURPOSE, GRAPHICS_G4/);
+  test('fails a platform applications do not run on, and no instance family', () => {
+    expect(() => application({ platforms: [FleetPlatform.WINDOWS] })).toThrow(/platforms\[0\] "WINDOWS" is not a platform applications take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404/);
     expect(() => application({ instanceFamilies: [] }, 'A3')).toThrow(/instanceFamilies must have at least 1 instance family/);
+  });
+
+  test('an instance family or platform the library does not know warns (InstanceFamily.of, FleetPlatform.of)', () => {
+    application({ instanceFamilies: [InstanceFamily.of('GRAPHICS_G5')], platforms: [FleetPlatform.of('WINDOWS_SERVER_2031')] });
+    expect(warnings()).toEqual([
+      expect.stringMatching(/^platforms\[0\] 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for applications .*\[ack: cdk-appstream:application:unknownPlatform\]$/),
+      expect.stringMatching(/^instanceFamilies\[0\] 'GRAPHICS_G5' is not one of the instance families this library knows for applications \(InstanceFamily.GENERAL_PURPOSE, InstanceFamily.GRAPHICS_G4\).*\[ack: cdk-appstream:application:unknownInstanceFamily\]$/),
+    ]);
+  });
+
+  test('platforms and instance families that are list tokens are not judged, and render as given', () => {
+    const platforms = Token.asList({ Ref: 'Platforms' }) as unknown as FleetPlatform[];
+    const families = Token.asList({ Ref: 'Families' }) as unknown as InstanceFamily[];
+    application({ platforms, instanceFamilies: families });
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Application', { Platforms: { Ref: 'Platforms' }, InstanceFamilies: { Ref: 'Families' } });
   });
 
   test('fails an empty launch path and an icon without a key', () => {

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
 import { ImageBuilderExampleStack } from '../examples/app';
 
@@ -30,6 +30,20 @@ describe('the example app', () => {
     template.resourceCountIs('AWS::AppStream::Fleet', 1);
     template.resourceCountIs('AWS::AppStream::Stack', 1);
     template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 1);
+    // scaleOnDemand(): three step policies, each with its alarm, and the alarm on refused sessions.
+    template.resourcePropertiesCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'StepScaling' }, 3);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'InsufficientCapacityError' }, 2);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization' }, 2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/AppStream',
+      MetricName: 'InsufficientCapacityError',
+      Dimensions: [{ Name: 'Fleet', Value: 'example-fleet' }],
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: Match.absent(),
+    });
     template.hasResourceProperties('AWS::AppStream::Fleet', { Name: 'example-fleet', ImageName: 'example-image-2026-11-30', ComputeCapacity: { DesiredInstances: 2 } });
     template.hasResourceProperties('AWS::AppStream::StackFleetAssociation', { FleetName: 'example-fleet', StackName: 'example-stack' });
     template.hasResourceProperties('AWS::IAM::Policy', {

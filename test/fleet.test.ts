@@ -5,7 +5,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
-  DirectoryConfig, Fleet, FleetCapacity, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials, StreamView,
+  DirectoryConfig, Fleet, FleetCapacity, FleetPlatform, FleetProps, FleetType, Image, ImageBuilder, InstanceType, ServiceAccountCredentials,
+  StreamView,
 } from '../lib';
 
 const IMAGE = Image.fromName('MyImage-2026-11-30');
@@ -234,7 +235,7 @@ describe('autoScaleCapacity', () => {
   test('a scalable target on fleet/<name>, through the service-linked role, after the fleet', () => {
     const f = fleet({ fleetName: 'my-fleet' });
     const scaling = f.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 });
-    scaling.scaleOnUtilization({ targetUtilizationPercent: 75 });
+    scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
     scaling.scaleOnSchedule('Night', { schedule: appscaling.Schedule.cron({ hour: '20', minute: '0' }), minCapacity: 0, maxCapacity: 2 });
     const template = Template.fromStack(stack);
     template.hasResource('AWS::ApplicationAutoScaling::ScalableTarget', {
@@ -273,8 +274,8 @@ describe('autoScaleCapacity', () => {
 
   test('fails a target utilization of 0 or over 100', () => {
     const scaling = fleet().autoScaleCapacity({ maxCapacity: 4 });
-    expect(() => scaling.scaleOnUtilization({ targetUtilizationPercent: 0 })).toThrow(/targetUtilizationPercent 0 must be more than 0 and at most 100/);
-    expect(() => scaling.scaleOnUtilization({ targetUtilizationPercent: 101 })).toThrow(/targetUtilizationPercent 101/);
+    expect(() => scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 0 })).toThrow(/targetUtilizationPercent 0 must be more than 0 and at most 100/);
+    expect(() => scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 101 })).toThrow(/targetUtilizationPercent 101/);
   });
 });
 
@@ -498,5 +499,29 @@ describe('rules', () => {
       });
       expect(fleetProps()).toMatchObject({ Name: { Ref: 'Name' }, ImageName: { Ref: 'Image' }, InstanceType: { Ref: 'Type' }, ComputeCapacity: { DesiredInstances: { Ref: 'Count' } } });
     });
+  });
+});
+
+describe('platform', () => {
+  test('written as CreateFleet Platform: each platform the API names', () => {
+    const all = [
+      FleetPlatform.WINDOWS, FleetPlatform.WINDOWS_SERVER_2016, FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.WINDOWS_SERVER_2022,
+      FleetPlatform.WINDOWS_SERVER_2025, FleetPlatform.AMAZON_LINUX2, FleetPlatform.RHEL8, FleetPlatform.ROCKY_LINUX8, FleetPlatform.UBUNTU_PRO_2404,
+    ];
+    all.forEach((platform, i) => fleet({ platform }, `F${i}`));
+    const written = Object.values(Template.fromStack(stack).findResources('AWS::AppStream::Fleet')).map((r) => r.Properties.Platform);
+    expect(written).toEqual(['WINDOWS', 'WINDOWS_SERVER_2016', 'WINDOWS_SERVER_2019', 'WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025', 'AMAZON_LINUX2', 'RHEL8', 'ROCKY_LINUX8', 'UBUNTU_PRO_2404']);
+    expect(warnings()).toEqual([]);
+  });
+
+  test('left out by default (the image\'s platform)', () => {
+    fleet();
+    expect(fleetProps().Platform).toBeUndefined();
+  });
+
+  test('fails to be silent on a platform the library does not know, and passes a token', () => {
+    fleet({ platform: FleetPlatform.of('WINDOWS_SERVER_2031') });
+    fleet({ platform: FleetPlatform.of(param('Platform')) }, 'F2');
+    expect(warnings()).toEqual([expect.stringMatching(/^platform 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for fleets .*\[ack: cdk-appstream:fleet:unknownPlatform\]$/)]);
   });
 });

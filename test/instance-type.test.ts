@@ -1,6 +1,7 @@
-import { Token } from 'aws-cdk-lib';
+import { App, Stack, Token } from 'aws-cdk-lib';
 import { describe, expect, test } from 'vitest';
-import { InstanceType } from '../lib';
+import { Fleet, Image, InstanceType } from '../lib';
+import { oneEditApart } from '../lib/private/instance';
 import { FLEET_INSTANCE_TYPES, IMAGE_BUILDER_INSTANCE_TYPES } from '../lib/private/rules';
 
 describe('InstanceType', () => {
@@ -24,5 +25,38 @@ describe('InstanceType', () => {
   test('of() passes a token through unchecked', () => {
     const token = Token.asString({ Ref: 'InstanceTypeParam' });
     expect(InstanceType.of(token).name).toBe(token);
+  });
+});
+
+describe('a type one edit from a known one: the warning suggests it', () => {
+  // Read from the construct's metadata, not a synthesized template: cfn-lint rightly refuses the types.
+  function warningsFor(name: string): string[] {
+    const stack = new Stack(new App(), 'Stack');
+    const f = new Fleet(stack, 'Fleet', { image: Image.fromName('MyImage'), instanceType: InstanceType.of(name) });
+    return f.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+  }
+
+  test.each([
+    ['stream.standard.meduim', 'a swap'],
+    ['stream.standard.mediu', 'a character left out'],
+    ['stream.standard.mediumm', 'a character too many'],
+    ['stream.standard.madium', 'a character changed'],
+  ])('fails to be silent on %s (%s): did you mean stream.standard.medium?', (name) => {
+    expect(warningsFor(name)).toEqual([expect.stringContaining(`instanceType '${name}' is not one of the fleet instance types this library knows`)]);
+    expect(warningsFor(name)[0]).toContain("Did you mean 'stream.standard.medium'?");
+  });
+
+  test('a type two edits from every known one warns without a suggestion', () => {
+    const [warning] = warningsFor('stream.future.large');
+    expect(warning).toContain("instanceType 'stream.future.large' is not one of the fleet instance types");
+    expect(warning).not.toContain('Did you mean');
+  });
+
+  test('oneEditApart: equal strings, and two edits, are not one edit apart', () => {
+    expect(oneEditApart('abc', 'abc')).toBe(false);
+    expect(oneEditApart('abcd', 'badc')).toBe(false);
+    expect(oneEditApart('abc', 'a')).toBe(false);
+    expect(oneEditApart('abc', 'acb')).toBe(true);
+    expect(oneEditApart('', 'a')).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ const fleet = new appstream.Fleet(stack, 'Fleet', {
 });
 
 const scaling = fleet.autoScaleCapacity({ minCapacity: 2, maxCapacity: 20 });
-scaling.scaleOnUtilization({ targetUtilizationPercent: 75 });
+scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
 scaling.scaleOnSchedule('Night', { schedule: appscaling.Schedule.cron({ hour: '20', minute: '0' }), minCapacity: 0, maxCapacity: 2 });
 
 new appstream.Stack(stack, 'Stack', {

@@ -380,8 +380,8 @@ describe('false acceptances', () => {
         appBlock: new AppBlock(stack, 'Block', { source: S3Location.fromBucketName('my-apps', 'a.vhdx'), packaging: AppBlockPackaging.appStream2() }),
         launchPath: 'C:\\app.exe',
         icon: S3Location.fromBucketName('my-apps', 'icon.png'),
-        platforms: [js(param('Platform'))],
-        instanceFamilies: [js(param('Family'))],
+        platforms: [FleetPlatform.of(param('Platform'))],
+        instanceFamilies: [InstanceFamily.of(param('Family'))],
       });
       const t = Template.fromStack(stack);
       t.hasResourceProperties('AWS::AppStream::Fleet', { FleetType: { Ref: 'FleetType' }, StreamView: { Ref: 'StreamView' } });

@@ -347,3 +347,39 @@ describe('rules', () => {
     expect(stackProps()).toMatchObject({ Name: { Ref: 'Name' }, EmbedHostDomains: [{ Ref: 'Domain' }], RedirectURL: { Ref: 'Url' } });
   });
 });
+
+describe('storage connector resource identifiers and disabled application settings', () => {
+  test('a connector carries its ResourceIdentifier', () => {
+    const drive = StorageConnector.oneDrive(['corp.example.com']).withResourceIdentifier('arn:aws:s3:::my-home-folders');
+    expect(drive.domains).toEqual(['corp.example.com']);
+    appStack({ storageConnectors: [StorageConnector.homeFolders().withResourceIdentifier('home-1'), drive] });
+    expect(stackProps().StorageConnectors).toEqual([
+      { ConnectorType: 'HOMEFOLDERS', ResourceIdentifier: 'home-1' },
+      { ConnectorType: 'ONE_DRIVE', Domains: ['corp.example.com'], ResourceIdentifier: 'arn:aws:s3:::my-home-folders' },
+    ]);
+  });
+
+  test('accepts an identifier of 2048 characters, and a token', () => {
+    appStack({ storageConnectors: [StorageConnector.homeFolders().withResourceIdentifier('a'.repeat(2048))] }, 'A');
+    appStack({ storageConnectors: [StorageConnector.homeFolders().withResourceIdentifier(param('Id'))] }, 'B');
+  });
+
+  test('fails an empty identifier and one of 2049 characters', () => {
+    expect(() => appStack({ storageConnectors: [StorageConnector.homeFolders().withResourceIdentifier('')] }, 'A'))
+      .toThrow(/^Stack 'Stack\/A': storageConnectors\[0\].resourceIdentifier "" must not be empty. Give an identifier of 1 to 2048 characters, or leave it out\.$/);
+    expect(() => appStack({ storageConnectors: [StorageConnector.googleDrive(['example.com']).withResourceIdentifier('a'.repeat(2049))] }, 'B'))
+      .toThrow(/storageConnectors\[0\].resourceIdentifier .* \(2049 characters\)/);
+  });
+
+  test('application settings written disabled: Enabled false, as the API allows', () => {
+    appStack({ applicationSettings: { enabled: false } });
+    expect(stackProps().ApplicationSettings).toEqual({ Enabled: false });
+  });
+
+  test('application settings are enabled by default, and with enabled: true', () => {
+    appStack({ applicationSettings: { settingsGroup: 'finance' } }, 'A');
+    appStack({ applicationSettings: { enabled: true } }, 'B');
+    const all = Object.values(Template.fromStack(stack).findResources('AWS::AppStream::Stack')).map((r) => r.Properties.ApplicationSettings);
+    expect(all).toEqual([{ Enabled: true, SettingsGroup: 'finance' }, { Enabled: true }]);
+  });
+});

@@ -29,9 +29,40 @@ export function checkInstanceType(v: Validator, instanceType: InstanceType, supp
   if (KNOWN.has(name)) {
     v.fail('instanceType', name, `is not offered for ${v.noun}s`, `Use one of the ${v.noun} instance types: ${supported.join(', ')}.`);
   }
+  const near = supported.filter((known) => oneEditApart(name, known));
+  const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
   v.warn('unknownInstanceType',
-    `instanceType '${name}' is not one of the ${v.noun} instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since.`);
+    `instanceType '${name}' is not one of the ${v.noun} instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since.${hint}`);
   return name;
+}
+
+/**
+ * Whether `a` becomes `b` by one edit: a character changed, added or removed, or two neighbours
+ * swapped (`meduim` for `medium`). Equal strings are not one edit apart.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) {
+    return false;
+  }
+  let start = 0;
+  while (a[start] === b[start]) {
+    start++;
+  }
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length + restB.length <= 1) {
+    return true; // one character added or removed
+  }
+  if (restA.length === 1 && restB.length === 1) {
+    return true; // one character changed
+  }
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }
 
 /**

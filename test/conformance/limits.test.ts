@@ -262,6 +262,7 @@ const LIST_SOURCES: Record<string, () => readonly string[]> = {
   USER_AUTHENTICATION_TYPES: () => fixture.docs.userAuthenticationType.values!,
   ENTITLEMENT_ATTRIBUTE_NAMES: () => fixture.docs.entitlementAttributeNames.values!,
   ENTITLEMENT_APP_VISIBILITIES: () => member('CreateEntitlementRequest.AppVisibility').enum!,
+  FLEET_PLATFORMS: () => member('CreateFleetRequest.Platform').enum!,
   ELASTIC_FLEET_PLATFORMS: () => fixture.docs.elasticFleetPlatforms.values!,
   ELASTIC_FLEET_INSTANCE_TYPES: () => fixture.docs.elasticFleetInstanceTypes.values!,
   APPLICATION_PLATFORMS: () => fixture.docs.applicationPlatforms.values!,
@@ -542,10 +543,11 @@ describe('rules.ts agrees with the AppStream model', () => {
   test('the enums of users, entitlements and the Elastic path are the documented lists', () => {
     expect(Object.values(AppVisibility)).toEqual(member('CreateEntitlementRequest.AppVisibility').enum);
     expect(Object.values(SamlAttribute)).toEqual(fixture.docs.entitlementAttributeNames.values);
-    expect(Object.values(FleetPlatform)).toEqual(fixture.docs.elasticFleetPlatforms.values);
-    expect(Object.values(FleetPlatform)).toEqual(fixture.docs.applicationPlatforms.values);
-    expect(Object.values(InstanceFamily)).toEqual(fixture.docs.applicationInstanceFamilies.values);
-    expect(member('CreateFleetRequest.Platform').enum).toEqual(expect.arrayContaining(Object.values(FleetPlatform)));
+    // FleetPlatform and InstanceFamily are enum-like classes: a constant per value the model (platforms)
+    // or the documentation (families) names; Elastic fleets and applications take the documented subsets.
+    expect(Object.values(FleetPlatform).map(String)).toEqual(member('CreateFleetRequest.Platform').enum);
+    expect(Object.values(InstanceFamily).map(String)).toEqual(fixture.docs.applicationInstanceFamilies.values);
+    expect(member('CreateFleetRequest.Platform').enum).toEqual(expect.arrayContaining([...rules.ELASTIC_FLEET_PLATFORMS, ...rules.APPLICATION_PLATFORMS]));
   });
 
   test.each(Object.keys(LIST_SOURCES))('%s lists what the model lists, each once', (name) => {

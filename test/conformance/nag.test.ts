@@ -49,7 +49,7 @@ describe('cdk-nag AwsSolutions', () => {
       rootVolumeSize: Size.gibibytes(300),
       requireImdsv2: true,
     });
-    fleet.autoScaleCapacity({ maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+    fleet.autoScaleCapacity({ maxCapacity: 10 }).scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
     new AppStreamStack(stack, 'Stack', {
       fleet,
       storageConnectors: [StorageConnector.homeFolders()],

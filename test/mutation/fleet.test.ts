@@ -202,18 +202,18 @@ describe('auto scaling', () => {
 
   test('target utilization: more than 0, at most 100; tokens pass', () => {
     const ok = fleet({}, 'A').autoScaleCapacity({ maxCapacity: 2 });
-    expect(() => ok.scaleOnUtilization({ targetUtilizationPercent: 100 })).not.toThrow();
+    expect(() => ok.scaleOnUtilization('Utilization', { targetUtilizationPercent: 100 })).not.toThrow();
     const tiny = fleet({}, 'B').autoScaleCapacity({ maxCapacity: 2 });
-    expect(() => tiny.scaleOnUtilization({ targetUtilizationPercent: 0.5 })).not.toThrow();
+    expect(() => tiny.scaleOnUtilization('Utilization', { targetUtilizationPercent: 0.5 })).not.toThrow();
     const tok = fleet({}, 'C').autoScaleCapacity({ maxCapacity: 2 });
-    expect(() => tok.scaleOnUtilization({ targetUtilizationPercent: new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber })).not.toThrow();
+    expect(() => tok.scaleOnUtilization('Utilization', { targetUtilizationPercent: new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber })).not.toThrow();
     const bad = fleet({}, 'D').autoScaleCapacity({ maxCapacity: 2 });
-    expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: 100.5 }))
+    expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: 100.5 }))
       .toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent 100.5 must be more than 0 and at most 100. Give a percentage such as 75.");
-    expect(() => bad.scaleOnUtilization({} as any)).toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent must be more than 0");
-    expect(() => bad.scaleOnUtilization(undefined as any)).toThrow('targetUtilizationPercent must be more than 0');
-    expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: null } as any)).toThrow('targetUtilizationPercent null must be more than 0');
-    expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: -5 })).toThrow('targetUtilizationPercent -5 must be');
+    expect(() => bad.scaleOnUtilization('Utilization', {} as any)).toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent must be more than 0");
+    expect(() => bad.scaleOnUtilization('Utilization', undefined as any)).toThrow('targetUtilizationPercent must be more than 0');
+    expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: null } as any)).toThrow('targetUtilizationPercent null must be more than 0');
+    expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: -5 })).toThrow('targetUtilizationPercent -5 must be');
     ok.scaleOnSchedule('Morning', { schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 1 });
     Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       TargetTrackingScalingPolicyConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'AppStreamAverageCapacityUtilization' }, TargetValue: 100 },

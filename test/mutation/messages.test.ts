@@ -202,9 +202,9 @@ describe('more whole messages and unjudged tokens', () => {
     const fleet = (id: string) => new Fleet(stack, id, { image: IMAGE, instanceType: TYPE });
     expect(() => fleet('A').autoScaleCapacity(js({})))
       .toThrow("Fleet 'S/A': autoScaleCapacity().maxCapacity is required. Give the most instances (or sessions) to scale out to.");
-    expect(() => fleet('B').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({})))
+    expect(() => fleet('B').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization('Utilization', js({})))
       .toThrow("Fleet 'S/B': scaleOnUtilization().targetUtilizationPercent must be more than 0 and at most 100. Give a percentage such as 75.");
-    expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({ targetUtilizationPercent: null })))
+    expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization('Utilization', js({ targetUtilizationPercent: null })))
       .toThrow("Fleet 'S/C': scaleOnUtilization().targetUtilizationPercent null must be more than 0 and at most 100. Give a percentage such as 75.");
   });
 });

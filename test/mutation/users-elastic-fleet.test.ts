@@ -224,8 +224,8 @@ describe('ElasticFleet', () => {
     for (const [i, platform] of [FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404].entries()) {
       expect(elastic({ platform }, `P${i}`).platform).toBe(platform);
     }
-    expect(() => elastic({ platform: js('WINDOWS_SERVER_2022') }, 'B'))
-      .toThrow("ElasticFleet 'Stack/B': platform \"WINDOWS_SERVER_2022\" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404. Use a FleetPlatform member (WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404).");
+    expect(() => elastic({ platform: FleetPlatform.WINDOWS_SERVER_2022 }, 'B'))
+      .toThrow("ElasticFleet 'Stack/B': platform \"WINDOWS_SERVER_2022\" is not a platform elastic fleets take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404.");
   });
 
   test('instanceType: each stream.standard type passes; another known one fails; an unknown one warns', () => {
@@ -239,7 +239,7 @@ describe('ElasticFleet', () => {
       .toThrow("ElasticFleet 'Stack/B': instanceType \"stream.compute.large\" is not offered for elastic fleets. Use one of the elastic fleet instance types: stream.standard.small, stream.standard.medium, stream.standard.large, stream.standard.xlarge, stream.standard.2xlarge.");
     elastic({ instanceType: InstanceType.of('stream.standard.4xlarge') }, 'U');
     expect(warningsAt('/Stack/U')).toEqual([
-      "instanceType 'stream.standard.4xlarge' is not one of the elastic fleet instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since. [ack: cdk-appstream:elasticFleet:unknownInstanceType]",
+      "instanceType 'stream.standard.4xlarge' is not one of the elastic fleet instance types this library knows; check the name (AppStream rejects unknown types at deployment) or ignore this if AWS has added it since. Did you mean 'stream.standard.xlarge' or 'stream.standard.2xlarge'? [ack: cdk-appstream:elasticFleet:unknownInstanceType]",
     ]);
   });
 

@@ -121,3 +121,11 @@ export const FLEET_DESIRED_CAPACITY: RangeRule = {
  * multi-session fleet hosts at least one session per instance.
  */
 export const FLEET_MAX_SESSIONS_PER_INSTANCE: RangeRule = { sources: ['CreateFleetRequest.MaxSessionsPerInstance'], min: 1, max: 2147483647 };
+
+/**
+ * [model] CreateFleetRequest.Platform (shape `PlatformType`): every platform the API names. Elastic
+ * fleets and applications take fewer (`elastic.ts`).
+ */
+export const FLEET_PLATFORMS: readonly string[] = [
+  'WINDOWS', 'WINDOWS_SERVER_2016', 'WINDOWS_SERVER_2019', 'WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025', 'AMAZON_LINUX2', 'RHEL8', 'ROCKY_LINUX8', 'UBUNTU_PRO_2404',
+];

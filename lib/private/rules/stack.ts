@@ -46,6 +46,9 @@ export const STORAGE_CONNECTOR_DOMAINS: CountRule = { sources: ['StorageConnecto
 /** [model] StorageConnector.Domains items (shape `Domain`). */
 export const STORAGE_CONNECTOR_DOMAIN: StringRule = { sources: ['StorageConnector.Domains.member'], minLength: 1, maxLength: 64 };
 
+/** [model] StorageConnector.ResourceIdentifier (shape `ResourceIdentifier`). */
+export const STORAGE_CONNECTOR_RESOURCE_IDENTIFIER: StringRule = { sources: ['StorageConnector.ResourceIdentifier'], minLength: 1, maxLength: 2048 };
+
 /** [model] ApplicationSettings.SettingsGroup (shape `SettingsGroup`). */
 export const SETTINGS_GROUP: StringRule = { sources: ['ApplicationSettings.SettingsGroup'], maxLength: 100 };
 

@@ -111,7 +111,7 @@ func defineFleetStack(app awscdk.App, network Network) cdkappstream.Stack {
 		Tags:                  &map[string]*string{"project": jsii.String("cdk-appstream-reference")},
 	})
 	fleet.AutoScaleCapacity(&cdkappstream.FleetAutoScalingProps{MinCapacity: jsii.Number(1), MaxCapacity: jsii.Number(10)}).
-		ScaleOnUtilization(&cdkappstream.FleetUtilizationScalingProps{TargetUtilizationPercent: jsii.Number(75)})
+		ScaleOnUtilization(jsii.String("Utilization"), &cdkappstream.FleetUtilizationScalingProps{TargetUtilizationPercent: jsii.Number(75)})
 
 	appStack := cdkappstream.NewStack(stack, jsii.String("Stack"), &cdkappstream.StackProps{
 		StackName: jsii.String("reference-stack"),

@@ -102,7 +102,7 @@ def define_fleet_stack(app, network):
         idle_disconnect_timeout=cdk.Duration.minutes(10),
         tags={"project": "cdk-appstream-reference"},
     )
-    fleet.auto_scale_capacity(min_capacity=1, max_capacity=10).scale_on_utilization(target_utilization_percent=75)
+    fleet.auto_scale_capacity(min_capacity=1, max_capacity=10).scale_on_utilization("Utilization", target_utilization_percent=75)
 
     app_stack = appstream.Stack(
         stack,

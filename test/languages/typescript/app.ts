@@ -127,7 +127,7 @@ export function defineFleetStack(app: App, network: ReferenceNetwork): appstream
     idleDisconnectTimeout: Duration.minutes(10),
     tags: { project: 'cdk-appstream-reference' },
   });
-  fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 75 });
+  fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
 
   const appStack = new appstream.Stack(stack, 'Stack', {
     stackName: 'reference-stack',

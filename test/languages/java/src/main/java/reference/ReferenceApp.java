@@ -140,7 +140,7 @@ public final class ReferenceApp {
             .tags(Map.of("project", "cdk-appstream-reference"))
             .build();
         fleet.autoScaleCapacity(FleetAutoScalingProps.builder().minCapacity(1).maxCapacity(10).build())
-            .scaleOnUtilization(FleetUtilizationScalingProps.builder().targetUtilizationPercent(75).build());
+            .scaleOnUtilization("Utilization", FleetUtilizationScalingProps.builder().targetUtilizationPercent(75).build());
 
         io.github.cdkappstream.Stack appStack = io.github.cdkappstream.Stack.Builder.create(stack, "Stack")
             .stackName("reference-stack")
