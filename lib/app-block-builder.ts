@@ -8,12 +8,13 @@ import { IAppBlock } from './app-block';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { APP_BLOCK_BUILDER_START_STOP_ACTIONS, APP_BLOCK_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
-import { nameInArn } from './private/arns';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { APP_BLOCK_BUILDER_INSTANCE_TYPES, APP_BLOCK_BUILDER_PLATFORMS, APP_BLOCK_BUILDER_SUBNETS, ARN } from './private/rules';
 import { applyTags } from './private/tags';
@@ -236,7 +237,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     props = withoutNulls(v.required('props', props, 'Give the app block builder\'s props: at least instanceType and vpc.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
-    const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName);
+    const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     const instanceType = checkInstanceType(v, props.instanceType, APP_BLOCK_BUILDER_INSTANCE_TYPES);
     v.required('vpc', props.vpc, 'App block builders run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
@@ -265,8 +266,8 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME, {});
 
-    this.appBlockBuilderName = name;
-    this.appBlockBuilderArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'app-block-builder', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    this.appBlockBuilderName = attributeReference(v, 'appBlockBuilderName', this.resource.ref, name);
+    this.appBlockBuilderArn = appStreamArn(this, 'app-block-builder', this.appBlockBuilderName);
     (v.list('appBlocks', props.appBlocks, 'Give a list of AppBlock objects.') ?? []).forEach((b) => this.addAppBlock(b));
   }
 

@@ -1,10 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
-import { nameInArn } from './private/arns';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
 import { durationSeconds } from './private/session-settings';
 import { applyTags } from './private/tags';
@@ -229,24 +230,22 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     const postSetup = scriptDetails(this, v, 'packaging.postSetupScript', packaging.postSetupScript);
     checkLabels(v, props);
     const createOnly = {
-      source, packagingType: packaging.packagingType, setup, postSetup, displayName: props.displayName, description: props.description,
-    };
-    const name = resourceName(v, 'appBlockName', props.appBlockName, createOnly);
-
-    this.resource = new appstream.CfnAppBlock(this, 'Resource', {
-      name,
       sourceS3Location: source,
       packagingType: packaging.packagingType,
       setupScriptDetails: setup,
       postSetupScriptDetails: postSetup,
       displayName: props.displayName,
       description: props.description,
-    });
+    };
+    const name = resourceName(v, 'appBlockName', props.appBlockName, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, createOnly);
+
+    this.resource = new appstream.CfnAppBlock(this, 'Resource', { name, ...createOnly });
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, {});
+    // The name is literal: no attribute of an app block gives it (Ref gives the ARN).
     this.appBlockName = name;
-    this.appBlockArn = this.resource.attrArn;
+    this.appBlockArn = attributeReference(v, 'appBlockName', this.resource.attrArn, appStreamArn(this, 'app-block', name));
     this.packagingType = packaging.packagingType;
   }
 }

@@ -2,10 +2,11 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
-import { nameInArn } from './private/arns';
+import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import {
   APPLICATION_INSTANCE_FAMILIES,
   APPLICATION_INSTANCE_FAMILY_COUNT,
@@ -210,7 +211,8 @@ export class Application extends cdk.Resource implements IApplication {
     this.instanceFamilies = enumList(v, 'instanceFamilies', props.instanceFamilies, APPLICATION_INSTANCE_FAMILIES as InstanceFamily[], 'InstanceFamily', 'instance family');
     v.count('instanceFamilies', this.instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
     checkLabels(v, props);
-    const name = resourceName(v, 'applicationName', props.applicationName, { platforms: this.platforms, instanceFamilies: this.instanceFamilies });
+    const name = resourceName(v, 'applicationName', props.applicationName, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME,
+      { platforms: this.platforms, instanceFamilies: this.instanceFamilies });
 
     this.resource = new appstream.CfnApplication(this, 'Resource', {
       name,
@@ -227,8 +229,9 @@ export class Application extends cdk.Resource implements IApplication {
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, {});
+    // The name is literal: no attribute of an application gives it (Ref gives the ARN).
     this.applicationName = name;
-    this.applicationArn = this.resource.attrArn;
+    this.applicationArn = attributeReference(v, 'applicationName', this.resource.attrArn, appStreamArn(this, 'application', name));
   }
 }
 

@@ -6,12 +6,14 @@ import { Construct } from 'constructs';
 import { Application, FleetPlatform, IApplication, InstanceFamily } from './application';
 import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
+import { appStreamArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -227,7 +229,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     const v = new Validator(this, 'ElasticFleet');
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
 
-    const name = resourceName(v, 'fleetName', props.fleetName);
+    const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType: 'ELASTIC' });
     checkLabels(v, props);
     const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
     this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
@@ -278,8 +280,8 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
     });
 
-    this.fleetName = name;
-    this.fleetArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'fleet', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    this.fleetName = attributeReference(v, 'fleetName', this.resource.ref, name);
+    this.fleetArn = appStreamArn(this, 'fleet', this.fleetName);
     (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
   }
 
@@ -324,11 +326,11 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
       v.fail('addApplication()', app.node.path, `adds the same application as '${first}' again`, 'Add each application once.');
     }
     this.applications.set(key, app.node.path);
-    const association = new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
+    new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
       fleetName: this.fleetName,
       applicationArn: app.applicationArn,
     });
-    association.node.addDependency(this.resource);
+    // No DependsOn: the fleet's name and the application's ARN are references within the Stage.
     warnIfNotInRegion(v, appstream.CfnApplicationFleetAssociation.CFN_RESOURCE_TYPE_NAME, {}); // once: Annotations drops a repeat
   }
 }

@@ -17,6 +17,7 @@ import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from '.
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -415,7 +416,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     const v = new Validator(this, 'Fleet');
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
 
-    const name = resourceName(v, 'fleetName', props.fleetName);
+    const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
+    const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType });
     checkLabels(v, props);
     const image = bindImage(v, props.image);
     v.string('image (Image.fromName)', image.imageName, FLEET_IMAGE_NAME,
@@ -435,7 +437,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
       instanceType,
-      fleetType: v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND,
+      fleetType,
       imageName: image.imageName,
       imageArn: image.imageArn,
       computeCapacity: capacity.computeCapacity,
@@ -448,7 +450,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       streamView,
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
     });
-    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     this._joinsDomain = props.domainJoin !== undefined;
     requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
     if (v.boolean('startFleet', props.startFleet) ?? true) {
@@ -464,10 +466,9 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
     });
 
-    // The literal name, not the Ref: what uses it (the stack association, the scalable target) depends
-    // on the fleet explicitly, so that CloudFormation also deletes it first.
-    this.fleetName = name;
-    this.fleetArn = appStreamArn(this, 'fleet', name);
+    // A reference (the literal across Stages): what uses the name is created after the fleet.
+    this.fleetName = attributeReference(v, 'fleetName', this.resource.ref, name);
+    this.fleetArn = appStreamArn(this, 'fleet', this.fleetName);
   }
 
   /**

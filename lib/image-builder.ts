@@ -18,6 +18,7 @@ import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from '.
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
 import { applyTags } from './private/tags';
@@ -344,7 +345,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     props = withoutNulls(v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
-    const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
+    const name = resourceName(v, 'imageBuilderName', props.imageBuilderName, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     const image = bindImage(v, props.image);
     const instanceType = checkInstanceType(v, props.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
@@ -379,7 +380,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       softwaresToInstall,
       softwaresToUninstall,
     });
-    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
@@ -391,9 +392,8 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
     });
 
-    // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across environments.
-    this.imageBuilderName = this.resource.ref;
-    this.imageBuilderArn = appStreamArn(this, 'image-builder', this.resource.ref);
+    this.imageBuilderName = attributeReference(v, 'imageBuilderName', this.resource.ref, name);
+    this.imageBuilderArn = appStreamArn(this, 'image-builder', this.imageBuilderName);
   }
 }
 

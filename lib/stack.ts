@@ -3,7 +3,6 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
-import { ElasticFleet } from './elastic-fleet';
 import { Entitlement, EntitlementOptions } from './entitlement';
 import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
@@ -12,6 +11,7 @@ import { appStreamArn, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference, dependsOn, resourceOf } from './private/references';
 import {
   USER_NAME,
   EMBED_HOST_DOMAIN,
@@ -306,7 +306,7 @@ export class Stack extends StackBase {
     const v = new Validator(this, 'Stack');
     props = withoutNulls(props); // a stack has no required prop: new Stack(this, 'Stack') is one
 
-    const name = resourceName(v, 'stackName', props.stackName);
+    const name = resourceName(v, 'stackName', props.stackName, appstream.CfnStack.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     for (const [property, url] of [['redirectUrl', props.redirectUrl], ['feedbackUrl', props.feedbackUrl]] as const) {
       v.string(property, url, STACK_URL, 'Shorten it.');
@@ -338,8 +338,8 @@ export class Stack extends StackBase {
       ...preferredProtocol && { StreamingExperienceSettings: 'preferredProtocol' },
     });
 
-    this.stackName = name;
-    this.stackArn = appStreamArn(this, 'stack', name);
+    this.stackName = attributeReference(v, 'stackName', this.resource.ref, name);
+    this.stackArn = appStreamArn(this, 'stack', this.stackName);
 
     if (props.fleet) {
       this.associateFleet(props.fleet);
@@ -379,14 +379,12 @@ export class Stack extends StackBase {
       v.fail('fleet', fleet.node.path, `joins an Active Directory domain, but the stack has user-pool users (${[...this.users.values()].join(', ')}), and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
         'Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.');
     }
-    const association = new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
+    new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
       fleetName: fleet.fleetName,
       stackName: this.stackName,
     });
-    association.node.addDependency(this.resource);
-    if (Fleet.isFleet(fleet) || ElasticFleet.isElasticFleet(fleet)) {
-      association.node.addDependency(fleet);
-    }
+    // No DependsOn: within a Stage both names are references (to the L1s alone, not to the fleet's
+    // scaling resources); across Stages nothing can be ordered.
     this.associated = fleet;
     this.entitlements.forEach((entitlement) => warnIfDesktop(entitlement, this, fleet));
   }
@@ -430,8 +428,8 @@ export class Stack extends StackBase {
       authenticationType: u.authenticationType,
       sendEmailNotification: v.boolean('addUser().sendEmailNotification', options?.sendEmailNotification ?? undefined),
     });
-    association.node.addDependency(this.resource);
-    association.node.addDependency(u);
+    // The user's name is no reference (a user has no attribute for it): the user's L1 must come first.
+    dependsOn(association, resourceOf(u));
     warnIfNotInRegion(v, appstream.CfnStackUserAssociation.CFN_RESOURCE_TYPE_NAME, {}); // once: Annotations drops a repeat
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { App, CfnParameter, Duration, RemovalPolicy, SecretValue, Size, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
@@ -45,8 +46,10 @@ describe('defaults', () => {
   test('a minimal fleet: On-Demand, one instance, a generated name, started on creation, no role, no VPC', () => {
     const f = fleet();
     const resource = fleetResource();
+    // The generated name ends in a hash of the create-only FleetType (as resourceName hashes it).
+    const hash = createHash('sha256').update(JSON.stringify({ fleetType: 'ON_DEMAND' })).digest('hex').slice(0, 8);
     expect(resource.Properties).toEqual({
-      Name: 'StackFleet49D4F16D',
+      Name: `StackFleet49D4F16D-${hash}`,
       InstanceType: 'stream.standard.medium',
       ImageName: 'MyImage-2026-11-30',
       FleetType: 'ON_DEMAND',
@@ -54,7 +57,7 @@ describe('defaults', () => {
     });
     expect(resource.CreationPolicy).toEqual({ StartFleet: true });
     expect(resource.DeletionPolicy).toBe('Delete');
-    expect(f.fleetName).toBe('StackFleet49D4F16D');
+    expect(stack.resolve(f.fleetName)).toEqual({ Ref: stack.getLogicalId(f.node.defaultChild as any) });
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 0);
     expect(warnings()).toEqual([]);
   });
@@ -163,9 +166,10 @@ describe('every prop set', () => {
 describe('attributes and imports', () => {
   test('name, ARN and reference of a fleet defined in the app', () => {
     const f = fleet({ fleetName: 'my-fleet' });
-    expect(f.fleetName).toBe('my-fleet');
-    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/my-fleet']] });
-    expect(f.fleetRef).toEqual({ fleetId: 'my-fleet' });
+    const ref = { Ref: expect.stringMatching(/^Fleet/) };
+    expect(stack.resolve(f.fleetName)).toEqual(ref);
+    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/', ref]] });
+    expect(stack.resolve(f.fleetRef)).toEqual({ fleetId: ref });
     expect(f.connections.securityGroups).toEqual([]);
   });
 
@@ -240,7 +244,7 @@ describe('autoScaleCapacity', () => {
     template.hasResource('AWS::ApplicationAutoScaling::ScalableTarget', {
       Properties: {
         ServiceNamespace: 'appstream',
-        ResourceId: 'fleet/my-fleet',
+        ResourceId: { 'Fn::Join': ['', ['fleet/', { Ref: Match.stringLikeRegexp('^Fleet') }]] },
         ScalableDimension: 'appstream:fleet:DesiredCapacity',
         MinCapacity: 1,
         MaxCapacity: 10,
@@ -440,7 +444,9 @@ describe('rules', () => {
         serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.secretsManager('svc')),
       });
       fleet({ vpc, domainJoin: { directory } });
-      expect(fleetResource().DependsOn).toEqual([expect.stringMatching(/^Dir/)]);
+      // The directory's name by reference orders the two: no DependsOn.
+      expect(fleetResource().DependsOn).toBeUndefined();
+      expect(fleetResource().Properties.DomainJoinInfo).toEqual({ DirectoryName: { Ref: expect.stringMatching(/^Dir/) } });
       expect(() => fleet({ vpc, domainJoin: { directory, organizationalUnitDistinguishedName: 'OU=Other,DC=corp,DC=example,DC=com' } }, 'F2'))
         .toThrow(/^Fleet 'Stack\/F2': domainJoin.organizationalUnitDistinguishedName .* is not one of the OUs of directory config/);
     });

@@ -7,3 +7,4 @@ export * from './stack';
 export * from './user';
 export * from './entitlement';
 export * from './elastic';
+export * from './create-only';
