@@ -26,7 +26,7 @@ the same bytes):
       `AWS::S3::Bucket.Name`) the schema sets;
     - oneOf, on an object whose schema has one: for each branch, the properties it requires.
   - createOnlyProperties: the schema's createOnlyProperties as property paths, sorted: the properties
-    whose change makes CloudFormation replace the resource (lib/private/rules/create-only.ts holds the
+    whose change makes CloudFormation replace the resource (lib/private/create-only.ts holds the
     top-level ones, which a generated name must follow).
   - oneOf: the same, for a oneOf on the resource's properties themselves (ImageBuilder: ImageName or
     ImageArn).

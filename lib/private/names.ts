@@ -2,7 +2,8 @@ import { createHash } from 'crypto';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { deploymentTarget } from './environment';
-import { CREATE_ONLY_PROPERTIES, DESCRIPTION, DISPLAY_NAME, NAME } from './rules';
+import { CREATE_ONLY_PROPERTIES } from './create-only';
+import { DESCRIPTION, DISPLAY_NAME, NAME } from './rules';
 import { Validator } from './validation';
 
 /** Names claimed per app: for each kind of resource, the path of the construct that holds each name in an account and region. */

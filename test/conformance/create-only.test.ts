@@ -1,6 +1,6 @@
 /**
  * [cfn] Generated names follow the create-only properties of their resource type: the table
- * lib/private/rules/create-only.ts equals the schemas' createOnlyProperties in scripts/cfn-limits.json,
+ * lib/private/create-only.ts equals the schemas' createOnlyProperties in scripts/cfn-limits.json,
  * and resourceName refuses create-only values that are not exactly the type's (the name aside), so every
  * construct that generates a name hashes exactly those.
  */
@@ -10,7 +10,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
 import { createOnlyKeys, resourceName } from '../../lib/private/names';
-import { CREATE_ONLY_PROPERTIES } from '../../lib/private/rules';
+import { CREATE_ONLY_PROPERTIES } from '../../lib/private/create-only';
 import { Validator } from '../../lib/private/validation';
 
 const cfn = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'scripts', 'cfn-limits.json'), 'utf-8'));

@@ -7,4 +7,3 @@ export * from './stack';
 export * from './user';
 export * from './entitlement';
 export * from './elastic';
-export * from './create-only';
