@@ -8,7 +8,7 @@ import { IAppBlock } from './app-block';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { APP_BLOCK_BUILDER_START_STOP_ACTIONS, APP_BLOCK_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
@@ -187,7 +187,8 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param appBlockBuilderName the builder's name
    */
   public static fromAppBlockBuilderName(scope: Construct, id: string, appBlockBuilderName: string): IAppBlockBuilder {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'app-block-builder', resourceName: appBlockBuilderName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'AppBlockBuilder.fromAppBlockBuilderName()', 'appBlockBuilderName', appBlockBuilderName);
+    const arn = appStreamArn(scope, 'app-block-builder', appBlockBuilderName);
     return new ImportedAppBlockBuilder(scope, id, appBlockBuilderName, arn, {});
   }
 
@@ -199,6 +200,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param appBlockBuilderArn the builder's ARN
    */
   public static fromAppBlockBuilderArn(scope: Construct, id: string, appBlockBuilderArn: string): IAppBlockBuilder {
+    checkImportedArn(scope, id, 'AppBlockBuilder.fromAppBlockBuilderArn()', 'appBlockBuilderArn', appBlockBuilderArn, 'app-block-builder');
     const name = nameInArn(scope, appBlockBuilderArn);
     return new ImportedAppBlockBuilder(scope, id, name, appBlockBuilderArn, { environmentFromArn: appBlockBuilderArn });
   }

@@ -1,7 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
@@ -174,7 +174,8 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param appBlockName the app block's name
    */
   public static fromAppBlockName(scope: Construct, id: string, appBlockName: string): IAppBlock {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'app-block', resourceName: appBlockName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'AppBlock.fromAppBlockName()', 'appBlockName', appBlockName);
+    const arn = appStreamArn(scope, 'app-block', appBlockName);
     return new ImportedAppBlock(scope, id, appBlockName, arn, {});
   }
 
@@ -186,6 +187,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param appBlockArn the app block's ARN
    */
   public static fromAppBlockArn(scope: Construct, id: string, appBlockArn: string): IAppBlock {
+    checkImportedArn(scope, id, 'AppBlock.fromAppBlockArn()', 'appBlockArn', appBlockArn, 'app-block');
     const name = nameInArn(scope, appBlockArn);
     return new ImportedAppBlock(scope, id, name, appBlockArn, { environmentFromArn: appBlockArn });
   }

@@ -2,7 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
@@ -149,7 +149,8 @@ export class Application extends cdk.Resource implements IApplication {
    * @param applicationName the application's name
    */
   public static fromApplicationName(scope: Construct, id: string, applicationName: string): IApplication {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'application', resourceName: applicationName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'Application.fromApplicationName()', 'applicationName', applicationName);
+    const arn = appStreamArn(scope, 'application', applicationName);
     return new ImportedApplication(scope, id, applicationName, arn, {});
   }
 
@@ -161,6 +162,7 @@ export class Application extends cdk.Resource implements IApplication {
    * @param applicationArn the application's ARN
    */
   public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IApplication {
+    checkImportedArn(scope, id, 'Application.fromApplicationArn()', 'applicationArn', applicationArn, 'application');
     const name = nameInArn(scope, applicationArn);
     return new ImportedApplication(scope, id, name, applicationArn, { environmentFromArn: applicationArn });
   }

@@ -4,6 +4,7 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
@@ -236,6 +237,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
    * @param directoryName the fully qualified domain name, for example `corp.example.com`
    */
   public static fromDirectoryName(scope: Construct, id: string, directoryName: string): IDirectoryConfig {
+    checkImported(scope, id, 'DirectoryConfig.fromDirectoryName()', 'directoryName', directoryName, DIRECTORY_NAME,
+      'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
     class Import extends DirectoryConfigBase {
       public readonly directoryName = directoryName;
     }

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { Application, FleetPlatform, IApplication, InstanceFamily } from './application';
 import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
-import { appStreamArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
 import { checkInstanceType } from './private/instance';
@@ -179,6 +179,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param fleetName the fleet's name
    */
   public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    checkImportedName(scope, id, 'ElasticFleet.fromElasticFleetName()', 'fleetName', fleetName);
     return Fleet.fromFleetName(scope, id, fleetName);
   }
 
@@ -190,6 +191,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param fleetArn the fleet's ARN
    */
   public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    checkImportedArn(scope, id, 'ElasticFleet.fromElasticFleetArn()', 'fleetArn', fleetArn, 'fleet');
     return Fleet.fromFleetArn(scope, id, fleetArn);
   }
 

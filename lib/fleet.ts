@@ -9,7 +9,7 @@ import { DomainJoin } from './domain-join';
 import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { FleetBase } from './private/fleet-base';
@@ -341,6 +341,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetName the fleet's name
    */
   public static fromFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    checkImportedName(scope, id, 'Fleet.fromFleetName()', 'fleetName', fleetName);
     const fleetArn = appStreamArn(scope, 'fleet', fleetName);
     return new ImportedFleet(scope, id, fleetName, fleetArn, {});
   }
@@ -354,6 +355,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetArn the fleet's ARN
    */
   public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    checkImportedArn(scope, id, 'Fleet.fromFleetArn()', 'fleetArn', fleetArn, 'fleet');
     const name = nameInArn(scope, fleetArn);
     return new ImportedFleet(scope, id, name, fleetArn, { environmentFromArn: fleetArn });
   }

@@ -11,7 +11,7 @@ import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
@@ -263,6 +263,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderName the image builder's name
    */
   public static fromImageBuilderName(scope: Construct, id: string, imageBuilderName: string): IImageBuilder {
+    checkImportedName(scope, id, 'ImageBuilder.fromImageBuilderName()', 'imageBuilderName', imageBuilderName);
     const imageBuilderArn = appStreamArn(scope, 'image-builder', imageBuilderName);
     return new ImportedImageBuilder(scope, id, imageBuilderName, imageBuilderArn, {});
   }
@@ -275,6 +276,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderArn the image builder's ARN
    */
   public static fromImageBuilderArn(scope: Construct, id: string, imageBuilderArn: string): IImageBuilder {
+    checkImportedArn(scope, id, 'ImageBuilder.fromImageBuilderArn()', 'imageBuilderArn', imageBuilderArn, 'image-builder');
     const name = nameInArn(scope, imageBuilderArn);
     return new ImportedImageBuilder(scope, id, name, imageBuilderArn, { environmentFromArn: imageBuilderArn });
   }

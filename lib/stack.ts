@@ -7,7 +7,7 @@ import { Entitlement, EntitlementOptions } from './entitlement';
 import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
@@ -249,6 +249,7 @@ export class Stack extends StackBase {
    * @param stackName the stack's name
    */
   public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
+    checkImportedName(scope, id, 'Stack.fromStackName()', 'stackName', stackName);
     const stackArn = appStreamArn(scope, 'stack', stackName);
     return new ImportedStack(scope, id, stackName, stackArn, {});
   }
@@ -261,6 +262,7 @@ export class Stack extends StackBase {
    * @param stackArn the stack's ARN
    */
   public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
+    checkImportedArn(scope, id, 'Stack.fromStackArn()', 'stackArn', stackArn, 'stack');
     const name = nameInArn(scope, stackArn);
     return new ImportedStack(scope, id, name, stackArn, { environmentFromArn: stackArn });
   }

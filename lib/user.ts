@@ -1,6 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
+import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
@@ -89,6 +90,7 @@ export class User extends cdk.Resource implements IUser {
    * @param userName the user's email address
    */
   public static fromUserName(scope: Construct, id: string, userName: string): IUser {
+    checkImported(scope, id, 'User.fromUserName()', 'userName', userName, USER_NAME, 'Give the user\'s email address, such as alice@example.com.');
     return new ImportedUser(scope, id, userName);
   }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { deploymentTarget } from './environment';
 import { CREATE_ONLY_PROPERTIES } from './create-only';
+import { deploymentTarget } from './environment';
 import { DESCRIPTION, DISPLAY_NAME, NAME } from './rules';
 import { Validator } from './validation';
 
