@@ -163,6 +163,10 @@ export class Entitlement extends cdk.Resource {
     const v = new Validator(this, 'Entitlement');
     props = withoutNulls(v.required('props', props, 'Give the entitlement\'s props: at least appVisibility and attributes.'));
     const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
+    if (cdk.Stack.isStack(stack)) {
+      v.fail('stack', stack.node.path, 'is a CloudFormation stack (aws-cdk-lib\'s Stack), not an AppStream stack',
+        'Give the AppStream Stack of this library (appstream.Stack) whose applications the entitlement governs, or use its addEntitlement().');
+    }
 
     const name = props.entitlementName ?? id;
     const nameProperty = props.entitlementName === undefined ? 'entitlementName (the construct id)' : 'entitlementName';

@@ -25,6 +25,7 @@ import {
   STORAGE_CONNECTOR_TYPES,
   STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
   USER_ACTIONS,
+  USER_AUTHENTICATION_TYPES,
   USER_SETTINGS,
   USER_SETTING_MAXIMUM_LENGTH,
   USER_SETTING_MAXIMUM_LENGTH_ACTIONS,
@@ -33,7 +34,7 @@ import {
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 import { StorageConnector } from './storage-connector';
-import { IUser } from './user';
+import { IUser, User } from './user';
 import { UserSetting } from './user-setting';
 
 const STACK_SYMBOL = Symbol.for('cdk-appstream.Stack');
@@ -419,6 +420,7 @@ export class Stack extends StackBase {
         'Give user-pool users a stack whose fleet does not join a domain, or let domain users sign in through SAML 2.0.');
     }
     v.string('addUser()', u.userName, USER_NAME, 'Give a user whose name is their email address.');
+    checkUserPool(v, u);
     const key = cdk.Token.isUnresolved(u.userName) ? u.node.path : u.userName;
     if (this.users.has(key)) {
       v.fail('addUser()', u.node.path, `adds user ${JSON.stringify(u.userName)} to the stack again`, 'Add each user once.');
@@ -579,4 +581,29 @@ function joinsDomain(fleet: IFleet | undefined): fleet is IFleet {
 /** Whether the fleet is a `Fleet` of the app that streams the desktop. */
 function streamsDesktop(fleet: IFleet | undefined): fleet is IFleet {
   return (fleet as Partial<Fleet> | undefined)?._streamsDesktop === true;
+}
+
+/**
+ * A user added to a stack must be a user of the stack's user pool: the pool of its own account and
+ * Region (a `User` defined in a stack of another, where both are known, is an error), and of
+ * authentication type USERPOOL. The model's association takes any authentication type, and only the
+ * docs ("a user in the user pool", CreateUser: "You must specify USERPOOL") limit it: a warning.
+ */
+function checkUserPool(v: Validator, user: IUser): void {
+  if (User.isUser(user)) {
+    const here = cdk.Stack.of(v.scope);
+    const there = cdk.Stack.of(user);
+    for (const [what, mine, theirs] of [['account', here.account, there.account], ['region', here.region, there.region]] as const) {
+      if (!cdk.Token.isUnresolved(mine) && !cdk.Token.isUnresolved(theirs) && mine !== theirs) {
+        v.fail('addUser()', user.node.path, `is in ${what} ${theirs}, but the stack is in ${what} ${mine}: a user is in the user pool of its own account and Region only`,
+          `Define the User in a stack of ${what} ${mine} (a user may be defined once per account and Region).`);
+      }
+    }
+  }
+  const type = user.authenticationType;
+  if (typeof type === 'string' && !cdk.Token.isUnresolved(type) && type !== USER_AUTHENTICATION_TYPES[0]) {
+    v.warn('userNotInUserPool', v.message('addUser()', user.node.path,
+      `has authentication type ${type}, but stacks take user-pool users (USERPOOL) only: AppStream documents the association for users of the user pool`,
+      'Give SAML and directory users access through their identity provider or an entitlement instead, or acknowledge this warning.'));
+  }
 }

@@ -81,7 +81,7 @@ describe('configureDomainJoin', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1 });
     const directory = DirectoryConfig.fromDirectoryName(stack, 'D', 'corp.example.com');
     expect(configureDomainJoin(v, { directory }, vpc)).toEqual({ directoryName: 'corp.example.com', organizationalUnitDistinguishedName: undefined });
-    expect(() => configureDomainJoin(v, { directory: DirectoryConfig.fromDirectoryName(stack, 'D2', 'CORP') }, vpc))
+    expect(() => configureDomainJoin(v, { directory: { directoryName: 'CORP' } as any }, vpc)) // the import checks it too
       .toThrow(/domainJoin.directory.directoryName "CORP" must be a fully qualified domain name such as corp.example.com \(pattern .*\)\. Give the fully qualified domain name of the directory, such as corp.example.com \(not its NetBIOS name\)\.$/);
     expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: 'CN=x,DC=corp,DC=example,DC=com' }, vpc))
       .toThrow(/domainJoin.organizationalUnitDistinguishedName "CN=x,DC=corp,DC=example,DC=com" must be a distinguished name starting with 'OU='.*\. Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com\.$/);

@@ -559,7 +559,7 @@ describe('Stack.addUser', () => {
     expect(() => s.addUser(js({ node: {} })))
       .toThrow("Stack 'Stack/S': addUser() {\"node\":{}} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
     expect(() => s.addUser(User.fromUserName(stack, 'Empty', '')))
-      .toThrow("Stack 'Stack/S': addUser() \"\" must not be empty. Give a user whose name is their email address.");
+      .toThrow("User.fromUserName() at 'Stack/Empty': userName \"\" must not be empty. Give the user's email address, such as alice@example.com.");
     expect(() => s.addUser(User.fromUserName(stack, 'Bob', 'bob@example.com'), { sendEmailNotification: js('yes') }))
       .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Give addUser().sendEmailNotification: true, or leave it out.");
   });
