@@ -522,8 +522,6 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       minCapacity: min,
       maxCapacity: max,
     });
-    // The target names the fleet by its literal name: register it once the fleet exists.
-    scaling.node.addDependency(this.resource);
     this.scaling = scaling;
     return scaling;
   }

@@ -235,7 +235,7 @@ describe('grants', () => {
 });
 
 describe('autoScaleCapacity', () => {
-  test('a scalable target on fleet/<name>, through the service-linked role, after the fleet', () => {
+  test('a scalable target on fleet/<name> (a Ref, so after the fleet), through the service-linked role', () => {
     const f = fleet({ fleetName: 'my-fleet' });
     const scaling = f.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 });
     scaling.scaleOnUtilization({ targetUtilizationPercent: 75 });
@@ -251,7 +251,7 @@ describe('autoScaleCapacity', () => {
         RoleARN: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/aws-service-role/appstream.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_AppStreamFleet']] },
         ScheduledActions: [{ ScheduledActionName: 'Night', Schedule: 'cron(0 20 * * ? *)', ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 2 } }],
       },
-      DependsOn: [Match.stringLikeRegexp('^Fleet')],
+      DependsOn: Match.absent(), // the Ref to the fleet in ResourceId orders the two
     });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       PolicyType: 'TargetTrackingScaling',

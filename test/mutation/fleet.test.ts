@@ -189,12 +189,13 @@ describe('auto scaling', () => {
     expect(() => fleet({}, 'J').autoScaleCapacity({ minCapacity: Token.asNumber({ Ref: 'Min' }), maxCapacity: 2 })).not.toThrow();
   });
 
-  test('the target depends on the fleet, and uses the service-linked role', () => {
+  test('the target refers to the fleet (no DependsOn beside the Ref), and uses the service-linked role', () => {
     const f = fleet({ fleetName: 'f' });
     f.autoScaleCapacity({ maxCapacity: 3 });
     const targets = Template.fromStack(stack).findResources('AWS::ApplicationAutoScaling::ScalableTarget');
     const [target] = Object.values(targets);
-    expect(target.DependsOn).toEqual([stack.getLogicalId(f.node.defaultChild as any)]);
+    expect(target.DependsOn).toBeUndefined();
+    expect(target.Properties.ResourceId).toEqual({ 'Fn::Join': ['', ['fleet/', { Ref: stack.getLogicalId(f.node.defaultChild as any) }]] });
     expect(stack.resolve(target.Properties.RoleARN)).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' },
         ':role/aws-service-role/appstream.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_AppStreamFleet']],
