@@ -9,12 +9,13 @@ import { IAppBlock } from './app-block';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { APP_BLOCK_BUILDER_START_STOP_ACTIONS, APP_BLOCK_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
-import { nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { APP_BLOCK_BUILDER_INSTANCE_TYPES, APP_BLOCK_BUILDER_PLATFORMS, APP_BLOCK_BUILDER_SUBNETS, ARN } from './private/rules';
 import { applyTags } from './private/tags';
@@ -192,7 +193,8 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param appBlockBuilderName the builder's name
    */
   public static fromAppBlockBuilderName(scope: Construct, id: string, appBlockBuilderName: string): IAppBlockBuilder {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'app-block-builder', resourceName: appBlockBuilderName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'AppBlockBuilder.fromAppBlockBuilderName()', 'appBlockBuilderName', appBlockBuilderName);
+    const arn = appStreamArn(scope, 'app-block-builder', appBlockBuilderName);
     return new ImportedAppBlockBuilder(scope, id, appBlockBuilderName, arn, {});
   }
 
@@ -204,6 +206,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param appBlockBuilderArn the builder's ARN
    */
   public static fromAppBlockBuilderArn(scope: Construct, id: string, appBlockBuilderArn: string): IAppBlockBuilder {
+    checkImportedArn(scope, id, 'AppBlockBuilder.fromAppBlockBuilderArn()', 'appBlockBuilderArn', appBlockBuilderArn, 'app-block-builder');
     const name = nameInArn(scope, appBlockBuilderArn);
     return new ImportedAppBlockBuilder(scope, id, name, appBlockBuilderArn, { environmentFromArn: appBlockBuilderArn });
   }
@@ -249,7 +252,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     props = withoutNulls(v.required('props', props, 'Give the app block builder\'s props: at least instanceType and vpc.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
-    const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName);
+    const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     const instanceType = checkInstanceType(v, props.instanceType, APP_BLOCK_BUILDER_INSTANCE_TYPES);
     v.required('vpc', props.vpc, 'App block builders run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
@@ -278,8 +281,8 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME, {});
 
-    this.appBlockBuilderName = name;
-    this.appBlockBuilderArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'app-block-builder', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    this.appBlockBuilderName = attributeReference(v, 'appBlockBuilderName', this.resource.ref, name);
+    this.appBlockBuilderArn = appStreamArn(this, 'app-block-builder', this.appBlockBuilderName);
     (v.list('appBlocks', props.appBlocks, 'Give a list of AppBlock objects.') ?? []).forEach((b) => this.addAppBlock(b));
   }
 

@@ -2,10 +2,11 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
 import { durationSeconds } from './private/session-settings';
 import { applyTags } from './private/tags';
@@ -175,7 +176,8 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param appBlockName the app block's name
    */
   public static fromAppBlockName(scope: Construct, id: string, appBlockName: string): IAppBlock {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'app-block', resourceName: appBlockName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'AppBlock.fromAppBlockName()', 'appBlockName', appBlockName);
+    const arn = appStreamArn(scope, 'app-block', appBlockName);
     return new ImportedAppBlock(scope, id, appBlockName, arn, {});
   }
 
@@ -187,6 +189,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param appBlockArn the app block's ARN
    */
   public static fromAppBlockArn(scope: Construct, id: string, appBlockArn: string): IAppBlock {
+    checkImportedArn(scope, id, 'AppBlock.fromAppBlockArn()', 'appBlockArn', appBlockArn, 'app-block');
     const name = nameInArn(scope, appBlockArn);
     return new ImportedAppBlock(scope, id, name, appBlockArn, { environmentFromArn: appBlockArn });
   }
@@ -244,24 +247,22 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     const postSetup = scriptDetails(this, v, 'packaging.postSetupScript', packaging.postSetupScript);
     checkLabels(v, props);
     const createOnly = {
-      source, packagingType: packaging.packagingType, setup, postSetup, displayName: props.displayName, description: props.description,
-    };
-    const name = resourceName(v, 'appBlockName', props.appBlockName, createOnly);
-
-    this.resource = new appstream.CfnAppBlock(this, 'Resource', {
-      name,
       sourceS3Location: source,
       packagingType: packaging.packagingType,
       setupScriptDetails: setup,
       postSetupScriptDetails: postSetup,
       displayName: props.displayName,
       description: props.description,
-    });
+    };
+    const name = resourceName(v, 'appBlockName', props.appBlockName, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, createOnly);
+
+    this.resource = new appstream.CfnAppBlock(this, 'Resource', { name, ...createOnly });
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, {});
+    // The name is literal: no attribute of an app block gives it (Ref gives the ARN).
     this.appBlockName = name;
-    this.appBlockArn = this.resource.attrArn;
+    this.appBlockArn = attributeReference(v, 'appBlockName', this.resource.attrArn, appStreamArn(this, 'app-block', name));
     this.packagingType = packaging.packagingType;
   }
 }

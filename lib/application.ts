@@ -3,11 +3,12 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IAppBlock } from './app-block';
-import { nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { openList } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import {
   APPLICATION_INSTANCE_FAMILIES,
   APPLICATION_INSTANCE_FAMILY_COUNT,
@@ -213,7 +214,8 @@ export class Application extends cdk.Resource implements IApplication {
    * @param applicationName the application's name
    */
   public static fromApplicationName(scope: Construct, id: string, applicationName: string): IApplication {
-    const arn = cdk.Stack.of(scope).formatArn({ service: 'appstream', resource: 'application', resourceName: applicationName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    checkImportedName(scope, id, 'Application.fromApplicationName()', 'applicationName', applicationName);
+    const arn = appStreamArn(scope, 'application', applicationName);
     return new ImportedApplication(scope, id, applicationName, arn, {});
   }
 
@@ -225,6 +227,7 @@ export class Application extends cdk.Resource implements IApplication {
    * @param applicationArn the application's ARN
    */
   public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IApplication {
+    checkImportedArn(scope, id, 'Application.fromApplicationArn()', 'applicationArn', applicationArn, 'application');
     const name = nameInArn(scope, applicationArn);
     return new ImportedApplication(scope, id, name, applicationArn, { environmentFromArn: applicationArn });
   }
@@ -282,7 +285,7 @@ export class Application extends cdk.Resource implements IApplication {
       { offered: APPLICATION_INSTANCE_FAMILIES, known: APPLICATION_INSTANCE_FAMILIES, className: 'InstanceFamily', noun: 'instance family' });
     v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
     checkLabels(v, props);
-    const name = resourceName(v, 'applicationName', props.applicationName, { platforms, instanceFamilies });
+    const name = resourceName(v, 'applicationName', props.applicationName, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, { platforms, instanceFamilies });
 
     this.resource = new appstream.CfnApplication(this, 'Resource', {
       name,
@@ -299,8 +302,9 @@ export class Application extends cdk.Resource implements IApplication {
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, {});
+    // The name is literal: no attribute of an application gives it (Ref gives the ARN).
     this.applicationName = name;
-    this.applicationArn = this.resource.attrArn;
+    this.applicationArn = attributeReference(v, 'applicationName', this.resource.attrArn, appStreamArn(this, 'application', name));
   }
 
   /** A reference to the application (its ARN). */

@@ -4,10 +4,12 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import {
   ARN,
   DIRECTORY_CONFIG_ACCOUNT_NAME,
@@ -235,6 +237,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
    * @param directoryName the fully qualified domain name, for example `corp.example.com`
    */
   public static fromDirectoryName(scope: Construct, id: string, directoryName: string): IDirectoryConfig {
+    checkImported(scope, id, 'DirectoryConfig.fromDirectoryName()', 'directoryName', directoryName, DIRECTORY_NAME,
+      'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
     class Import extends DirectoryConfigBase {
       public readonly directoryName = directoryName;
     }
@@ -251,9 +255,9 @@ export class DirectoryConfig extends DirectoryConfigBase {
   }
 
   /**
-   * The fully qualified domain name of the directory, as given. It is not a reference to the
-   * resource: an `ImageBuilder` that joins this domain adds its dependency on this directory config
-   * itself; anything else that uses the name should too (`node.addDependency`).
+   * The fully qualified domain name of the directory, as given: a reference to the resource (`Ref`),
+   * so what uses it is created after the directory config, and the literal name where no reference
+   * can be made (in another Stage, or another account or region).
    *
    * @attribute
    */
@@ -272,7 +276,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const directoryName = v.required('directoryName', props.directoryName, nameFix);
     v.string('directoryName', directoryName, DIRECTORY_NAME, nameFix);
     // Stryker disable next-line StringLiteral,MethodExpression: equivalent, any kind of its own and any one case keep directory names apart as AppStream does
-    const other = claimUniqueName(this, 'DirectoryConfig', directoryName.toLowerCase());
+    const other = claimUniqueName(this, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME, directoryName.toLowerCase());
     if (other !== undefined) {
       v.fail('directoryName', directoryName, `already has a directory config, '${other}', in the same account and region`,
         'Define one DirectoryConfig per directory, with all the OUs it needs, and join every image builder to that one.');
@@ -296,7 +300,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     warnIfNotInRegion(v, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
       certificateBasedAuthProperties ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 
-    this.directoryName = directoryName;
+    this.directoryName = attributeReference(v, 'directoryName', resource.ref, directoryName);
     this.organizationalUnitDistinguishedNames = [...ous];
   }
 

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { Application, FleetPlatform, IApplication, InstanceFamily } from './application';
 import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
+import { appStreamArn, checkImportedArn, checkImportedName } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
 import { FleetMetricsKind } from './private/fleet-metrics';
@@ -14,6 +15,7 @@ import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS, FLEET_PLATFORMS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -193,6 +195,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
    * @param fleetName the fleet's name
    */
   public static fromElasticFleetName(scope: Construct, id: string, fleetName: string): IElasticFleet {
+    checkImportedName(scope, id, 'ElasticFleet.fromElasticFleetName()', 'fleetName', fleetName);
     return Fleet.fromFleetName(scope, id, fleetName) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
@@ -204,6 +207,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
    * @param fleetArn the fleet's ARN
    */
   public static fromElasticFleetArn(scope: Construct, id: string, fleetArn: string): IElasticFleet {
+    checkImportedArn(scope, id, 'ElasticFleet.fromElasticFleetArn()', 'fleetArn', fleetArn, 'fleet');
     return Fleet.fromFleetArn(scope, id, fleetArn) as IElasticFleet; // an ImportedFleet, which has addApplication
   }
 
@@ -258,7 +262,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
     const v = new Validator(this, 'ElasticFleet');
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
 
-    const name = resourceName(v, 'fleetName', props.fleetName);
+    const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType: 'ELASTIC' });
     checkLabels(v, props);
     this.platform = v.required('platform', props.platform, `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`);
     const platform = openValue(v, 'platform', this.platform, { offered: ELASTIC_FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
@@ -309,8 +313,8 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
     });
 
-    this.fleetName = name;
-    this.fleetArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'fleet', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
+    this.fleetName = attributeReference(v, 'fleetName', this.resource.ref, name);
+    this.fleetArn = appStreamArn(this, 'fleet', this.fleetName);
     (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
   }
 
@@ -364,11 +368,11 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
       v.fail('addApplication()', app.node.path, `adds the same application as '${first}' again`, 'Add each application once.');
     }
     this.applications.set(key, app.node.path);
-    const association = new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
+    new appstream.CfnApplicationFleetAssociation(this, `Application${cdk.Names.uniqueId(app)}`, {
       fleetName: this.fleetName,
       applicationArn: app.applicationArn,
     });
-    association.node.addDependency(this.resource);
+    // No DependsOn: the fleet's name and the application's ARN are references within the Stage.
     warnIfNotInRegion(v, appstream.CfnApplicationFleetAssociation.CFN_RESOURCE_TYPE_NAME, {}); // once: Annotations drops a repeat
   }
 }

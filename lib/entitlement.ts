@@ -6,6 +6,7 @@ import { IApplication } from './application';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { dependsOn, literalOf, resourceOf } from './private/references';
 import {
   ENTITLEMENT_APP_VISIBILITIES,
   ENTITLEMENT_APPLICATION_IDENTIFIER,
@@ -212,11 +213,15 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
     const v = new Validator(this, 'Entitlement');
     props = withoutNulls(v.required('props', props, 'Give the entitlement\'s props: at least appVisibility and attributes.'));
     const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
+    if (cdk.Stack.isStack(stack)) {
+      v.fail('stack', stack.node.path, 'is a CloudFormation stack (aws-cdk-lib\'s Stack), not an AppStream stack',
+        'Give the AppStream Stack of this library (appstream.Stack) whose applications the entitlement governs, or use its addEntitlement().');
+    }
 
     const name = props.entitlementName ?? id;
     const nameProperty = props.entitlementName === undefined ? 'entitlementName (the construct id)' : 'entitlementName';
     v.string(nameProperty, name, NAME, 'Use only letters, digits, _ . - and start with a letter or digit (give entitlementName when the construct id does not).');
-    const holder = claimUniqueName(this, `Entitlement of stack ${stack.stackName}`, name);
+    const holder = claimUniqueName(this, `${appstream.CfnEntitlement.CFN_RESOURCE_TYPE_NAME} of stack ${literalOf(stack.stackName)}`, name);
     if (holder !== undefined) {
       v.fail(nameProperty, name, `is already the name of entitlement '${holder}' of the same stack`, 'Give each entitlement of a stack its own name.');
     }
@@ -231,11 +236,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
       attributes: attributes(v, props.attributes),
       description: props.description,
     });
-    // The stack's L1 only: the entitlement may be a child of the Stack construct (stack.addEntitlement()).
-    const stackResource = stack.node.defaultChild;
-    if (stackResource) {
-      this.resource.node.addDependency(stackResource);
-    }
+    // No DependsOn: the stack's name is a reference within its Stage (the literal across Stages).
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     warnIfNotInRegion(v, appstream.CfnEntitlement.CFN_RESOURCE_TYPE_NAME, {});
     this.entitlementName = name;
@@ -271,8 +272,10 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
       entitlementName: this.entitlementName,
       applicationIdentifier: app.applicationName,
     });
-    association.node.addDependency(this.resource);
-    association.node.addDependency(app);
+    // The names of the entitlement and of an application are no references (neither resource has an
+    // attribute for its name): their L1s must come first.
+    dependsOn(association, this.resource);
+    dependsOn(association, resourceOf(app));
   }
 }
 

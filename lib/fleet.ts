@@ -11,7 +11,7 @@ import { DomainJoin } from './domain-join';
 import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { FleetBase, ImportedFleet } from './private/fleet-base';
@@ -21,6 +21,7 @@ import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { openValue } from './private/open-sets';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_PLATFORMS, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -626,6 +627,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetName the fleet's name
    */
   public static fromFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    checkImportedName(scope, id, 'Fleet.fromFleetName()', 'fleetName', fleetName);
     const fleetArn = appStreamArn(scope, 'fleet', fleetName);
     return new ImportedFleet(scope, id, fleetName, fleetArn, {});
   }
@@ -639,6 +641,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param fleetArn the fleet's ARN
    */
   public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    checkImportedArn(scope, id, 'Fleet.fromFleetArn()', 'fleetArn', fleetArn, 'fleet');
     const name = nameInArn(scope, fleetArn);
     return new ImportedFleet(scope, id, name, fleetArn, { environmentFromArn: fleetArn });
   }
@@ -730,7 +733,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     const v = new Validator(this, 'Fleet');
     props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
 
-    const name = resourceName(v, 'fleetName', props.fleetName);
+    const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
+    const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType });
     checkLabels(v, props);
     const image = bindImage(v, props.image);
     v.string('image (Image.fromName)', image.imageName, FLEET_IMAGE_NAME,
@@ -771,7 +775,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       streamView,
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
     });
-    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     this._joinsDomain = props.domainJoin !== undefined;
     requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
     if (v.boolean('startFleet', props.startFleet) ?? true) {
@@ -788,10 +792,9 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       ...session.usbDeviceFilterStrings && { UsbDeviceFilterStrings: 'usbDeviceFilterStrings' },
     });
 
-    // The literal name, not the Ref: what uses it (the stack association, the scalable target) depends
-    // on the fleet explicitly, so that CloudFormation also deletes it first.
-    this.fleetName = name;
-    this.fleetArn = appStreamArn(this, 'fleet', name);
+    // A reference (the literal across Stages): what uses the name is created after the fleet.
+    this.fleetName = attributeReference(v, 'fleetName', this.resource.ref, name);
+    this.fleetArn = appStreamArn(this, 'fleet', this.fleetName);
   }
 
   /**
@@ -848,8 +851,6 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       minCapacity: min,
       maxCapacity: max,
     });
-    // The target names the fleet by its literal name: register it once the fleet exists.
-    scaling.node.addDependency(this.resource);
     this.scaling = scaling;
     return scaling;
   }

@@ -11,13 +11,14 @@ import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { IMAGE_BUILDER_START_STOP_ACTIONS, IMAGE_BUILDER_STREAMING_URL_ACTIONS } from './private/actions';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
 import { applyTags } from './private/tags';
@@ -262,6 +263,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderName the image builder's name
    */
   public static fromImageBuilderName(scope: Construct, id: string, imageBuilderName: string): IImageBuilder {
+    checkImportedName(scope, id, 'ImageBuilder.fromImageBuilderName()', 'imageBuilderName', imageBuilderName);
     const imageBuilderArn = appStreamArn(scope, 'image-builder', imageBuilderName);
     return new ImportedImageBuilder(scope, id, imageBuilderName, imageBuilderArn, {});
   }
@@ -274,6 +276,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param imageBuilderArn the image builder's ARN
    */
   public static fromImageBuilderArn(scope: Construct, id: string, imageBuilderArn: string): IImageBuilder {
+    checkImportedArn(scope, id, 'ImageBuilder.fromImageBuilderArn()', 'imageBuilderArn', imageBuilderArn, 'image-builder');
     const name = nameInArn(scope, imageBuilderArn);
     return new ImportedImageBuilder(scope, id, name, imageBuilderArn, { environmentFromArn: imageBuilderArn });
   }
@@ -351,7 +354,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     props = withoutNulls(v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
-    const name = resourceName(v, 'imageBuilderName', props.imageBuilderName);
+    const name = resourceName(v, 'imageBuilderName', props.imageBuilderName, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     const image = bindImage(v, props.image);
     const instanceType = checkInstanceType(v, props.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
@@ -386,7 +389,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       softwaresToInstall,
       softwaresToUninstall,
     });
-    this.resource.domainJoinInfo = configureDomainJoin(v, this.resource, props.domainJoin, props.vpc);
+    this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
@@ -398,9 +401,8 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       ...props.requireImdsv2 === true && { DisableIMDSV1: 'requireImdsv2' },
     });
 
-    // Plain Ref and formatArn: the name is never a physical-name token to be mimicked across environments.
-    this.imageBuilderName = this.resource.ref;
-    this.imageBuilderArn = appStreamArn(this, 'image-builder', this.resource.ref);
+    this.imageBuilderName = attributeReference(v, 'imageBuilderName', this.resource.ref, name);
+    this.imageBuilderArn = appStreamArn(this, 'image-builder', this.imageBuilderName);
   }
 }
 

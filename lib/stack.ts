@@ -4,15 +4,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { AccessEndpoint } from './access-endpoint';
-import { ElasticFleet } from './elastic-fleet';
 import { Entitlement, EntitlementOptions } from './entitlement';
 import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
-import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { attributeReference, dependsOn, resourceOf } from './private/references';
 import {
   USER_NAME,
   EMBED_HOST_DOMAIN,
@@ -28,6 +28,7 @@ import {
   STORAGE_CONNECTOR_TYPES,
   STORAGE_CONNECTOR_TYPES_WITH_DOMAINS,
   USER_ACTIONS,
+  USER_AUTHENTICATION_TYPES,
   USER_SETTINGS,
   USER_SETTING_MAXIMUM_LENGTH,
   USER_SETTING_MAXIMUM_LENGTH_ACTIONS,
@@ -36,7 +37,7 @@ import {
 import { applyTags } from './private/tags';
 import { Validator } from './private/validation';
 import { StorageConnector } from './storage-connector';
-import { IUser } from './user';
+import { IUser, User } from './user';
 import { UserSetting } from './user-setting';
 
 const STACK_SYMBOL = Symbol.for('cdk-appstream.Stack');
@@ -278,6 +279,7 @@ export class Stack extends StackBase {
    * @param stackName the stack's name
    */
   public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
+    checkImportedName(scope, id, 'Stack.fromStackName()', 'stackName', stackName);
     const stackArn = appStreamArn(scope, 'stack', stackName);
     return new ImportedStack(scope, id, stackName, stackArn, {});
   }
@@ -290,6 +292,7 @@ export class Stack extends StackBase {
    * @param stackArn the stack's ARN
    */
   public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
+    checkImportedArn(scope, id, 'Stack.fromStackArn()', 'stackArn', stackArn, 'stack');
     const name = nameInArn(scope, stackArn);
     return new ImportedStack(scope, id, name, stackArn, { environmentFromArn: stackArn });
   }
@@ -335,7 +338,7 @@ export class Stack extends StackBase {
     const v = new Validator(this, 'Stack');
     props = withoutNulls(props); // a stack has no required prop: new Stack(this, 'Stack') is one
 
-    const name = resourceName(v, 'stackName', props.stackName);
+    const name = resourceName(v, 'stackName', props.stackName, appstream.CfnStack.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     for (const [property, url, format, example] of [
       ['redirectUrl', props.redirectUrl, REDIRECT_URL_FORMAT, 'https://portal.example.com/done'],
@@ -370,8 +373,8 @@ export class Stack extends StackBase {
       ...preferredProtocol && { StreamingExperienceSettings: 'preferredProtocol' },
     });
 
-    this.stackName = name;
-    this.stackArn = appStreamArn(this, 'stack', name);
+    this.stackName = attributeReference(v, 'stackName', this.resource.ref, name);
+    this.stackArn = appStreamArn(this, 'stack', this.stackName);
 
     if (props.fleet) {
       this.associateFleet(props.fleet);
@@ -411,14 +414,12 @@ export class Stack extends StackBase {
       v.fail('fleet', fleet.node.path, `joins an Active Directory domain, but the stack has user-pool users (${[...this.users.values()].join(', ')}), and "users in a user pool cannot be assigned to stacks with fleets that are joined to an Active Directory domain"`,
         'Use a fleet without domainJoin for user-pool users, or define another Stack for the domain-joined fleet.');
     }
-    const association = new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
+    new appstream.CfnStackFleetAssociation(this, 'FleetAssociation', {
       fleetName: fleet.fleetName,
       stackName: this.stackName,
     });
-    association.node.addDependency(this.resource);
-    if (Fleet.isFleet(fleet) || ElasticFleet.isElasticFleet(fleet)) {
-      association.node.addDependency(fleet);
-    }
+    // No DependsOn: within a Stage both names are references (to the L1s alone, not to the fleet's
+    // scaling resources); across Stages nothing can be ordered.
     this.associated = fleet;
     this.entitlements.forEach((entitlement) => warnIfDesktop(entitlement, this, fleet));
   }
@@ -451,6 +452,7 @@ export class Stack extends StackBase {
         'Give user-pool users a stack whose fleet does not join a domain, or let domain users sign in through SAML 2.0.');
     }
     v.string('addUser()', u.userName, USER_NAME, 'Give a user whose name is their email address.');
+    checkUserPool(v, u);
     const key = cdk.Token.isUnresolved(u.userName) ? u.node.path : u.userName;
     if (this.users.has(key)) {
       v.fail('addUser()', u.node.path, `adds user ${JSON.stringify(u.userName)} to the stack again`, 'Add each user once.');
@@ -462,8 +464,8 @@ export class Stack extends StackBase {
       authenticationType: u.authenticationType,
       sendEmailNotification: v.boolean('addUser().sendEmailNotification', options?.sendEmailNotification ?? undefined),
     });
-    association.node.addDependency(this.resource);
-    association.node.addDependency(u);
+    // The user's name is no reference (a user has no attribute for it): the user's L1 must come first.
+    dependsOn(association, resourceOf(u));
     warnIfNotInRegion(v, appstream.CfnStackUserAssociation.CFN_RESOURCE_TYPE_NAME, {}); // once: Annotations drops a repeat
   }
 
@@ -621,4 +623,29 @@ function joinsDomain(fleet: IFleet | undefined): fleet is IFleet {
 /** Whether the fleet is a `Fleet` of the app that streams the desktop. */
 function streamsDesktop(fleet: IFleet | undefined): fleet is IFleet {
   return (fleet as Partial<Fleet> | undefined)?._streamsDesktop === true;
+}
+
+/**
+ * A user added to a stack must be a user of the stack's user pool: the pool of its own account and
+ * Region (a `User` defined in a stack of another, where both are known, is an error), and of
+ * authentication type USERPOOL. The model's association takes any authentication type, and only the
+ * docs ("a user in the user pool", CreateUser: "You must specify USERPOOL") limit it: a warning.
+ */
+function checkUserPool(v: Validator, user: IUser): void {
+  if (User.isUser(user)) {
+    const here = cdk.Stack.of(v.scope);
+    const there = cdk.Stack.of(user);
+    for (const [what, mine, theirs] of [['account', here.account, there.account], ['region', here.region, there.region]] as const) {
+      if (!cdk.Token.isUnresolved(mine) && !cdk.Token.isUnresolved(theirs) && mine !== theirs) {
+        v.fail('addUser()', user.node.path, `is in ${what} ${theirs}, but the stack is in ${what} ${mine}: a user is in the user pool of its own account and Region only`,
+          `Define the User in a stack of ${what} ${mine} (a user may be defined once per account and Region).`);
+      }
+    }
+  }
+  const type = user.authenticationType;
+  if (typeof type === 'string' && !cdk.Token.isUnresolved(type) && type !== USER_AUTHENTICATION_TYPES[0]) {
+    v.warn('userNotInUserPool', v.message('addUser()', user.node.path,
+      `has authentication type ${type}, but stacks take user-pool users (USERPOOL) only: AppStream documents the association for users of the user pool`,
+      'Give SAML and directory users access through their identity provider or an entitlement instead, or acknowledge this warning.'));
+  }
 }

@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
 import { applyRemovalPolicy, withoutNulls } from './private/props';
@@ -90,6 +91,7 @@ export class User extends cdk.Resource implements IUser {
    * @param userName the user's email address
    */
   public static fromUserName(scope: Construct, id: string, userName: string): IUser {
+    checkImported(scope, id, 'User.fromUserName()', 'userName', userName, USER_NAME, 'Give the user\'s email address, such as alice@example.com.');
     return new ImportedUser(scope, id, userName);
   }
 
@@ -136,7 +138,7 @@ export class User extends cdk.Resource implements IUser {
     v.string('email', email, USER_NAME, emailFix);
     v.string('email', email, USER_EMAIL, emailFix);
     // Stryker disable next-line StringLiteral: equivalent, the kind only keeps users apart from other kinds, and no other kind claims names under ''
-    const holder = claimUniqueName(this, 'User', email);
+    const holder = claimUniqueName(this, appstream.CfnUser.CFN_RESOURCE_TYPE_NAME, email);
     if (holder !== undefined) {
       v.fail('email', email, `is already the user name of '${holder}' in the same account and region`,
         'Define each user once (user names are case-sensitive), and add that one user to every stack it needs.');

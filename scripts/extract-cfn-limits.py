@@ -25,6 +25,9 @@ the same bytes):
       minItems/maxItems, uniqueItems (when true) and format (a cfn-lint format such as
       `AWS::S3::Bucket.Name`) the schema sets;
     - oneOf, on an object whose schema has one: for each branch, the properties it requires.
+  - createOnlyProperties: the schema's createOnlyProperties as property paths, sorted: the properties
+    whose change makes CloudFormation replace the resource (lib/private/create-only.ts holds the
+    top-level ones, which a generated name must follow).
   - oneOf: the same, for a oneOf on the resource's properties themselves (ImageBuilder: ImageName or
     ImageArn).
   - tagging: the schema's tagging metadata, as is.
@@ -212,7 +215,8 @@ def main():
             missing = [p for p in paths if p not in walker.properties]
             if missing:
                 fail(f'{resource_type}: {flag} names {missing}, which are not properties')
-        entry = {'properties': walker.properties, 'cfnLintPatches': patches(resource_type)}
+        entry = {'properties': walker.properties, 'cfnLintPatches': patches(resource_type),
+                 'createOnlyProperties': sorted(walker.flags['createOnly'])}
         if branches:
             entry['oneOf'] = branches
         if 'tagging' in schema:

@@ -98,7 +98,7 @@ describe('every prop set', () => {
     expect(props.OrganizationalUnitDistinguishedNames).toEqual(['OU=Builders,DC=ad,DC=example,DC=org', 'OU=Fleets,OU=AppStream,DC=ad,DC=example,DC=org']);
     expect(props.CertificateBasedAuthProperties).toEqual({ Status: 'ENABLED_NO_DIRECTORY_LOGIN_FALLBACK', CertificateAuthorityArn: CA_ARN });
     Template.fromStack(stack).hasResource('AWS::AppStream::DirectoryConfig', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    expect(d.directoryName).toBe('ad.example.org');
+    expect(stack.resolve(d.directoryName)).toEqual({ Ref: stack.getLogicalId(d.node.defaultChild as any) });
     expect(d.organizationalUnitDistinguishedNames).toHaveLength(2);
   });
 
@@ -216,8 +216,9 @@ describe('service account credentials', () => {
 describe('attributes and imports', () => {
   test('directoryName and directoryConfigRef of a directory config defined in the app', () => {
     const d = directory();
-    expect(d.directoryName).toBe('corp.example.com');
-    expect(d.directoryConfigRef).toEqual({ directoryName: 'corp.example.com' });
+    const ref = { Ref: stack.getLogicalId(d.node.defaultChild as any) };
+    expect(stack.resolve(d.directoryName)).toEqual(ref);
+    expect(stack.resolve(d.directoryConfigRef)).toEqual({ directoryName: ref });
     expect(d.organizationalUnitDistinguishedNames).toEqual([OU]);
   });
 
@@ -416,8 +417,9 @@ describe('an image builder that joins the domain of a directory config', () => {
     b.role; // the default role, defined on first use
     const template = Template.fromStack(stack);
     const builderResource = template.toJSON().Resources[logicalId(b)];
-    expect(builderResource.DependsOn).toEqual([logicalId(d)]);
-    expect(builderResource.Properties.DomainJoinInfo).toEqual({ DirectoryName: 'corp.example.com', OrganizationalUnitDistinguishedName: OU });
+    // The directory's name by reference orders the two: no DependsOn.
+    expect(builderResource.DependsOn).toBeUndefined();
+    expect(builderResource.Properties.DomainJoinInfo).toEqual({ DirectoryName: { Ref: logicalId(d) }, OrganizationalUnitDistinguishedName: OU });
     const role = Object.entries(Template.fromStack(stack).findResources('AWS::IAM::Role')).find(([id]) => id.startsWith('BuilderRole'))!;
     expect(role[1].DependsOn).toBeUndefined();
   });
@@ -432,8 +434,8 @@ describe('an image builder that joins the domain of a directory config', () => {
     const d = directory();
     const b = joined(d);
     const resource = Template.fromStack(stack).toJSON().Resources[logicalId(b)];
-    expect(resource.Properties.DomainJoinInfo).toEqual({ DirectoryName: 'corp.example.com' });
-    expect(resource.DependsOn).toEqual([logicalId(d)]);
+    expect(resource.Properties.DomainJoinInfo).toEqual({ DirectoryName: { Ref: logicalId(d) } });
+    expect(resource.DependsOn).toBeUndefined();
   });
 
   test('fails an OU that is not one of the directory config\'s, listing them', () => {
@@ -452,13 +454,15 @@ describe('an image builder that joins the domain of a directory config', () => {
     );
   });
 
-  test('a directory config in another stack of the same environment orders the stacks, with no export', () => {
+  test('a directory config in another stack of the same environment is referred to through an export, which orders the stacks', () => {
     const env = { account: '111111111111', region: 'us-east-1' };
     const shared = new Stack(app, 'Shared', { env });
     const builders = new Stack(app, 'Builders', { env });
     const d = directory({}, 'Directory', shared);
     joined(d, OU, builders);
-    expect(Template.fromStack(shared).toJSON().Outputs).toBeUndefined();
+    // A reference across stacks of one Stage: an export, and the stack dependency it brings.
+    expect(Object.keys(Template.fromStack(shared).toJSON().Outputs)).toHaveLength(1);
+    Template.fromStack(builders).hasResourceProperties('AWS::AppStream::ImageBuilder', { DomainJoinInfo: { DirectoryName: { 'Fn::ImportValue': Match.anyValue() } } });
     expect(builders.dependencies).toContain(shared);
   });
 

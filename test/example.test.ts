@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App, CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
 import { ImageBuilderExampleStack } from '../examples/app';
@@ -45,7 +45,11 @@ describe('the example app', () => {
       AlarmActions: Match.absent(),
     });
     template.hasResourceProperties('AWS::AppStream::Fleet', { Name: 'example-fleet', ImageName: 'example-image-2026-11-30', ComputeCapacity: { DesiredInstances: 2 } });
-    template.hasResourceProperties('AWS::AppStream::StackFleetAssociation', { FleetName: 'example-fleet', StackName: 'example-stack' });
+    // The names by reference (to the fleet's and the stack's L1s), which orders the association after both.
+    template.hasResourceProperties('AWS::AppStream::StackFleetAssociation', {
+      FleetName: { Ref: stack.getLogicalId(stack.fleet.node.defaultChild as CfnElement) },
+      StackName: { Ref: stack.getLogicalId(stack.appStack.node.defaultChild as CfnElement) },
+    });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [{

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { App, CfnParameter, Duration, RemovalPolicy, SecretValue, Size, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
@@ -46,8 +47,10 @@ describe('defaults', () => {
   test('a minimal fleet: On-Demand, one instance, a generated name, started on creation, no role, no VPC', () => {
     const f = fleet();
     const resource = fleetResource();
+    // The generated name ends in a hash of the create-only FleetType (as resourceName hashes it).
+    const hash = createHash('sha256').update(JSON.stringify({ fleetType: 'ON_DEMAND' })).digest('hex').slice(0, 8);
     expect(resource.Properties).toEqual({
-      Name: 'StackFleet49D4F16D',
+      Name: `StackFleet49D4F16D-${hash}`,
       InstanceType: 'stream.standard.medium',
       ImageName: 'MyImage-2026-11-30',
       FleetType: 'ON_DEMAND',
@@ -55,7 +58,7 @@ describe('defaults', () => {
     });
     expect(resource.CreationPolicy).toEqual({ StartFleet: true });
     expect(resource.DeletionPolicy).toBe('Delete');
-    expect(f.fleetName).toBe('StackFleet49D4F16D');
+    expect(stack.resolve(f.fleetName)).toEqual({ Ref: stack.getLogicalId(f.node.defaultChild as any) });
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 0);
     expect(warnings()).toEqual([]);
   });
@@ -164,9 +167,10 @@ describe('every prop set', () => {
 describe('attributes and imports', () => {
   test('name, ARN and reference of a fleet defined in the app', () => {
     const f = fleet({ fleetName: 'my-fleet' });
-    expect(f.fleetName).toBe('my-fleet');
-    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/my-fleet']] });
-    expect(f.fleetRef).toEqual({ fleetId: 'my-fleet' });
+    const ref = { Ref: expect.stringMatching(/^Fleet/) };
+    expect(stack.resolve(f.fleetName)).toEqual(ref);
+    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/', ref]] });
+    expect(stack.resolve(f.fleetRef)).toEqual({ fleetId: ref });
     expect(() => f.connections).toThrow(/Fleet 'Stack\/Fleet': connections are only those of a fleet in a VPC/);
   });
 
@@ -232,7 +236,7 @@ describe('grants', () => {
 });
 
 describe('autoScaleCapacity', () => {
-  test('a scalable target on fleet/<name>, through the service-linked role, after the fleet', () => {
+  test('a scalable target on fleet/<name> (a Ref, so after the fleet), through the service-linked role', () => {
     const f = fleet({ fleetName: 'my-fleet' });
     const scaling = f.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 });
     scaling.scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 });
@@ -241,14 +245,14 @@ describe('autoScaleCapacity', () => {
     template.hasResource('AWS::ApplicationAutoScaling::ScalableTarget', {
       Properties: {
         ServiceNamespace: 'appstream',
-        ResourceId: 'fleet/my-fleet',
+        ResourceId: { 'Fn::Join': ['', ['fleet/', { Ref: Match.stringLikeRegexp('^Fleet') }]] },
         ScalableDimension: 'appstream:fleet:DesiredCapacity',
         MinCapacity: 1,
         MaxCapacity: 10,
         RoleARN: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/aws-service-role/appstream.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_AppStreamFleet']] },
         ScheduledActions: [{ ScheduledActionName: 'Night', Schedule: 'cron(0 20 * * ? *)', ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 2 } }],
       },
-      DependsOn: [Match.stringLikeRegexp('^Fleet')],
+      DependsOn: Match.absent(), // the Ref to the fleet in ResourceId orders the two
     });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       PolicyType: 'TargetTrackingScaling',
@@ -441,7 +445,9 @@ describe('rules', () => {
         serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.secretsManager('svc')),
       });
       fleet({ vpc, domainJoin: { directory } });
-      expect(fleetResource().DependsOn).toEqual([expect.stringMatching(/^Dir/)]);
+      // The directory's name by reference orders the two: no DependsOn.
+      expect(fleetResource().DependsOn).toBeUndefined();
+      expect(fleetResource().Properties.DomainJoinInfo).toEqual({ DirectoryName: { Ref: expect.stringMatching(/^Dir/) } });
       expect(() => fleet({ vpc, domainJoin: { directory, organizationalUnitDistinguishedName: 'OU=Other,DC=corp,DC=example,DC=com' } }, 'F2'))
         .toThrow(/^Fleet 'Stack\/F2': domainJoin.organizationalUnitDistinguishedName .* is not one of the OUs of directory config/);
     });

@@ -517,7 +517,7 @@ describe('rules', () => {
     test('fails a NetBIOS directory name', () => {
       const vpc = vpcWith();
       expect(() => builder({ vpc, domainJoin: { directory: DirectoryConfig.fromDirectoryName(stack, 'D', 'CORP') } })).toThrow(
-        /domainJoin.directory.directoryName "CORP" must be a fully qualified domain name .*not its NetBIOS name/,
+        /^DirectoryConfig.fromDirectoryName\(\) at 'Stack\/D': directoryName "CORP" must be a fully qualified domain name .*not its NetBIOS name/, // checked at the import
       );
     });
     test('fails an OU that is not a distinguished name', () => {

@@ -1,8 +1,8 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { IConstruct } from 'constructs';
 import { DirectoryConfig } from '../directory-config';
 import { DomainJoin } from '../domain-join';
+import { literalOf } from './references';
 import { DIRECTORY_NAME, OU_DISTINGUISHED_NAME, OU_DISTINGUISHED_NAME_FORMAT, distinguishedNameDomain, distinguishedNameKey } from './rules';
 import { Validator, article } from './validation';
 
@@ -16,18 +16,18 @@ export interface DomainJoinInfo {
  * The domain join of an AppStream resource: checks its format (it needs a VPC, a fully qualified
  * directory name and an OU in `OU=` form), and with a `DirectoryConfig` defined in the app, the link
  * to it: the directory config serves only its own account and region, and an OU, when given, must be
- * one of its OUs. Then makes `resource` depend on that directory config: `DomainJoinInfo` carries only
- * the directory's name, which orders nothing, so CloudFormation must be told to create the directory
- * config first (DependsOn, or a stack dependency across stacks). Values that are tokens are never judged.
+ * one of its OUs. `DomainJoinInfo` carries the directory config's name attribute: a reference within
+ * its Stage, so CloudFormation creates the directory config first (in the same stack, or through an
+ * export and a stack dependency), and the literal name across Stages. Values that are tokens are never
+ * judged.
  *
  * @param v the validator of the joining construct
- * @param resource the L1 that joins the domain, which gets the dependency
  * @param join the domain join, if any
  * @param vpc the VPC of the resource, if any
  * @returns the L1 `DomainJoinInfo`, or undefined without a join
  */
 export function configureDomainJoin(
-  v: Validator, resource: IConstruct, join: DomainJoin | undefined, vpc: ec2.IVpc | undefined,
+  v: Validator, join: DomainJoin | undefined, vpc: ec2.IVpc | undefined,
 ): DomainJoinInfo | undefined {
   if (!join) {
     return undefined;
@@ -37,7 +37,7 @@ export function configureDomainJoin(
   }
   const directory = v.object('domainJoin.directory', join.directory, (x) => typeof x.directoryName === 'string',
     'Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, \'Directory\', \'corp.example.com\').');
-  const directoryName = directory.directoryName;
+  const directoryName = literalOf(directory.directoryName);
   v.string('domainJoin.directory.directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
   const ou = join.organizationalUnitDistinguishedName;
   v.string('domainJoin.organizationalUnitDistinguishedName', ou, OU_DISTINGUISHED_NAME, 'Shorten it.');
@@ -46,13 +46,10 @@ export function configureDomainJoin(
 
   if (DirectoryConfig.isDirectoryConfig(directory)) {
     checkLink(v, directory, ou);
-    // Within one stage (one cloud assembly) only: a directory config in a stage of its own (one
-    // shared by the app's other stages) is deployed with that stage, which CloudFormation cannot order.
-    if (cdk.Stage.of(resource) === cdk.Stage.of(directory)) {
-      resource.node.addDependency(directory);
-    }
   }
-  return { directoryName, organizationalUnitDistinguishedName: ou };
+  // The directory config's name attribute: a reference within its Stage, which orders the two (no
+  // DependsOn needed), and the literal across Stages, where nothing can be ordered.
+  return { directoryName: directory.directoryName, organizationalUnitDistinguishedName: ou };
 }
 
 /**
@@ -83,7 +80,7 @@ function checkLink(v: Validator, directory: DirectoryConfig, ou: string | undefi
   for (const [what, mine, theirs] of [['account', here.account, there.account], ['region', here.region, there.region]] as const) {
     if (!cdk.Token.isUnresolved(mine) && !cdk.Token.isUnresolved(theirs) && mine !== theirs) {
       v.fail('domainJoin.directory', directory.node.path, `is in ${what} ${theirs}, but this is in ${what} ${mine}: a directory config serves only its own account and region`,
-        `Define a DirectoryConfig for ${directory.directoryName} in a stack of this account and region.`);
+        `Define a DirectoryConfig for ${literalOf(directory.directoryName)} in a stack of this account and region.`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { CREATE_ONLY_PROPERTIES } from './create-only';
 import { deploymentTarget } from './environment';
 import { DESCRIPTION, DISPLAY_NAME, NAME } from './rules';
 import { Validator } from './validation';
@@ -10,10 +11,13 @@ const claimed = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
  * Claim `name` for `scope` among the resources of `kind` in the app, per account and region (names
- * AppStream wants unique there). Returns the path of the construct that already holds the name in the
- * same account and region, or undefined when the claim succeeds. Tokens are never judged: a name that
- * is a token claims nothing. A stack whose account or region is unknown is an environment of its own
- * (with its nested stacks): names collide for sure only where both are known and equal.
+ * AppStream wants unique there). The kind is the CloudFormation resource type (with what else scopes
+ * the name, such as the stack of an entitlement), not the construct class: a `Fleet` and an
+ * `ElasticFleet` are both `AWS::AppStream::Fleet`. Returns the path of the construct that already holds
+ * the name in the same account and region, or undefined when the claim succeeds. Tokens are never
+ * judged: a name that is a token claims nothing. A stack whose account or region is unknown is an
+ * environment of its own (with its nested stacks): names collide for sure only where both are known
+ * and equal.
  */
 export function claimUniqueName(scope: IConstruct, kind: string, name: string): string | undefined {
   if (cdk.Token.isUnresolved(name)) {
@@ -36,25 +40,47 @@ export function claimUniqueName(scope: IConstruct, kind: string, name: string): 
 
 /**
  * The name of an AppStream resource (shape `Name`): the one given, checked, or one generated from the
- * construct path; either way claimed among the resources of its kind, so that two in one account and
+ * construct path; either way claimed among the resources of its type, so that two in one account and
  * region are an error at synth rather than at deployment.
  *
- * @param v the resource's validator (its kind is the kind of the claim)
+ * CloudFormation replaces a resource when one of its create-only properties changes, creating the new
+ * one before deleting the old, and cannot do so under the same custom name. A generated name of a type
+ * with create-only properties (besides the name) therefore ends in a hash of their values: a change to
+ * one gives the replacement a name of its own. `createOnly` holds exactly those values, keyed by the L1
+ * prop (`fleetType` for `FleetType`), as CREATE_ONLY_PROPERTIES lists them for `type`.
+ *
+ * @param v the resource's validator
  * @param property the prop that names it, such as `imageBuilderName`
  * @param given the name given in the props, if any
- * @param createOnly for a resource whose properties CloudFormation cannot update (each change replaces
- * it, and the new one is created before the old one is deleted): the values of those properties. The
- * generated name then ends in a hash of them, so that the replacement gets a name of its own.
+ * @param type the CloudFormation resource type, such as `AWS::AppStream::Fleet`
+ * @param createOnly the values of the type's create-only properties other than the name
  */
-export function resourceName(v: Validator, property: string, given: string | undefined, createOnly?: unknown): string {
-  const name = given ?? (createOnly === undefined ? generateName(v) : `${generateName(v, 91)}-${contentHash(v, createOnly)}`);
+export function resourceName(
+  v: Validator, property: string, given: string | undefined, type: string, createOnly: Record<string, unknown> = {},
+): string {
+  const expected = createOnlyKeys(type);
+  const keys = Object.keys(createOnly);
+  if (keys.length !== expected.length || keys.some((k) => !expected.includes(k))) {
+    // A defect of this library, not of the app: every construct passes its type's create-only values.
+    throw new Error(`${type}: the generated name must follow the create-only properties ${expected.join(', ') || '(none)'}, not ${keys.join(', ') || '(none)'}`);
+  }
+  const name = given ?? (keys.length === 0 ? generateName(v) : `${generateName(v, 91)}-${contentHash(v, createOnly)}`);
   v.string(property, name, NAME, `Use only letters, digits, _ . - and start with a letter or digit, or leave ${property} out to get a generated name.`);
-  const holder = claimUniqueName(v.scope, v.kind, name);
+  const holder = claimUniqueName(v.scope, type, name);
   if (holder !== undefined) {
     v.fail(property, name, `is already used by '${holder}' in the same account and region`,
       `Give each ${v.noun} its own name, or leave ${property} out to get a generated one.`);
   }
   return name;
+}
+
+/** The L1 props (camelCase) of the create-only properties of `type`, the name aside. */
+export function createOnlyKeys(type: string): string[] {
+  const properties = CREATE_ONLY_PROPERTIES[type];
+  if (properties === undefined) {
+    throw new Error(`${type} has no create-only properties on record`);
+  }
+  return properties.filter((p) => p !== 'Name').map((p) => `${p[0].toLowerCase()}${p.slice(1)}`);
 }
 
 /** A name unique in the app, from the construct path, that the `Name` shape accepts. */

@@ -86,7 +86,8 @@ describe('the fleet and stack twin', () => {
     const [[stackId]] = ofType('AWS::AppStream::Stack');
     const [[, association]] = ofType('AWS::AppStream::StackFleetAssociation');
     expect(fleet.Properties.Name).toBe('reference-fleet');
-    expect(association.DependsOn).toEqual(expect.arrayContaining([fleetId, stackId]));
+    // By reference to both L1s, which orders the association after them.
+    expect(association.Properties).toEqual({ FleetName: { Ref: fleetId }, StackName: { Ref: stackId } });
     expect(ofType('AWS::ApplicationAutoScaling::ScalingPolicy')).toHaveLength(1);
     const statements = ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
     expect(statements.map((st: any) => st.Action)).toContain('appstream:CreateStreamingURL');

@@ -70,26 +70,24 @@ describe('checkOuDomain', () => {
 describe('configureDomainJoin', () => {
   test('none without a join; a join needs a VPC', () => {
     const { stack, v } = setup('Fleet');
-    const res = new CfnResource(stack, 'R', { type: 'Test::R' });
-    expect(configureDomainJoin(v, res, undefined, undefined)).toBeUndefined();
+    expect(configureDomainJoin(v, undefined, undefined)).toBeUndefined();
     const directory = DirectoryConfig.fromDirectoryName(stack, 'D', 'corp.example.com');
-    expect(() => configureDomainJoin(v, res, { directory }, undefined))
+    expect(() => configureDomainJoin(v, { directory }, undefined))
       .toThrow("Fleet 'Stack/Res': domainJoin needs a vpc: a fleet must reach the domain controllers from a subnet of yours. Give vpc (and vpcSubnets) too.");
   });
 
   test('the L1 shape, and the fixes of a bad directory name and OU', () => {
     const { stack, v } = setup();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1 });
-    const res = new CfnResource(stack, 'R', { type: 'Test::R' });
     const directory = DirectoryConfig.fromDirectoryName(stack, 'D', 'corp.example.com');
-    expect(configureDomainJoin(v, res, { directory }, vpc)).toEqual({ directoryName: 'corp.example.com', organizationalUnitDistinguishedName: undefined });
-    expect(() => configureDomainJoin(v, res, { directory: DirectoryConfig.fromDirectoryName(stack, 'D2', 'CORP') }, vpc))
+    expect(configureDomainJoin(v, { directory }, vpc)).toEqual({ directoryName: 'corp.example.com', organizationalUnitDistinguishedName: undefined });
+    expect(() => configureDomainJoin(v, { directory: { directoryName: 'CORP' } as any }, vpc)) // the import checks it too
       .toThrow(/domainJoin.directory.directoryName "CORP" must be a fully qualified domain name such as corp.example.com \(pattern .*\)\. Give the fully qualified domain name of the directory, such as corp.example.com \(not its NetBIOS name\)\.$/);
-    expect(() => configureDomainJoin(v, res, { directory, organizationalUnitDistinguishedName: 'CN=x,DC=corp,DC=example,DC=com' }, vpc))
+    expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: 'CN=x,DC=corp,DC=example,DC=com' }, vpc))
       .toThrow(/domainJoin.organizationalUnitDistinguishedName "CN=x,DC=corp,DC=example,DC=com" must be a distinguished name starting with 'OU='.*\. Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com\.$/);
-    expect(() => configureDomainJoin(v, res, { directory, organizationalUnitDistinguishedName: `OU=${'x'.repeat(2000)}` }, vpc))
+    expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: `OU=${'x'.repeat(2000)}` }, vpc))
       .toThrow(/must be at most 2000 characters long \(it is 2003\)\. Shorten it\.$/);
-    expect(() => configureDomainJoin(v, res, { directory: 'corp' as any }, vpc))
+    expect(() => configureDomainJoin(v, { directory: 'corp' as any }, vpc))
       .toThrow("ImageBuilder 'Stack/Res': domainJoin.directory \"corp\" is not of the expected type. Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, 'Directory', 'corp.example.com').");
   });
 
@@ -101,14 +99,13 @@ describe('configureDomainJoin', () => {
     });
   }
 
-  test('a directory config of the app: its OUs, and the dependency', () => {
+  test('a directory config of the app: its OUs, and its name by reference', () => {
     const { stack, v } = setup();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1 });
     const directory = directoryIn(stack);
-    const res = new CfnResource(stack, 'R', { type: 'Test::R' });
-    configureDomainJoin(v, res, { directory, organizationalUnitDistinguishedName: 'ou=a, dc=corp,dc=example,dc=com' }, vpc);
-    expect(res.node.dependencies).toContain(directory);
-    expect(() => configureDomainJoin(v, new CfnResource(stack, 'R2', { type: 'Test::R' }), { directory, organizationalUnitDistinguishedName: 'OU=B,DC=corp,DC=example,DC=com' }, vpc))
+    const join = configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: 'ou=a, dc=corp,dc=example,dc=com' }, vpc);
+    expect(stack.resolve(join!.directoryName)).toEqual({ Ref: expect.stringMatching(/^Dir/) });
+    expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: 'OU=B,DC=corp,DC=example,DC=com' }, vpc))
       .toThrow("ImageBuilder 'Stack/Res': domainJoin.organizationalUnitDistinguishedName \"OU=B,DC=corp,DC=example,DC=com\" is not one of the OUs of directory config 'Stack/Dir' (\"OU=A,DC=corp,DC=example,DC=com\"). Give one of those OUs, add this one to the directory config's organizationalUnitDistinguishedNames, or leave the OU out.");
   });
 
@@ -117,12 +114,11 @@ describe('configureDomainJoin', () => {
     const here = new Stack(app, 'Here', { env: ENV });
     const v = new Validator(new Construct(here, 'Res'), 'ImageBuilder');
     const vpc = new ec2.Vpc(here, 'Vpc', { maxAzs: 1 });
-    const res = new CfnResource(here, 'R', { type: 'Test::R' });
     const otherAccount = directoryIn(new Stack(app, 'Acc', { env: { ...ENV, account: '210987654321' } }));
     const otherRegion = directoryIn(new Stack(app, 'Reg', { env: { ...ENV, region: 'eu-west-1' } }));
-    expect(() => configureDomainJoin(v, res, { directory: otherAccount }, vpc))
+    expect(() => configureDomainJoin(v, { directory: otherAccount }, vpc))
       .toThrow("ImageBuilder 'Here/Res': domainJoin.directory \"Acc/Dir\" is in account 210987654321, but this is in account 123456789012: a directory config serves only its own account and region. Define a DirectoryConfig for corp.example.com in a stack of this account and region.");
-    expect(() => configureDomainJoin(v, res, { directory: otherRegion }, vpc))
+    expect(() => configureDomainJoin(v, { directory: otherRegion }, vpc))
       .toThrow(/domainJoin.directory "Reg\/Dir" is in region eu-west-1, but this is in region us-east-1/);
   });
 });

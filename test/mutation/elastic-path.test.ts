@@ -508,8 +508,9 @@ describe('AppBlockBuilder', () => {
     expect(b.role).toBe(role);
     expect(b.grantPrincipal).toBe(role);
     expect(b.connections.securityGroups).toEqual([sg]);
-    expect(b.appBlockBuilderName).toBe('packager');
-    expect(stack.resolve(b.appBlockBuilderArn)).toEqual(partitionArn(':appstream:us-east-1:123456789012:app-block-builder/packager'));
+    const ref = { Ref: stack.getLogicalId(b.node.defaultChild as any) };
+    expect(stack.resolve(b.appBlockBuilderName)).toEqual(ref);
+    expect(stack.resolve(b.appBlockBuilderArn)).toEqual({ 'Fn::Join': ['', [...partitionArn(':appstream:us-east-1:123456789012:app-block-builder/')['Fn::Join'][1], ref]] });
     expect(resources('AWS::EC2::SecurityGroup')).toHaveLength(1);
   });
 
@@ -520,8 +521,8 @@ describe('AppBlockBuilder', () => {
       expect(r.Properties[key]).toBeUndefined();
     }
     expect(r.DeletionPolicy).toBe('Delete');
-    expect(b.appBlockBuilderName).toMatch(/^StackBuilder[0-9A-F]{8}$/);
-    expect(r.Properties.Name).toBe(b.appBlockBuilderName);
+    expect(r.Properties.Name).toMatch(/^StackBuilder[0-9A-F]{8}$/);
+    expect(stack.resolve(b.appBlockBuilderName)).toEqual({ Ref: stack.getLogicalId(b.node.defaultChild as any) });
     expect(r.Properties.VpcConfig.SubnetIds).toEqual(ids(vpc.privateSubnets));
     const sg = only('AWS::EC2::SecurityGroup');
     expect(sg.Properties.GroupDescription).toBe('AppStream app block builder');
@@ -562,7 +563,7 @@ describe('AppBlockBuilder', () => {
       expect(mine).toHaveLength(1);
       return mine[0].Properties.PolicyDocument.Statement;
     };
-    const arn = partitionArn(':appstream:us-east-1:123456789012:app-block-builder/packager');
+    const arn = { 'Fn::Join': ['', [...partitionArn(':appstream:us-east-1:123456789012:app-block-builder/')['Fn::Join'][1], { Ref: stack.getLogicalId(b.node.defaultChild as any) }]] };
     const importedArn = 'arn:aws:appstream:us-east-1:123456789012:app-block-builder/other';
     expect(statement('U1')).toEqual([{ Action: 'appstream:CreateAppBlockBuilderStreamingURL', Effect: 'Allow', Resource: arn }]);
     expect(statement('U2')).toEqual([{ Action: ['appstream:StartAppBlockBuilder', 'appstream:StopAppBlockBuilder'], Effect: 'Allow', Resource: arn }]);

@@ -141,11 +141,12 @@ describe('the rest of the L1', () => {
     expect(warnings(f2)).toEqual([]);
   });
 
-  test('name and ARN are literal; the Ref of an imported fleet is its name', () => {
+  test('name and ARN are references; the Ref of an imported fleet is its name', () => {
     const f = fleet({ fleetName: 'my-fleet' });
-    expect(f.fleetName).toBe('my-fleet');
-    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/my-fleet']] });
-    expect(f.fleetRef).toEqual({ fleetId: 'my-fleet' });
+    const ref = { Ref: stack.getLogicalId(f.node.defaultChild as any) };
+    expect(stack.resolve(f.fleetName)).toEqual(ref);
+    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':fleet/', ref]] });
+    expect(stack.resolve(f.fleetRef)).toEqual({ fleetId: ref });
     const imported = Fleet.fromFleetArn(stack, 'I', 'arn:aws:appstream:eu-west-1:123456789012:fleet/other');
     expect(imported.fleetName).toBe('other');
     expect(imported.env.region).toBe('eu-west-1');
@@ -170,7 +171,7 @@ describe('auto scaling', () => {
     const f = fleet({ fleetName: 'f' });
     f.autoScaleCapacity({ maxCapacity: 3 });
     Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
-      MinCapacity: 1, MaxCapacity: 3, ResourceId: 'fleet/f', ScalableDimension: 'appstream:fleet:DesiredCapacity', ServiceNamespace: 'appstream',
+      MinCapacity: 1, MaxCapacity: 3, ResourceId: { 'Fn::Join': ['', ['fleet/', { Ref: stack.getLogicalId(f.node.defaultChild as any) }]] }, ScalableDimension: 'appstream:fleet:DesiredCapacity', ServiceNamespace: 'appstream',
     });
     expect(() => fleet({}, 'A').autoScaleCapacity({ minCapacity: 0, maxCapacity: 1 })).not.toThrow();
     expect(() => fleet({}, 'B').autoScaleCapacity({ minCapacity: 2, maxCapacity: 2 })).not.toThrow();
@@ -188,12 +189,13 @@ describe('auto scaling', () => {
     expect(() => fleet({}, 'J').autoScaleCapacity({ minCapacity: Token.asNumber({ Ref: 'Min' }), maxCapacity: 2 })).not.toThrow();
   });
 
-  test('the target depends on the fleet, and uses the service-linked role', () => {
+  test('the target refers to the fleet (no DependsOn beside the Ref), and uses the service-linked role', () => {
     const f = fleet({ fleetName: 'f' });
     f.autoScaleCapacity({ maxCapacity: 3 });
     const targets = Template.fromStack(stack).findResources('AWS::ApplicationAutoScaling::ScalableTarget');
     const [target] = Object.values(targets);
-    expect(target.DependsOn).toEqual([stack.getLogicalId(f.node.defaultChild as any)]);
+    expect(target.DependsOn).toBeUndefined();
+    expect(target.Properties.ResourceId).toEqual({ 'Fn::Join': ['', ['fleet/', { Ref: stack.getLogicalId(f.node.defaultChild as any) }]] });
     expect(stack.resolve(target.Properties.RoleARN)).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' },
         ':role/aws-service-role/appstream.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_AppStreamFleet']],

@@ -23,30 +23,30 @@ function thing(stack: Stack, id = 'Thing', kind = 'ImageBuilder'): Validator {
 describe('resourceName', () => {
   test('a name given is checked and kept', () => {
     const v = thing(new Stack(new App(), 'Stack'));
-    expect(resourceName(v, 'imageBuilderName', 'golden')).toBe('golden');
-    expect(() => resourceName(thing(new Stack(new App(), 'S2')), 'imageBuilderName', 'bad name'))
+    expect(resourceName(v, 'imageBuilderName', 'golden', 'AWS::AppStream::ImageBuilder')).toBe('golden', 'AWS::AppStream::ImageBuilder');
+    expect(() => resourceName(thing(new Stack(new App(), 'S2')), 'imageBuilderName', 'bad name', 'AWS::AppStream::ImageBuilder'))
       .toThrow("ImageBuilder 'S2/Thing': imageBuilderName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$): character 4 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.");
   });
 
   test('a name taken: the holder, and the fix', () => {
     const stack = new Stack(new App(), 'Stack');
-    resourceName(thing(stack, 'A', 'DirectoryConfig'), 'directoryName', 'twin');
-    expect(() => resourceName(thing(stack, 'B', 'DirectoryConfig'), 'directoryName', 'twin'))
-      .toThrow("DirectoryConfig 'Stack/B': directoryName \"twin\" is already used by 'Stack/A' in the same account and region. Give each directory config its own name, or leave directoryName out to get a generated one.");
+    resourceName(thing(stack, 'A', 'Stack'), 'stackName', 'twin', 'AWS::AppStream::Stack');
+    expect(() => resourceName(thing(stack, 'B', 'Stack'), 'stackName', 'twin', 'AWS::AppStream::Stack'))
+      .toThrow("Stack 'Stack/B': stackName \"twin\" is already used by 'Stack/A' in the same account and region. Give each stack its own name, or leave stackName out to get a generated one.");
   });
 
   test('a generated name comes from the construct path, within 100 characters', () => {
     const stack = new Stack(new App(), 'Stack');
-    expect(resourceName(thing(stack, 'My-Builder_1.x'), 'p', undefined)).toMatch(/^StackMy-Builder_1\.x[0-9A-F]{8}$/);
-    const long = resourceName(thing(stack, 'L'.repeat(150)), 'p', undefined);
+    expect(resourceName(thing(stack, 'My-Builder_1.x'), 'p', undefined, 'AWS::AppStream::ImageBuilder')).toMatch(/^StackMy-Builder_1\.x[0-9A-F]{8}$/);
+    const long = resourceName(thing(stack, 'L'.repeat(150)), 'p', undefined, 'AWS::AppStream::ImageBuilder');
     expect(long.length).toBe(100);
   });
 
   test('a generated name starts with the stack name, so with a letter, whatever the construct ids', () => {
     const app = new App();
-    expect(resourceName(thing(new Stack(app, 'S'), '._-x'), 'p', undefined)).toMatch(/^S\._-x[0-9A-F]{8}$/);
+    expect(resourceName(thing(new Stack(app, 'S'), '._-x'), 'p', undefined, 'AWS::AppStream::ImageBuilder')).toMatch(/^S\._-x[0-9A-F]{8}$/);
     const nested = new NestedStack(new Stack(app, 'Top'), '_N');
-    expect(resourceName(thing(nested as unknown as Stack, '-y'), 'p', undefined)).toMatch(/^Top_N-y[0-9A-F]{8}$/);
+    expect(resourceName(thing(nested as unknown as Stack, '-y'), 'p', undefined, 'AWS::AppStream::ImageBuilder')).toMatch(/^Top_N-y[0-9A-F]{8}$/);
   });
 });
 

@@ -11,13 +11,13 @@ import { Validator } from '../../lib/private/validation';
 describe('a generated name', () => {
   test('drops the leading characters the Name shape refuses, and keeps the rest and the hash', () => {
     const stack = new Stack(new App(), '__Odd', { stackName: 'Odd' });
-    const name = resourceName(new Validator(new Construct(stack, '.-Builder'), 'ImageBuilder'), 'imageBuilderName', undefined);
+    const name = resourceName(new Validator(new Construct(stack, '.-Builder'), 'ImageBuilder'), 'imageBuilderName', undefined, 'AWS::AppStream::ImageBuilder');
     expect(name).toMatch(/^Odd\.-Builder[0-9A-F]{8}$/);
   });
 
   test('with create-only values: the same start, then a hash of the values', () => {
     const stack = new Stack(new App(), '_-Odd', { stackName: 'Odd' });
-    const name = resourceName(new Validator(new Construct(stack, 'Block'), 'AppBlock'), 'appBlockName', undefined, { platform: 'WINDOWS' });
+    const name = resourceName(new Validator(new Construct(stack, 'Block'), 'Application'), 'applicationName', undefined, 'AWS::AppStream::Application', { platforms: ['WINDOWS'], instanceFamilies: ['GENERAL_PURPOSE'] });
     expect(name).toMatch(/^OddBlock[0-9A-F]{8}-[0-9a-f]{8}$/);
   });
 });

@@ -168,16 +168,16 @@ describe('embed host domains, URLs, settings, protocol', () => {
 });
 
 describe('the fleet', () => {
-  test('one fleet: the association depends on both; a second fails', () => {
+  test('one fleet: the association refers to both (no DependsOn); a second fails', () => {
     const s = appStack({ stackName: 'st' });
     const f = fleet();
     s.associateFleet(f);
     expect(s.fleet).toBe(f);
     const assoc = Object.entries(Template.fromStack(stack).findResources('AWS::AppStream::StackFleetAssociation'));
     expect(assoc).toHaveLength(1);
-    expect(assoc[0][1].Properties).toEqual({ FleetName: f.fleetName, StackName: 'st' });
-    const ids = [f, s].map((c) => stack.getLogicalId(c.node.defaultChild as any));
-    expect(assoc[0][1].DependsOn.sort()).toEqual(ids.sort());
+    const [fleetId, stackId] = [f, s].map((c) => stack.getLogicalId(c.node.defaultChild as any));
+    expect(assoc[0][1].Properties).toEqual({ FleetName: { Ref: fleetId }, StackName: { Ref: stackId } });
+    expect(assoc[0][1].DependsOn).toBeUndefined();
     expect(() => s.associateFleet(fleet('Other')))
       .toThrow("Stack 'Stack/S': fleet \"Stack/Other\" cannot be associated: the stack already has fleet 'Stack/Fleet', and AppStream's association \"cannot be performed on a stack that already has an associated fleet\" (a stack has at most 1 fleet (it has 2)). Define another Stack for the second fleet.");
   });
@@ -185,8 +185,8 @@ describe('the fleet', () => {
   test('an imported fleet: no dependency on it', () => {
     const s = appStack({ fleet: Fleet.fromFleetName(stack, 'Imp', 'other') });
     const [assoc] = Object.values(Template.fromStack(stack).findResources('AWS::AppStream::StackFleetAssociation'));
-    expect(assoc.DependsOn).toEqual([stack.getLogicalId(s.node.defaultChild as any)]);
-    expect(assoc.Properties.FleetName).toBe('other');
+    expect(assoc.DependsOn).toBeUndefined();
+    expect(assoc.Properties).toEqual({ FleetName: 'other', StackName: { Ref: stack.getLogicalId(s.node.defaultChild as any) } });
   });
 
   test('a fleet of another account or region fails; what is not a fleet fails', () => {
@@ -213,8 +213,9 @@ describe('the fleet', () => {
     const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
     const [statement] = policy.Properties.PolicyDocument.Statement;
     expect(statement.Action).toBe('appstream:CreateStreamingURL');
-    expect(JSON.stringify(statement.Resource)).toContain(':stack/st');
-    expect(JSON.stringify(statement.Resource)).toContain(':fleet/fl');
+    const refs = [s, s.fleet!].map((c) => ({ Ref: stack.getLogicalId(c.node.defaultChild as any) }));
+    expect(JSON.stringify(statement.Resource)).toContain(`:stack/",${JSON.stringify(refs[0])}`);
+    expect(JSON.stringify(statement.Resource)).toContain(`:fleet/",${JSON.stringify(refs[1])}`);
     expect(warnings()).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
  * and ARN, the edges of each range, the defaults written or left out of the template, the dependencies,
  * the role, the creation policy, removal policies and tags.
  */
+import { createHash } from 'crypto';
 import { App, CfnParameter, Duration, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -107,20 +108,22 @@ describe('ElasticFleet', () => {
     expect(r.CreationPolicy).toEqual({ StartFleet: true });
     expect(r.DeletionPolicy).toBe('Delete');
     expect(r.UpdateReplacePolicy).toBe('Delete');
-    expect(f.fleetName).toBe('pool');
-    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:us-east-1:123456789012:fleet/pool']] });
+    const ref = { Ref: stack.getLogicalId(f.node.defaultChild as any) };
+    expect(stack.resolve(f.fleetName)).toEqual(ref);
+    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:us-east-1:123456789012:fleet/', ref]] });
     expect(f.platform).toBe(FleetPlatform.WINDOWS_SERVER_2019);
     expect(f.connections.securityGroups).toHaveLength(1);
-    expect(f.fleetRef).toEqual({ fleetId: 'pool' });
+    expect(stack.resolve(f.fleetRef)).toEqual({ fleetId: ref });
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 0);
     expect(warningsAt('/Stack/E')).toEqual([]);
   });
 
   test('a generated name, from the construct path', () => {
     const f = elastic({}, 'Pool');
-    expect(f.fleetName).toMatch(/^StackPool[0-9A-F]{8}$/);
-    expect(only('AWS::AppStream::Fleet').Properties.Name).toBe(f.fleetName);
-    expect(stack.resolve(f.fleetArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:appstream:us-east-1:123456789012:fleet/${f.fleetName}`]] });
+    // The hash of the create-only FleetType, always ELASTIC here, as the other fleets hash theirs.
+    const hash = createHash('sha256').update(JSON.stringify({ fleetType: 'ELASTIC' })).digest('hex').slice(0, 8);
+    expect(only('AWS::AppStream::Fleet').Properties.Name).toMatch(new RegExp(`^StackPool[0-9A-F]{8}-${hash}$`));
+    expect(stack.resolve(f.fleetName)).toEqual({ Ref: stack.getLogicalId(f.node.defaultChild as any) });
   });
 
   test('every optional prop is written', () => {
@@ -148,7 +151,7 @@ describe('ElasticFleet', () => {
     });
     const r = only('AWS::AppStream::Fleet');
     expect(r.Properties).toEqual({
-      Name: f.fleetName,
+      Name: expect.stringMatching(/^Stack.*-[0-9a-f]{8}$/), // generated, with the hash of FleetType
       FleetType: 'ELASTIC',
       Platform: 'AMAZON_LINUX2',
       InstanceType: 'stream.standard.2xlarge',
@@ -200,7 +203,7 @@ describe('ElasticFleet', () => {
     const user = new iam.User(stack, 'Operator');
     f.grantStartStop(user);
     f.grant(user, 'appstream:DescribeFleets');
-    const arn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:us-east-1:123456789012:fleet/pool']] };
+    const arn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':appstream:us-east-1:123456789012:fleet/', { Ref: stack.getLogicalId(f.node.defaultChild as any) }]] };
     expect(only('AWS::IAM::Policy').Properties.PolicyDocument.Statement).toEqual([
       { Action: ['appstream:StartFleet', 'appstream:StopFleet'], Effect: 'Allow', Resource: arn },
       { Action: 'appstream:DescribeFleets', Effect: 'Allow', Resource: arn },
@@ -342,11 +345,12 @@ describe('ElasticFleet applications', () => {
     const fleetId = resources('AWS::AppStream::Fleet')[0][0];
     expect(assoc[0][1]).toEqual({
       Type: 'AWS::AppStream::ApplicationFleetAssociation',
-      Properties: { FleetName: 'pool', ApplicationArn: { 'Fn::GetAtt': [expect.stringMatching(/^App[0-9A-F]{8}$/), 'Arn'] } },
-      DependsOn: [fleetId],
+      Properties: { FleetName: { Ref: fleetId }, ApplicationArn: { 'Fn::GetAtt': [expect.stringMatching(/^App[0-9A-F]{8}$/), 'Arn'] } },
     });
-    expect(assoc[1][1].Properties).toEqual({ FleetName: 'pool', ApplicationArn: 'arn:aws:appstream:us-east-1:123456789012:application/x' });
-    expect(assoc[1][1].DependsOn).toEqual([fleetId]);
+    expect(assoc[1][1]).toEqual({
+      Type: 'AWS::AppStream::ApplicationFleetAssociation',
+      Properties: { FleetName: { Ref: fleetId }, ApplicationArn: 'arn:aws:appstream:us-east-1:123456789012:application/x' },
+    });
   });
 
   test('what is not an application fails', () => {
@@ -538,10 +542,10 @@ describe('Stack.addUser', () => {
     ]);
     const stackId = resources('AWS::AppStream::Stack')[0][0];
     const userId = resources('AWS::AppStream::User')[0][0];
-    expect(assoc[0][1].Properties).toEqual({ StackName: 'desktops', UserName: 'alice@example.com', AuthenticationType: 'USERPOOL' });
-    expect(assoc[0][1].DependsOn).toEqual([userId, stackId].sort());
-    expect(assoc[1][1].Properties).toEqual({ StackName: 'desktops', UserName: 'bob@example.com', AuthenticationType: 'USERPOOL', SendEmailNotification: false });
-    expect(assoc[1][1].DependsOn).toEqual([stackId]);
+    expect(assoc[0][1].Properties).toEqual({ StackName: { Ref: stackId }, UserName: 'alice@example.com', AuthenticationType: 'USERPOOL' });
+    expect(assoc[0][1].DependsOn).toEqual([userId]);
+    expect(assoc[1][1].Properties).toEqual({ StackName: { Ref: stackId }, UserName: 'bob@example.com', AuthenticationType: 'USERPOOL', SendEmailNotification: false });
+    expect(assoc[1][1].DependsOn).toBeUndefined();
     expect(assoc[2][1].Properties.SendEmailNotification).toBe(true);
     expect(assoc[3][1].Properties.SendEmailNotification).toBeUndefined();
   });
@@ -555,7 +559,7 @@ describe('Stack.addUser', () => {
     expect(() => s.addUser(js({ node: {} })))
       .toThrow("Stack 'Stack/S': addUser() {\"node\":{}} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
     expect(() => s.addUser(User.fromUserName(stack, 'Empty', '')))
-      .toThrow("Stack 'Stack/S': addUser() \"\" must not be empty. Give a user whose name is their email address.");
+      .toThrow("User.fromUserName() at 'Stack/Empty': userName \"\" must not be empty. Give the user's email address, such as alice@example.com.");
     expect(() => s.addUser(User.fromUserName(stack, 'Bob', 'bob@example.com'), { sendEmailNotification: js('yes') }))
       .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Give addUser().sendEmailNotification: true, or leave it out.");
   });
@@ -605,20 +609,21 @@ describe('Entitlement', () => {
     expect(Entitlement.isEntitlement(s)).toBe(false);
   });
 
-  test('stack.addEntitlement: named after its id, after the stack\'s resource, deleted with it', () => {
+  test('stack.addEntitlement: named after its id, the stack by reference, deleted with it', () => {
     const s = new AppStreamStack(stack, 'S', { stackName: 'apps' });
     const e = s.addEntitlement('Finance', entitlementOptions({ appVisibility: AppVisibility.ASSOCIATED }));
     expect(e.node.path).toBe('Stack/S/Finance');
     expect(e.entitlementName).toBe('Finance');
-    expect(e.stackName).toBe('apps');
+    const stackRef = { Ref: resources('AWS::AppStream::Stack')[0][0] };
+    expect(stack.resolve(e.stackName)).toEqual(stackRef);
     expect(e.appVisibility).toBe(AppVisibility.ASSOCIATED);
     const r = only('AWS::AppStream::Entitlement');
-    expect(r.Properties).toEqual({ Name: 'Finance', StackName: 'apps', AppVisibility: 'ASSOCIATED', Attributes: [{ Name: 'department', Value: 'finance' }] });
-    expect(r.DependsOn).toEqual([resources('AWS::AppStream::Stack')[0][0]]);
+    expect(r.Properties).toEqual({ Name: 'Finance', StackName: stackRef, AppVisibility: 'ASSOCIATED', Attributes: [{ Name: 'department', Value: 'finance' }] });
+    expect(r.DependsOn).toBeUndefined();
     expect(r.DeletionPolicy).toBe('Delete');
   });
 
-  test('every option is written; a defined stack elsewhere is depended on too', () => {
+  test('every option is written; the stack by reference', () => {
     const s = new AppStreamStack(stack, 'S', { stackName: 'apps' });
     const e = new Entitlement(stack, 'E', {
       stack: s,
@@ -632,19 +637,20 @@ describe('Entitlement', () => {
     const r = only('AWS::AppStream::Entitlement');
     expect(r.Properties).toEqual({
       Name: 'sales.team',
-      StackName: 'apps',
+      StackName: { Ref: resources('AWS::AppStream::Stack')[0][0] },
       AppVisibility: 'ALL',
       Description: 'Sales',
       Attributes: [{ Name: 'roles', Value: 'a' }, { Name: 'costCenter', Value: 'b' }, { Name: 'roles', Value: 'c' }],
     });
-    expect(r.DependsOn).toEqual([resources('AWS::AppStream::Stack')[0][0]]);
+    expect(r.DependsOn).toBeUndefined();
     expect(r.DeletionPolicy).toBe('Retain');
   });
 
   test('names are unique per stack: two stacks may each have one of a name', () => {
     new AppStreamStack(stack, 'A', { stackName: 'a' }).addEntitlement('Finance', entitlementOptions());
     new AppStreamStack(stack, 'B', { stackName: 'b' }).addEntitlement('Finance', entitlementOptions());
-    expect(resources('AWS::AppStream::Entitlement').map(([, r]) => [r.Properties.StackName, r.Properties.Name])).toEqual([['a', 'Finance'], ['b', 'Finance']]);
+    const [a, b] = resources('AWS::AppStream::Stack').map(([id]) => ({ Ref: id }));
+    expect(resources('AWS::AppStream::Entitlement').map(([, r]) => [r.Properties.StackName, r.Properties.Name])).toEqual([[a, 'Finance'], [b, 'Finance']]);
   });
 
   test('an entitlement of an imported stack depends on nothing, and shares its names with a defined stack of that name', () => {
@@ -760,9 +766,10 @@ describe('Entitlement.addApplication', () => {
     ]);
     const entitlementId = resources('AWS::AppStream::Entitlement')[0][0];
     const appId = resources('AWS::AppStream::Application')[0][0];
-    expect(assoc[0][1].Properties).toEqual({ StackName: 'apps', EntitlementName: 'Finance', ApplicationIdentifier: a.applicationName });
+    const stackRef = { Ref: resources('AWS::AppStream::Stack')[0][0] };
+    expect(assoc[0][1].Properties).toEqual({ StackName: stackRef, EntitlementName: 'Finance', ApplicationIdentifier: a.applicationName });
     expect(assoc[0][1].DependsOn).toEqual([appId, entitlementId].sort());
-    expect(assoc[1][1].Properties).toEqual({ StackName: 'apps', EntitlementName: 'Finance', ApplicationIdentifier: 'notepad' });
+    expect(assoc[1][1].Properties).toEqual({ StackName: stackRef, EntitlementName: 'Finance', ApplicationIdentifier: 'notepad' });
     expect(assoc[1][1].DependsOn).toEqual([entitlementId]);
   });
 
