@@ -751,7 +751,6 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
 
     const streamView = v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.');
     this._streamsDesktop = streamView === StreamView.DESKTOP;
-    const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
     this.metricsKind = {
       elastic: false,
       multiSession: capacity.maxSessionsPerInstance !== undefined,

@@ -53,6 +53,9 @@ describe('users that are not user-pool users', () => {
       this.env = { account: scope.account, region: scope.region };
     }
     public applyRemovalPolicy(): void {}
+    public get userRef() {
+      return { userId: `${this.userName}|${this.authenticationType}` };
+    }
   }
 
   test('a user-pool user: no warning', () => {

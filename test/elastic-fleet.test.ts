@@ -210,7 +210,7 @@ describe('ElasticFleet.addApplication', () => {
 
   test('a fleet whose platform is a parameter takes any application: the platform is known only at deployment', () => {
     const platform = new CfnParameter(stack, 'Platform', { allowedValues: ['WINDOWS_SERVER_2019', 'AMAZON_LINUX2'] }).valueAsString;
-    const f = elastic({ platform: platform as FleetPlatform });
+    const f = elastic({ platform: FleetPlatform.of(platform) });
     f.addApplication(application({}, 'Windows'));
     f.addApplication(application({ platforms: [FleetPlatform.AMAZON_LINUX2] }, 'Linux'));
     Template.fromStack(stack).resourceCountIs('AWS::AppStream::ApplicationFleetAssociation', 2);

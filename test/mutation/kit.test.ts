@@ -23,7 +23,7 @@ function thing(stack: Stack, id = 'Thing', kind = 'ImageBuilder'): Validator {
 describe('resourceName', () => {
   test('a name given is checked and kept', () => {
     const v = thing(new Stack(new App(), 'Stack'));
-    expect(resourceName(v, 'imageBuilderName', 'golden', 'AWS::AppStream::ImageBuilder')).toBe('golden', 'AWS::AppStream::ImageBuilder');
+    expect(resourceName(v, 'imageBuilderName', 'golden', 'AWS::AppStream::ImageBuilder')).toBe('golden');
     expect(() => resourceName(thing(new Stack(new App(), 'S2')), 'imageBuilderName', 'bad name', 'AWS::AppStream::ImageBuilder'))
       .toThrow("ImageBuilder 'S2/Thing': imageBuilderName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$): character 4 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave imageBuilderName out to get a generated name.");
   });

@@ -126,7 +126,7 @@ func defineFleetStack(app awscdk.App, network Network) cdkappstream.Stack {
 	})
 
 	portal := awsiam.NewRole(stack, jsii.String("Portal"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil)})
-	appStack.GrantCreateStreamingUrl(portal)
+	appStack.GrantCreateStreamingUrl(portal, nil)
 	// [/readme:go:fleet-stack]
 	awscdk.Tags_Of(stack).Add(jsii.String("environment"), jsii.String("reference"), nil)
 	return appStack
