@@ -17,3 +17,5 @@ export * from './stack';
 export * from './storage-connector';
 export * from './user';
 export * from './user-setting';
+export * from './image-pipeline';
+export * from './image-source';
