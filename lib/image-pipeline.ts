@@ -461,21 +461,21 @@ export class ImagePipeline extends Construct {
       iamResources: [d.ownImages],
       resultPath: '$.Candidate.Tags',
     }));
-    const fleets = appStreamRetry(new tasks.CallAwsService(this, 'List the fleets\' images', {
+    const fleets = appStreamRetry(new tasks.CallAwsService(this, 'List the fleets', {
       service: 'appstream',
       action: 'describeFleets',
       parameters: {},
       // DescribeFleets, DescribeImageBuilders: no resource-level permission (Service Authorization Reference).
       iamResources: ['*'],
-      resultSelector: { 'Images.$': '$.Fleets[*].ImageName' },
+      resultSelector: { 'List.$': '$.Fleets' },
       resultPath: '$.Candidate.Fleets',
     }));
-    const builders = appStreamRetry(new tasks.CallAwsService(this, 'List the image builders\' images', {
+    const builders = appStreamRetry(new tasks.CallAwsService(this, 'List the image builders', {
       service: 'appstream',
       action: 'describeImageBuilders',
       parameters: {},
       iamResources: ['*'],
-      resultSelector: { 'Images.$': '$.ImageBuilders[*].ImageArn' },
+      resultSelector: { 'List.$': '$.ImageBuilders' },
       resultPath: '$.Candidate.Builders',
     }));
     const shares = appStreamRetry(new tasks.CallAwsService(this, 'List the old image\'s shares', {
@@ -486,10 +486,12 @@ export class ImagePipeline extends Construct {
       resultSelector: { 'Count.$': 'States.ArrayLength($.SharedImagePermissionsList)' },
       resultPath: '$.Candidate.Shares',
     }));
+    const byFleet = this.uses('fleet', '$.Candidate.Fleets.List', 'ImageName', '$.Candidate.Name', '$.Candidate.Fleets.Uses');
+    const byBuilder = this.uses('image builder', '$.Candidate.Builders.List', 'ImageArn', '$.Candidate.Found.Image.Arn', '$.Candidate.Builders.Uses');
     const usage = new sfn.Pass(this, 'Is the old image in use?', {
       parameters: {
-        'ByFleet.$': 'States.ArrayContains($.Candidate.Fleets.Images, $.Candidate.Name)',
-        'ByBuilder.$': 'States.ArrayContains($.Candidate.Builders.Images, $.Candidate.Found.Image.Arn)',
+        'ByFleet.$': 'States.ArrayContains($.Candidate.Fleets.Uses, true)',
+        'ByBuilder.$': 'States.ArrayContains($.Candidate.Builders.Uses, true)',
       },
       resultPath: '$.Candidate.Usage',
     });
@@ -510,7 +512,7 @@ export class ImagePipeline extends Construct {
         sfn.Condition.booleanEquals('$.Candidate.Usage.ByBuilder', true),
         sfn.Condition.numberGreaterThan('$.Candidate.Shares.Count', 0)), kept)
       .otherwise(del);
-    fleets.next(builders).next(shares).next(usage).next(decide);
+    fleets.next(byFleet).next(builders).next(byBuilder).next(shares).next(usage).next(decide);
     const ours = new sfn.Choice(this, 'Tagged by this pipeline?')
       .when(sfn.Condition.and(
         sfn.Condition.isPresent(`$.Candidate.Tags.Tags.${IMAGE_PIPELINE_TAG}`),
@@ -529,6 +531,29 @@ export class ImagePipeline extends Construct {
     kept.next(done);
     deleted.next(done);
     return sfn.Chain.custom(old, [done], old.next(exists));
+  }
+
+  /**
+   * A Map that tells, for each resource in the list at `listPath`, whether its `field` equals the
+   * value at `valuePath` (true or false), into `resultPath`. A Map rather than a JSONPath projection
+   * such as `$.Fleets[*].ImageName`: a projection that matches nothing (no image builders) is a
+   * runtime error that no Catch can take, in aws-local-stepfunctions as in Step Functions.
+   */
+  private uses(noun: string, listPath: string, field: string, valuePath: string, resultPath: string): sfn.Map {
+    const map = new sfn.Map(this, `Which ${noun}s use the old image?`, {
+      itemsPath: listPath,
+      itemSelector: { 'Item.$': '$$.Map.Item.Value', 'Value.$': valuePath },
+      resultPath,
+    });
+    const yes = new sfn.Pass(this, `The ${noun} uses it`, { result: sfn.Result.fromBoolean(true) });
+    const no = new sfn.Pass(this, `The ${noun} does not use it`, { result: sfn.Result.fromBoolean(false) });
+    const has = new sfn.Choice(this, `Does the ${noun} have an image?`)
+      .when(sfn.Condition.isPresent(`$.Item.${field}`), new sfn.Choice(this, `Is it the old image (${noun})?`)
+        .when(sfn.Condition.stringEqualsJsonPath(`$.Item.${field}`, '$.Value'), yes)
+        .otherwise(no))
+      .otherwise(no);
+    map.itemProcessor(has);
+    return map;
   }
 
   /** Failure: cleanup, report the image and AWS's error, fail. */

@@ -55,6 +55,11 @@ def scenarios(owner):
         'retention skips an image it did not make': base(
             images={SOURCE: {}, 'Desktops-2026-10-01T030000': {'tags': {'team': 'desktops'}}, 'Desktops-2026-11-01T030000': {'tags': owned(owner)}},
             parameters=history(SOURCE, 'Desktops-2026-10-01T030000', 'Desktops-2026-11-01T030000')),
+        'retention skips an image a builder uses': base(
+            images={SOURCE: {}, **old},
+            builders={'builder-1': 'Desktops-2026-10-01T030000'},
+            parameters=history(SOURCE, 'Desktops-2026-10-01T030000', 'Desktops-2026-11-01T030000')),
+        'a misspelt parameter fails as AWS would': base(),
         'throttling, then success': base(throttle={'DescribeImages': 2, 'UpdateImagePermissions': 1, 'UpdateFleet': 1}),
     }
 
@@ -64,7 +69,7 @@ def calls(outcome, operation, result=None):
 
 
 def new_image(outcome):
-    made = [c['params']['newImageName'] for c in calls(outcome, 'CreateUpdatedImage') if not c['params'].get('dryRun')]
+    made = [c['params'].get('newImageName') for c in calls(outcome, 'CreateUpdatedImage', 'ok') if not c['params'].get('dryRun')]
     return made[0] if made else None
 
 
@@ -135,7 +140,14 @@ def check(name, outcome):
         succeeded()
         expect('Desktops-2026-10-01T030000' not in fake['images'], 'the image two runs old is deleted')
         expect('Desktops-2026-11-01T030000' in fake['images'] and SOURCE in fake['images'], 'the newer image and the source stay')
-    elif name in ('retention skips an image in use', 'retention skips a shared image', 'retention skips an image it did not make'):
+    elif name == 'a misspelt parameter fails as AWS would':
+        # Run on a copy of the definition whose update says NewImageNam (see run.py): the request
+        # must not reach the image model, and nothing may change.
+        expect(status == 'FAILED', f'the execution FAILED (it is {status})')
+        expect(image is None, f'no image was made: {image}')
+        expect(versions == [SOURCE] and set(fake['fleets'].values()) == {SOURCE}, 'nothing changed')
+        problems[:] = [p for p in problems if not p.startswith('every request matches') and not p.startswith('exactly one notification')]
+    elif name in ('retention skips an image in use', 'retention skips an image a builder uses', 'retention skips a shared image', 'retention skips an image it did not make'):
         succeeded()
         expect('Desktops-2026-10-01T030000' in fake['images'], 'the image two runs old stays')
         expect(not calls(outcome, 'DeleteImage'), 'no DeleteImage was sent')
