@@ -36,10 +36,17 @@ export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
     receiveArgs: true,
   });
+  // The image pipeline's state machine, executed on two local Step Functions engines against a fake
+  // AppStream (scripts/test-pipeline.sh); aws-local-stepfunctions needs Node >= 22.
+  const pipeline = project.addTask('test:pipeline', {
+    description: "Validate the image pipeline's state machine and run its scenarios on moto and aws-local-stepfunctions",
+    exec: 'bash scripts/test-pipeline.sh 22.23.3',
+  });
   project.testTask.reset();
   project.testTask.spawn(typecheck);
   project.testTask.spawn(minCdk);
   project.testTask.spawn(unit);
+  project.testTask.spawn(pipeline);
   project.testTask.spawn(project.tasks.tryFind('eslint')!);
   project.testTask.spawn(integ);
   project.testTask.spawn(cfnLint);
