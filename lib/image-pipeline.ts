@@ -229,8 +229,17 @@ export class ImagePipeline extends Construct {
       new cdk.CfnDynamicReference(cdk.CfnDynamicReferenceService.SSM, this.latestImageParameter.parameterName)));
 
     const definition = this.definition({
-      prefix, shares, regions, keep, interval, maxPolls, owner, ownImages,
-      start: config.start, cleanup: config.cleanup, topic: props.notificationTopic,
+      prefix,
+      shares,
+      regions,
+      keep,
+      interval,
+      maxPolls,
+      owner,
+      ownImages,
+      start: config.start,
+      cleanup: config.cleanup,
+      topic: props.notificationTopic,
     });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -299,6 +308,7 @@ export class ImagePipeline extends Construct {
     const readLatest = otherRetry(new tasks.CallAwsService(this, 'Read the latest image', {
       service: 'ssm',
       action: 'getParameter',
+      iamAction: 'ssm:GetParameter',
       parameters: { Name: parameter.parameterName },
       iamResources: [parameter.parameterArn],
       resultSelector: { Name: sfn.JsonPath.stringAt('$.Parameter.Value') },
@@ -310,6 +320,7 @@ export class ImagePipeline extends Construct {
     const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the image', {
       service: 'appstream',
       action: 'describeImages',
+      iamAction: 'appstream:DescribeImages',
       parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Image.Name')) },
       // DescribeImages has no resource-level permission (Service Authorization Reference).
       iamResources: ['*'],
@@ -371,6 +382,7 @@ export class ImagePipeline extends Construct {
     d.shares.forEach((share) => add(appStreamRetry(new tasks.CallAwsService(this, `Share with ${share.account}`, {
       service: 'appstream',
       action: 'updateImagePermissions',
+      iamAction: 'appstream:UpdateImagePermissions',
       parameters: {
         Name: sfn.JsonPath.stringAt('$.Image.Name'),
         SharedAccountId: share.account,
@@ -382,6 +394,7 @@ export class ImagePipeline extends Construct {
     d.regions.forEach((region) => add(appStreamRetry(new tasks.CallAwsService(this, `Copy to ${region}`, {
       service: 'appstream',
       action: 'copyImage',
+      iamAction: 'appstream:CopyImage',
       parameters: {
         SourceImageName: sfn.JsonPath.stringAt('$.Image.Name'),
         DestinationImageName: sfn.JsonPath.stringAt('$.Image.Name'),
@@ -395,6 +408,7 @@ export class ImagePipeline extends Construct {
     add(otherRetry(new tasks.CallAwsService(this, 'Record the latest image', {
       service: 'ssm',
       action: 'putParameter',
+      iamAction: 'ssm:PutParameter',
       parameters: { Name: parameter.parameterName, Value: sfn.JsonPath.stringAt('$.Image.Name'), Overwrite: true },
       iamResources: [parameter.parameterArn],
       resultSelector: { 'Version.$': '$.Version' },
@@ -438,6 +452,7 @@ export class ImagePipeline extends Construct {
     const read = otherRetry(new tasks.CallAwsService(this, 'Read the old image', {
       service: 'ssm',
       action: 'getParameter',
+      iamAction: 'ssm:GetParameter',
       parameters: { Name: sfn.JsonPath.format('{}:{}', sfn.JsonPath.stringAt('$.Config.Parameter'), sfn.JsonPath.stringAt('$.Prune.Version')) },
       iamResources: [parameter.parameterArn],
       resultSelector: { 'Name.$': '$.Parameter.Value' },
@@ -447,6 +462,7 @@ export class ImagePipeline extends Construct {
     const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the old image', {
       service: 'appstream',
       action: 'describeImages',
+      iamAction: 'appstream:DescribeImages',
       parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Candidate.Name')) },
       iamResources: ['*'],
       // An image that no longer exists is ResourceNotFoundException, caught below.
@@ -457,6 +473,7 @@ export class ImagePipeline extends Construct {
     const listTags = appStreamRetry(new tasks.CallAwsService(this, 'Read the old image\'s tags', {
       service: 'appstream',
       action: 'listTagsForResource',
+      iamAction: 'appstream:ListTagsForResource',
       parameters: { ResourceArn: sfn.JsonPath.stringAt('$.Candidate.Found.Image.Arn') },
       iamResources: [d.ownImages],
       resultPath: '$.Candidate.Tags',
@@ -464,6 +481,7 @@ export class ImagePipeline extends Construct {
     const fleets = appStreamRetry(new tasks.CallAwsService(this, 'List the fleets', {
       service: 'appstream',
       action: 'describeFleets',
+      iamAction: 'appstream:DescribeFleets',
       parameters: {},
       // DescribeFleets, DescribeImageBuilders: no resource-level permission (Service Authorization Reference).
       iamResources: ['*'],
@@ -473,6 +491,7 @@ export class ImagePipeline extends Construct {
     const builders = appStreamRetry(new tasks.CallAwsService(this, 'List the image builders', {
       service: 'appstream',
       action: 'describeImageBuilders',
+      iamAction: 'appstream:DescribeImageBuilders',
       parameters: {},
       iamResources: ['*'],
       resultSelector: { 'List.$': '$.ImageBuilders' },
@@ -481,6 +500,7 @@ export class ImagePipeline extends Construct {
     const shares = appStreamRetry(new tasks.CallAwsService(this, 'List the old image\'s shares', {
       service: 'appstream',
       action: 'describeImagePermissions',
+      iamAction: 'appstream:DescribeImagePermissions',
       parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
       iamResources: [d.ownImages],
       resultSelector: { 'Count.$': 'States.ArrayLength($.SharedImagePermissionsList)' },
@@ -498,6 +518,7 @@ export class ImagePipeline extends Construct {
     const del = appStreamRetry(new tasks.CallAwsService(this, 'Delete the old image', {
       service: 'appstream',
       action: 'deleteImage',
+      iamAction: 'appstream:DeleteImage',
       parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
@@ -582,6 +603,7 @@ export class ImagePipeline extends Construct {
     const publish = otherRetry(new tasks.CallAwsService(this, `${id} to the topic`, {
       service: 'sns',
       action: 'publish',
+      iamAction: 'sns:Publish',
       parameters: {
         TopicArn: d.topic.topicArn,
         Subject: `AppStream image pipeline: ${id === 'Report success' ? 'new image' : 'run failed'}`,

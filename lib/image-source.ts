@@ -126,6 +126,7 @@ class ManagedUpdates extends ImageSource {
     const dryRun = appStreamRetry(new tasks.CallAwsService(scope, 'Check the image can be updated', {
       service: 'appstream',
       action: 'createUpdatedImage',
+      iamAction: 'appstream:CreateUpdatedImage',
       parameters: request(true),
       iamResources: imageArns,
       additionalIamStatements: tagging,
@@ -135,6 +136,7 @@ class ManagedUpdates extends ImageSource {
     const update = appStreamRetry(new tasks.CallAwsService(scope, 'Start the managed update', {
       service: 'appstream',
       action: 'createUpdatedImage',
+      iamAction: 'appstream:CreateUpdatedImage',
       parameters: request(false),
       iamResources: imageArns,
       additionalIamStatements: tagging,
