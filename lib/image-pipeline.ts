@@ -74,7 +74,8 @@ export interface ImagePipelineProps {
   /**
    * The start of each image's name: the state machine appends `-` and the run's start time
    * (`Desktops-2026-12-01T030000`). Letters, digits, `_`, `.` and `-`, starting with a letter or
-   * digit, at most 82 characters (AppStream's image names have at most 100).
+   * digit, at most 83 characters (AppStream's `Name` shape allows 101 in all; its documentation says
+   * 100, so 83 warns).
    */
   readonly imageNamePrefix: string;
 
