@@ -94,6 +94,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2',
     'fast-check@4.11.0',
     'ts-node@10.9.2',
+    // The image pipeline's state machine: validated, then run on aws-local-stepfunctions (Node >= 22).
+    'asl-validator@4.0.0',
+    'aws-local-stepfunctions@3.0.0',
   ],
   gitignore: ['/examples/cdk.out/', '.jsii.tabl.json', '/bench/out/', '/test-reports/', '**/*.snapshot/**/asset.*', 'cdk.out/'],
 });

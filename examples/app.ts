@@ -11,7 +11,9 @@ import * as path from 'path';
 import { App, Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as appstream from '../lib';
 import { AgentVersion, Image, ImageBuilder, InstanceType } from '../lib';
@@ -99,10 +101,50 @@ export class ImageBuilderExampleStack extends Stack {
   }
 }
 
+/**
+ * A stack whose fleet follows an image pipeline: on the first of each month AWS patches the latest
+ * image (managed image updates), the pipeline records it, rolls it out to the fleet, keeps the last
+ * three images it made and tells the topic.
+ */
+export class ImagePipelineExampleStack extends Stack {
+  public readonly pipeline: appstream.ImagePipeline;
+  public readonly fleet: appstream.Fleet;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 1,
+      flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL } },
+    });
+    const topic = new sns.Topic(this, 'ImageNews', { enforceSSL: true });
+    this.pipeline = new appstream.ImagePipeline(this, 'Pipeline', {
+      source: appstream.ImageSource.managedUpdates(Image.fromName('example-image-2026-11-30')),
+      imageNamePrefix: 'example-image',
+      imageDisplayName: 'Example image',
+      imageTags: { project: 'cdk-appstream-example' },
+      schedule: events.Schedule.cron({ day: '1', hour: '3', minute: '0' }),
+      keepImages: 3,
+      timeout: Duration.hours(8),
+      notificationTopic: topic,
+    });
+    this.fleet = new appstream.Fleet(this, 'Fleet', {
+      fleetName: 'example-patched-fleet',
+      image: this.pipeline.latestImage,
+      instanceType: appstream.InstanceType.STANDARD_MEDIUM,
+      fleetType: appstream.FleetType.ON_DEMAND,
+      capacity: appstream.FleetCapacity.instances(1),
+      vpc,
+    });
+    this.pipeline.addFleet(this.fleet);
+  }
+}
+
 if (require.main === module) {
   const outdir = path.join(__dirname, 'cdk.out');
   const app = new App({ outdir });
   new ImageBuilderExampleStack(app, 'AppStreamExample', { env: { account: '111111111111', region: 'us-east-1' } });
+  new ImagePipelineExampleStack(app, 'AppStreamPipelineExample', { env: { account: '111111111111', region: 'us-east-1' } });
 
   const assembly = app.synth();
   for (const artifact of assembly.stacks) {

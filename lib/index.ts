@@ -11,6 +11,8 @@ export * from './fleet';
 export * from './fleet-capacity';
 export * from './image';
 export * from './image-builder';
+export * from './image-pipeline';
+export * from './image-source';
 export * from './instance-type';
 export * from './s3-location';
 export * from './stack';

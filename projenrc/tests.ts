@@ -37,6 +37,12 @@ export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts',
     receiveArgs: true,
   });
+  // The image pipeline's state machine, executed on two local Step Functions engines against a fake
+  // AppStream (scripts/test-pipeline.sh); aws-local-stepfunctions needs Node >= 22.
+  const pipeline = project.addTask('test:pipeline', {
+    description: "Validate the image pipeline's state machine and run its scenarios on moto and aws-local-stepfunctions",
+    exec: 'bash scripts/test-pipeline.sh 22.23.3',
+  });
   // The whole suite is projen's `test` task, which `npm run build` (the README's test command, and CI) runs:
   // type-check, the peer minimum, vitest, eslint, the integ snapshots and cfn-lint. projen's build task is
   // locked to `test`, so the developer's quick loop is its own task, and `npm test` runs that one:
@@ -53,6 +59,7 @@ export function configureTests(project: awscdk.AwsCdkConstructLibrary): void {
   project.testTask.spawn(typecheck);
   project.testTask.spawn(minCdk);
   project.testTask.spawn(unit);
+  project.testTask.spawn(pipeline);
   project.testTask.spawn(project.tasks.tryFind('eslint')!);
   project.testTask.spawn(integ);
   project.testTask.spawn(cfnLint);

@@ -59,6 +59,9 @@ OPERATIONS = [
     'CreateApplication',
     'CreateAppBlockBuilder',
     'AssociateApplicationFleet',
+    # ImagePipeline's state machine sends these (its name, display name, description, tags, shares).
+    'CreateUpdatedImage',
+    'UpdateImagePermissions',
 ]
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'appstream-limits.json')
 

@@ -1,7 +1,7 @@
 import { App, CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
-import { ImageBuilderExampleStack } from '../examples/app';
+import { ImageBuilderExampleStack, ImagePipelineExampleStack } from '../examples/app';
 
 describe('the example app', () => {
   test('synthesizes one image builder in a private subnet, with a role admins can use to stream it', () => {
@@ -59,5 +59,18 @@ describe('the example app', () => {
         }],
       },
     });
+  });
+
+  test('synthesizes a fleet that follows an image pipeline: its image is the pipeline\'s parameter, and the pipeline may update it', () => {
+    const app = new App();
+    const stack = new ImagePipelineExampleStack(app, 'PipelineExample', { env: { account: '111111111111', region: 'us-east-1' } });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    const parameter = Object.keys(template.findResources('AWS::SSM::Parameter'))[0];
+    template.hasResourceProperties('AWS::SSM::Parameter', { Value: 'example-image-2026-11-30' });
+    template.hasResourceProperties('AWS::AppStream::Fleet', { ImageName: { 'Fn::Join': ['', ['{{resolve:ssm:', { Ref: parameter }, '}}']] } });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'appstream:UpdateFleet', Resource: stack.resolve(stack.fleet.fleetArn) }));
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 3 1 * ? *)' });
   });
 });

@@ -46,7 +46,7 @@ function stackTags(resource: IConstruct): Record<string, string> {
  * The problems of the tags that reach an AppStream resource, as messages; empty when they are fine.
  * One pass over the tags: linear in their number.
  */
-function tagProblems(v: Validator, tags: Record<string, string>): string[] {
+export function tagProblems(v: Validator, tags: Record<string, string>): string[] {
   const problems: string[] = [];
   const keys = Object.keys(tags);
   const tooMany = countProblem(TAGS, keys.length, 'tag');

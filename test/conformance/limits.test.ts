@@ -283,10 +283,12 @@ const OPERATIONS = [
   'AssociateApplicationFleet', 'AssociateApplicationToEntitlement', 'AssociateFleet', 'BatchAssociateUserStack',
   'CreateAppBlock', 'CreateAppBlockBuilder', 'CreateApplication', 'CreateDirectoryConfig', 'CreateEntitlement',
   'CreateFleet', 'CreateImageBuilder', 'CreateStack', 'CreateUser',
+  // Sent by ImagePipeline's state machine, not by CloudFormation.
+  'CreateUpdatedImage', 'UpdateImagePermissions',
 ];
 
 describe('the fixture scripts/appstream-limits.json', () => {
-  test('comes from botocore and holds the create and associate operations of the 13 resource types', () => {
+  test('comes from botocore and holds the create and associate operations of the 13 resource types, and the image pipeline\'s two', () => {
     expect(fixture.botocoreVersion).toMatch(/^\d+\.\d+\.\d+$/);
     expect(fixture.operations).toEqual(Object.fromEntries(OPERATIONS.map((op) => [op, `${op}Request`])));
     expect(member('CreateImageBuilderRequest.Name').required).toBe(true);

@@ -23,6 +23,7 @@ export const NAME: StringRule = {
     'CreateApplicationRequest.Name',
     'CreateAppBlockBuilderRequest.Name',
     'CreateEntitlementRequest.Name',
+    'CreateUpdatedImageRequest.newImageName',
   ],
   pattern: '^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$',
   patternHint: "1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit",
@@ -37,6 +38,7 @@ export const DISPLAY_NAME: StringRule = {
     'CreateAppBlockRequest.DisplayName',
     'CreateApplicationRequest.DisplayName',
     'CreateAppBlockBuilderRequest.DisplayName',
+    'CreateUpdatedImageRequest.newImageDisplayName',
   ],
   maxLength: 100,
 };
@@ -51,6 +53,7 @@ export const DESCRIPTION: StringRule = {
     'CreateApplicationRequest.Description',
     'CreateAppBlockBuilderRequest.Description',
     'CreateEntitlementRequest.Description',
+    'CreateUpdatedImageRequest.newImageDescription',
   ],
   maxLength: 256,
 };
@@ -114,6 +117,7 @@ export const TAGS: CountRule = {
     'CreateAppBlockRequest.Tags',
     'CreateApplicationRequest.Tags',
     'CreateAppBlockBuilderRequest.Tags',
+    'CreateUpdatedImageRequest.newImageTags',
   ],
   minItems: 1,
   maxItems: 50,
@@ -128,6 +132,7 @@ export const TAG_KEY: StringRule = {
     'CreateAppBlockRequest.Tags.key',
     'CreateApplicationRequest.Tags.key',
     'CreateAppBlockBuilderRequest.Tags.key',
+    'CreateUpdatedImageRequest.newImageTags.key',
   ],
   minLength: 1,
   maxLength: 128,
@@ -144,11 +149,19 @@ export const TAG_VALUE: StringRule = {
     'CreateAppBlockRequest.Tags.value',
     'CreateApplicationRequest.Tags.value',
     'CreateAppBlockBuilderRequest.Tags.value',
+    'CreateUpdatedImageRequest.newImageTags.value',
   ],
   minLength: 0,
   maxLength: 256,
   pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
   patternHint: 'letters, digits, spaces and _ . : / = + - @',
+};
+
+/** [model] Shape `AwsAccountId`: the account an image is shared with. */
+export const SHARED_ACCOUNT_ID: StringRule = {
+  sources: ['UpdateImagePermissionsRequest.SharedAccountId'],
+  pattern: '^\\d+$',
+  patternHint: 'digits only (an AWS account ID such as 111122223333)',
 };
 
 /**

@@ -1,0 +1,686 @@
+import * as cdk from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { ElasticFleet } from './elastic-fleet';
+import { IFleet } from './fleet';
+import { Image } from './image';
+import { ImageSource } from './image-source';
+import { appStreamArn, nameInArn } from './private/arns';
+import { appStreamRetry, otherRetry } from './private/pipeline-retry';
+import { withoutNulls } from './private/props';
+import { DESCRIPTION, DISPLAY_NAME, NAME, SHARED_ACCOUNT_ID } from './private/rules';
+import { tagProblems } from './private/tags';
+import { Validator } from './private/validation';
+
+/**
+ * What the state machine appends to the prefix: `-` and the run's start time, `2026-12-01T030000`
+ * (18 characters). AppStream image names take letters, digits, `_`, `.` and `-` only.
+ */
+export const IMAGE_NAME_TIMESTAMP_SAMPLE = '-2026-12-01T030000';
+
+/**
+ * [docs] The Image Assistant's `create-image --name`: "at most 100 characters", "cannot begin with
+ * 'aws', 'appstream' or 'amazon'". The model's `Name` shape allows 101 and says nothing of prefixes,
+ * so these warn rather than refuse.
+ */
+const DOCUMENTED_IMAGE_NAME_MAX = 100;
+const RESERVED_IMAGE_NAME_PREFIXES = ['aws', 'appstream', 'amazon'];
+
+/**
+ * The tag by which the pipeline recognises the images it made (its value is the pipeline's
+ * construct address). Retention deletes only images that carry it and match the name prefix.
+ */
+export const IMAGE_PIPELINE_TAG = 'AppStreamImagePipeline';
+
+/**
+ * An account an image pipeline shares its images with (`UpdateImagePermissions`).
+ */
+export interface ImageShare {
+  /**
+   * The AWS account ID to share with, such as `111122223333`.
+   */
+  readonly account: string;
+
+  /**
+   * Whether the account may create fleets from the image.
+   *
+   * @default true
+   */
+  readonly allowFleet?: boolean;
+
+  /**
+   * Whether the account may create image builders from the image.
+   *
+   * @default false
+   */
+  readonly allowImageBuilder?: boolean;
+}
+
+/**
+ * Properties of an `ImagePipeline`.
+ */
+export interface ImagePipelineProps {
+  /**
+   * Where the images come from, such as `ImageSource.managedUpdates(image)`.
+   */
+  readonly source: ImageSource;
+
+  /**
+   * The start of each image's name: the state machine appends `-` and the run's start time
+   * (`Desktops-2026-12-01T030000`). Letters, digits, `_`, `.` and `-`, starting with a letter or
+   * digit, at most 83 characters (AppStream's `Name` shape allows 101 in all; its documentation says
+   * 100, so 83 warns).
+   */
+  readonly imageNamePrefix: string;
+
+  /**
+   * The display name of each image.
+   *
+   * @default - none
+   */
+  readonly imageDisplayName?: string;
+
+  /**
+   * The description of each image.
+   *
+   * @default - none
+   */
+  readonly imageDescription?: string;
+
+  /**
+   * Tags of each image, besides the pipeline's own `AppStreamImagePipeline` tag.
+   *
+   * @default - only the pipeline's tag
+   */
+  readonly imageTags?: Record<string, string>;
+
+  /**
+   * When to run the pipeline, such as `events.Schedule.cron({ day: '1', hour: '3', minute: '0' })`.
+   *
+   * @default - no schedule: runs start with `StartExecution` (see `grantStartExecution`)
+   */
+  readonly schedule?: events.Schedule;
+
+  /**
+   * Accounts to share each new image with.
+   *
+   * @default - not shared
+   */
+  readonly shareWith?: ImageShare[];
+
+  /**
+   * Regions to copy each new image to (`CopyImage`), under the same name. AppStream does not copy
+   * tags, and the state machine reaches AppStream only in its own Region: the copies are untagged.
+   *
+   * @default - not copied
+   */
+  readonly copyToRegions?: string[];
+
+  /**
+   * How many of the images this pipeline made to keep: each successful run deletes the image made
+   * `keepImages` runs before, unless a fleet or image builder uses it or it is shared. Images the
+   * pipeline did not make (its source, among others) are never deleted.
+   *
+   * @default - no image is deleted
+   */
+  readonly keepImages?: number;
+
+  /**
+   * How long a run waits for the new image to become AVAILABLE before it fails.
+   *
+   * @default Duration.hours(8)
+   */
+  readonly timeout?: cdk.Duration;
+
+  /**
+   * How often a run asks AppStream whether the image is ready (`DescribeImages`).
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly pollInterval?: cdk.Duration;
+
+  /**
+   * A topic that is told the outcome of every run: the image's name, and AWS's error on failure.
+   *
+   * @default - no notifications
+   */
+  readonly notificationTopic?: sns.ITopic;
+}
+
+/**
+ * Defines an image pipeline: a Step Functions state machine that makes a new AppStream image from
+ * a source, waits for it with a bound, shares it, copies it, records it in an SSM parameter, rolls
+ * it out to fleets, deletes old images it made, and reports the outcome.
+ *
+ * Fleets and image builders that take `latestImage` read the parameter at each deployment, so a
+ * later `cdk deploy` never puts an older image back.
+ *
+ * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/administer-images.html
+ */
+export class ImagePipeline extends Construct {
+  /**
+   * The state machine that runs the pipeline.
+   */
+  public readonly stateMachine: sfn.StateMachine;
+
+  /**
+   * The SSM parameter that holds the name of the latest image the pipeline made (at first, the
+   * source's image).
+   */
+  public readonly latestImageParameter: ssm.StringParameter;
+
+  /**
+   * The latest image: give it to a `Fleet` or `ImageBuilder`. It resolves the parameter at each
+   * deployment (a `{{resolve:ssm:…}}` dynamic reference).
+   */
+  public readonly latestImage: Image;
+
+  private readonly fleetNames: string[] = [];
+  private readonly v: Validator;
+
+  constructor(scope: Construct, id: string, props: ImagePipelineProps) {
+    super(scope, id);
+    const v = this.v = new Validator(this, 'ImagePipeline');
+    props = withoutNulls(v.required('props', props, 'Give the pipeline\'s props: at least source and imageNamePrefix.'));
+    const source = v.object('source', props.source, (x) => typeof x?.bind === 'function',
+      'Give an image source, such as ImageSource.managedUpdates(Image.fromName(\'MyImage\')).');
+    const prefix = checkPrefix(v, props.imageNamePrefix);
+    v.string('imageDisplayName', props.imageDisplayName, DISPLAY_NAME, 'Shorten the display name.');
+    v.string('imageDescription', props.imageDescription, DESCRIPTION, 'Shorten the description.');
+    const shares = checkShares(v, props.shareWith);
+    const regions = v.list('copyToRegions', props.copyToRegions, 'Give Region names, such as eu-west-1.') ?? [];
+    const keep = checkCount(v, 'keepImages', props.keepImages, 1, 99, 'SSM keeps the last 100 versions of the parameter the pipeline counts its images by.');
+    const interval = props.pollInterval ?? cdk.Duration.minutes(5);
+    const timeout = props.timeout ?? cdk.Duration.hours(8);
+    checkCount(v, 'pollInterval (seconds)', interval.toSeconds(), 10, 3600, 'Poll between every 10 seconds and every hour.');
+    checkCount(v, 'timeout (seconds)', timeout.toSeconds(), interval.toSeconds(), 364 * 24 * 3600,
+      'Give a timeout of at least one poll interval and under a year (the longest a Standard execution runs).');
+    const maxPolls = Math.ceil(timeout.toSeconds() / interval.toSeconds());
+
+    const owner = this.node.addr;
+    const tags = { ...(props.imageTags ?? {}), [IMAGE_PIPELINE_TAG]: owner };
+    const tagIssues = tagProblems(v, tags);
+    if (tagIssues.length > 0) {
+      throw new Error(tagIssues.join('\n'));
+    }
+    const ownImages = appStreamArn(this, 'image', `${prefix}-*`);
+
+    const config = source.bind(this, {
+      imageNamePath: '$.Image.Name',
+      latestImageNamePath: '$.Source.Name',
+      imageArns: [ownImages],
+      imageDisplayName: props.imageDisplayName,
+      imageDescription: props.imageDescription,
+      imageTags: tags,
+    });
+    const initial = config.initialImage.bind(this);
+    const initialName = initial.imageName ?? nameInArn(this, initial.imageArn!);
+
+    this.latestImageParameter = new ssm.StringParameter(this, 'LatestImage', {
+      stringValue: initialName,
+      description: `The latest AppStream image of the image pipeline ${this.node.path}`,
+    });
+    this.latestImage = Image.fromName(cdk.Token.asString(
+      new cdk.CfnDynamicReference(cdk.CfnDynamicReferenceService.SSM, this.latestImageParameter.parameterName)));
+
+    const definition = this.definition({
+      prefix,
+      shares,
+      regions,
+      keep,
+      interval,
+      maxPolls,
+      owner,
+      ownImages,
+      start: config.start,
+      cleanup: config.cleanup,
+      topic: props.notificationTopic,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(definition),
+      // A backstop only: the run's own bound (timeout) fails it first, with a notification.
+      timeout: timeout.plus(cdk.Duration.hours(2)),
+    });
+    if (props.schedule) {
+      new events.Rule(this, 'Schedule', {
+        schedule: props.schedule,
+        description: `Runs the AppStream image pipeline ${this.node.path}`,
+        targets: [new targets.SfnStateMachine(this.stateMachine)],
+      });
+    }
+  }
+
+  /**
+   * Roll each new image out to `fleet` once it is AVAILABLE (`UpdateFleet`). A running fleet takes
+   * an image of the same operating system without ending sessions: idle instances are replaced
+   * first, the others once their session ends.
+   *
+   * @param fleet an Always-On or On-Demand fleet (an Elastic fleet has no image)
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/update-fleets-new-image.html
+   */
+  public addFleet(fleet: IFleet): void {
+    const property = 'addFleet() fleet';
+    this.v.required(property, fleet, 'Give a Fleet.');
+    if (ElasticFleet.isElasticFleet(fleet)) {
+      this.v.fail(property, fleet.node.path, 'is an Elastic fleet, which streams applications rather than an image',
+        'Give an Always-On or On-Demand Fleet; Elastic fleets follow their applications\' app blocks instead.');
+    }
+    this.fleetNames.push(fleet.fleetName);
+    this.stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['appstream:UpdateFleet'], resources: [fleet.fleetArn] }));
+  }
+
+  /**
+   * Grant `grantee` the right to start a run of the pipeline (`states:StartExecution`).
+   *
+   * @param grantee the principal
+   */
+  public grantStartExecution(grantee: iam.IGrantable): iam.Grant {
+    return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  private definition(d: Definition): sfn.IChainable {
+    const parameter = this.latestImageParameter;
+    const failed = this.failurePath(d);
+
+    // The image's name: prefix, '-', and the start time without its fraction and colons, built from
+    // one-character splits only (engines differ on multi-character ones).
+    const prepare = new sfn.Pass(this, 'Prepare', {
+      parameters: {
+        'Time.$': "States.StringSplit(States.ArrayGetItem(States.StringSplit($$.Execution.StartTime, '.'), 0), ':')",
+        'Fleets': cdk.Lazy.list({ produce: () => this.fleetNames }, { omitEmpty: false }),
+        'Parameter': parameter.parameterName,
+      },
+      resultPath: '$.Config',
+    });
+    const name = new sfn.Pass(this, 'Name the image', {
+      parameters: {
+        'Name.$': `States.Format('${d.prefix}-{}{}{}', States.ArrayGetItem($.Config.Time, 0), States.ArrayGetItem($.Config.Time, 1), States.ArrayGetItem($.Config.Time, 2))`,
+        'Polls': 0,
+      },
+      resultPath: '$.Image',
+    });
+    const readLatest = otherRetry(new tasks.CallAwsService(this, 'Read the latest image', {
+      service: 'ssm',
+      action: 'getParameter',
+      iamAction: 'ssm:GetParameter',
+      parameters: { Name: parameter.parameterName },
+      iamResources: [parameter.parameterArn],
+      resultSelector: { Name: sfn.JsonPath.stringAt('$.Parameter.Value') },
+      resultPath: '$.Source',
+    }));
+
+    // Wait for AVAILABLE or FAILED, at most maxPolls times.
+    const wait = new sfn.Wait(this, 'Wait for the image', { time: sfn.WaitTime.duration(d.interval) });
+    const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the image', {
+      service: 'appstream',
+      action: 'describeImages',
+      iamAction: 'appstream:DescribeImages',
+      parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Image.Name')) },
+      // DescribeImages has no resource-level permission (Service Authorization Reference).
+      iamResources: ['*'],
+      // The whole image, its State tested by the Choice (an engine returns a list for a deeper path).
+      resultSelector: { 'Image.$': '$.Images[0]' },
+      resultPath: '$.Poll',
+    }));
+    const count = new sfn.Pass(this, 'Count the polls', {
+      parameters: {
+        'Name.$': '$.Image.Name',
+        'Polls.$': 'States.MathAdd($.Image.Polls, 1)',
+      },
+      resultPath: '$.Image',
+    });
+    const imageFailed = new sfn.Pass(this, 'The image failed', {
+      parameters: { 'Reason.$': 'States.JsonToString($.Poll.Image)' },
+      resultPath: '$.Poll',
+    }).next(new sfn.Fail(this, 'Image FAILED', { error: 'ImagePipeline.ImageFailed', causePath: '$.Poll.Reason' }));
+    const timedOut = new sfn.Fail(this, 'Image not ready in time', {
+      error: 'ImagePipeline.Timeout',
+      cause: `The image was not AVAILABLE after ${d.maxPolls} polls, ${d.interval.toHumanString()} apart.`,
+    });
+
+    const afterAvailable = this.distribution(d);
+    const state = new sfn.Choice(this, 'Is the image ready?')
+      .when(sfn.Condition.stringEquals('$.Poll.Image.State', 'AVAILABLE'), afterAvailable)
+      .when(sfn.Condition.stringEquals('$.Poll.Image.State', 'FAILED'), imageFailed)
+      .when(sfn.Condition.numberGreaterThanEquals('$.Image.Polls', d.maxPolls), timedOut)
+      .otherwise(wait);
+    const run = readLatest.next(d.start).next(wait);
+    wait.next(describe).next(count).next(state);
+
+    // One branch, so that one Catch takes every error of the run to cleanup and the notification.
+    const body = new sfn.Parallel(this, 'Run', { resultPath: sfn.JsonPath.DISCARD });
+    body.branch(run);
+    body.addCatch(failed, { resultPath: '$.Failure' });
+    const succeeded = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
+    const notified = this.notify(d, 'Report success', {
+      'Outcome': 'SUCCEEDED',
+      'Pipeline': this.node.path,
+      'Image.$': '$.Image.Name',
+      'Execution.$': '$$.Execution.Id',
+    }, "States.Format('AppStream image pipeline {}: image {} is AVAILABLE and rolled out.', $.Report.Pipeline, $.Report.Image)");
+    const end = new sfn.Succeed(this, 'Done');
+    const chain = prepare.next(name).next(body);
+    if (succeeded) {
+      chain.next(succeeded);
+    }
+    return notified ? chain.next(notified).next(end) : chain.next(end);
+  }
+
+  /** The states after the image is AVAILABLE: cleanup, share, copy, record, roll out, prune. */
+  private distribution(d: Definition): sfn.IChainable {
+    const parameter = this.latestImageParameter;
+    let chain: sfn.Chain | undefined = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
+    const add = (next: sfn.IChainable) => {
+      chain = chain ? chain.next(next) : sfn.Chain.start(next);
+    };
+    d.shares.forEach((share) => add(appStreamRetry(new tasks.CallAwsService(this, `Share with ${share.account}`, {
+      service: 'appstream',
+      action: 'updateImagePermissions',
+      iamAction: 'appstream:UpdateImagePermissions',
+      parameters: {
+        Name: sfn.JsonPath.stringAt('$.Image.Name'),
+        SharedAccountId: share.account,
+        ImagePermissions: { AllowFleet: share.allowFleet ?? true, AllowImageBuilder: share.allowImageBuilder ?? false },
+      },
+      iamResources: [d.ownImages],
+      resultPath: sfn.JsonPath.DISCARD,
+    }))));
+    d.regions.forEach((region) => add(appStreamRetry(new tasks.CallAwsService(this, `Copy to ${region}`, {
+      service: 'appstream',
+      action: 'copyImage',
+      iamAction: 'appstream:CopyImage',
+      parameters: {
+        SourceImageName: sfn.JsonPath.stringAt('$.Image.Name'),
+        DestinationImageName: sfn.JsonPath.stringAt('$.Image.Name'),
+        DestinationRegion: region,
+      },
+      iamResources: [d.ownImages],
+      resultPath: sfn.JsonPath.DISCARD,
+    }))));
+    // Recorded before the roll-out: a fleet updated and a parameter left behind would let the next
+    // deployment put the older image back on that fleet.
+    add(otherRetry(new tasks.CallAwsService(this, 'Record the latest image', {
+      service: 'ssm',
+      action: 'putParameter',
+      iamAction: 'ssm:PutParameter',
+      parameters: { Name: parameter.parameterName, Value: sfn.JsonPath.stringAt('$.Image.Name'), Overwrite: true },
+      iamResources: [parameter.parameterArn],
+      resultSelector: { 'Version.$': '$.Version' },
+      resultPath: '$.Record',
+    })));
+    const update = appStreamRetry(new sfn.CustomState(this, 'Update the fleet', {
+      // A CustomState, not CallAwsService: CallAwsService fixes its IAM resources when it is defined,
+      // and fleets come later (addFleet grants UpdateFleet on each one).
+      stateJson: {
+        Type: 'Task',
+        Resource: `arn:${cdk.Aws.PARTITION}:states:::aws-sdk:appstream:updateFleet`,
+        Parameters: { 'Name.$': '$.Fleet', 'ImageName.$': '$.ImageName' },
+        ResultPath: null,
+      },
+    }));
+    const rollOut = new sfn.Map(this, 'Roll out to the fleets', {
+      itemsPath: '$.Config.Fleets',
+      itemSelector: { 'Fleet.$': '$$.Map.Item.Value', 'ImageName.$': '$.Image.Name' },
+      maxConcurrency: 1,
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    rollOut.itemProcessor(update);
+    add(rollOut);
+    if (d.keep !== undefined) {
+      add(this.retention(d, d.keep));
+    }
+    return chain!;
+  }
+
+  /**
+   * Delete the image made `keep` runs ago (the parameter's version `keep` back), if this pipeline made
+   * it (name prefix and tag), no fleet or image builder uses it, and it is not shared.
+   */
+  private retention(d: Definition, keep: number): sfn.IChainable {
+    const parameter = this.latestImageParameter;
+    const kept = new sfn.Pass(this, 'Keep the image');
+    const old = new sfn.Pass(this, 'Find the image to delete', {
+      parameters: { 'Version.$': `States.MathAdd($.Record.Version, -${keep})` },
+      resultPath: '$.Prune',
+    });
+    const read = otherRetry(new tasks.CallAwsService(this, 'Read the old image', {
+      service: 'ssm',
+      action: 'getParameter',
+      iamAction: 'ssm:GetParameter',
+      parameters: { Name: sfn.JsonPath.format('{}:{}', sfn.JsonPath.stringAt('$.Config.Parameter'), sfn.JsonPath.stringAt('$.Prune.Version')) },
+      iamResources: [parameter.parameterArn],
+      resultSelector: { 'Name.$': '$.Parameter.Value' },
+      resultPath: '$.Candidate',
+    }));
+    read.addCatch(kept, { errors: ['Ssm.ParameterVersionNotFoundException', 'Ssm.ParameterNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
+    const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the old image', {
+      service: 'appstream',
+      action: 'describeImages',
+      iamAction: 'appstream:DescribeImages',
+      parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Candidate.Name')) },
+      iamResources: ['*'],
+      // An image that no longer exists is ResourceNotFoundException, caught below.
+      resultSelector: { 'Image.$': '$.Images[0]' },
+      resultPath: '$.Candidate.Found',
+    }));
+    describe.addCatch(kept, { errors: ['AppStream.ResourceNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
+    const listTags = appStreamRetry(new tasks.CallAwsService(this, 'Read the old image\'s tags', {
+      service: 'appstream',
+      action: 'listTagsForResource',
+      iamAction: 'appstream:ListTagsForResource',
+      parameters: { ResourceArn: sfn.JsonPath.stringAt('$.Candidate.Found.Image.Arn') },
+      iamResources: [d.ownImages],
+      resultPath: '$.Candidate.Tags',
+    }));
+    const fleets = appStreamRetry(new tasks.CallAwsService(this, 'List the fleets', {
+      service: 'appstream',
+      action: 'describeFleets',
+      iamAction: 'appstream:DescribeFleets',
+      parameters: {},
+      // DescribeFleets, DescribeImageBuilders: no resource-level permission (Service Authorization Reference).
+      iamResources: ['*'],
+      resultSelector: { 'List.$': '$.Fleets' },
+      resultPath: '$.Candidate.Fleets',
+    }));
+    const builders = appStreamRetry(new tasks.CallAwsService(this, 'List the image builders', {
+      service: 'appstream',
+      action: 'describeImageBuilders',
+      iamAction: 'appstream:DescribeImageBuilders',
+      parameters: {},
+      iamResources: ['*'],
+      resultSelector: { 'List.$': '$.ImageBuilders' },
+      resultPath: '$.Candidate.Builders',
+    }));
+    const shares = appStreamRetry(new tasks.CallAwsService(this, 'List the old image\'s shares', {
+      service: 'appstream',
+      action: 'describeImagePermissions',
+      iamAction: 'appstream:DescribeImagePermissions',
+      parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
+      iamResources: [d.ownImages],
+      resultSelector: { 'Count.$': 'States.ArrayLength($.SharedImagePermissionsList)' },
+      resultPath: '$.Candidate.Shares',
+    }));
+    const byFleet = this.uses('fleet', '$.Candidate.Fleets.List', 'ImageName', '$.Candidate.Name', '$.Candidate.Fleets.Uses');
+    const byBuilder = this.uses('image builder', '$.Candidate.Builders.List', 'ImageArn', '$.Candidate.Found.Image.Arn', '$.Candidate.Builders.Uses');
+    const usage = new sfn.Pass(this, 'Is the old image in use?', {
+      parameters: {
+        'ByFleet.$': 'States.ArrayContains($.Candidate.Fleets.Uses, true)',
+        'ByBuilder.$': 'States.ArrayContains($.Candidate.Builders.Uses, true)',
+      },
+      resultPath: '$.Candidate.Usage',
+    });
+    const del = appStreamRetry(new tasks.CallAwsService(this, 'Delete the old image', {
+      service: 'appstream',
+      action: 'deleteImage',
+      iamAction: 'appstream:DeleteImage',
+      parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
+      iamResources: [d.ownImages],
+      resultPath: sfn.JsonPath.DISCARD,
+    }));
+    del.addCatch(kept, { errors: ['AppStream.ResourceInUseException', 'AppStream.ResourceNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
+    const deleted = new sfn.Pass(this, 'Old image deleted');
+    del.next(deleted);
+
+    const decide = new sfn.Choice(this, 'Delete the old image?')
+      .when(sfn.Condition.or(
+        sfn.Condition.booleanEquals('$.Candidate.Usage.ByFleet', true),
+        sfn.Condition.booleanEquals('$.Candidate.Usage.ByBuilder', true),
+        sfn.Condition.numberGreaterThan('$.Candidate.Shares.Count', 0)), kept)
+      .otherwise(del);
+    fleets.next(byFleet).next(builders).next(byBuilder).next(shares).next(usage).next(decide);
+    const ours = new sfn.Choice(this, 'Tagged by this pipeline?')
+      .when(sfn.Condition.and(
+        sfn.Condition.isPresent(`$.Candidate.Tags.Tags.${IMAGE_PIPELINE_TAG}`),
+        sfn.Condition.stringEquals(`$.Candidate.Tags.Tags.${IMAGE_PIPELINE_TAG}`, d.owner)), fleets)
+      .otherwise(kept);
+    listTags.next(ours);
+    describe.next(listTags);
+    const named = new sfn.Choice(this, 'Named by this pipeline?')
+      .when(sfn.Condition.stringMatches('$.Candidate.Name', `${d.prefix}-*`), describe)
+      .otherwise(kept);
+    read.next(named);
+    const exists = new sfn.Choice(this, 'Is there an older image?')
+      .when(sfn.Condition.numberGreaterThan('$.Prune.Version', 0), read)
+      .otherwise(kept);
+    const done = new sfn.Pass(this, 'Retention done');
+    kept.next(done);
+    deleted.next(done);
+    return sfn.Chain.custom(old, [done], old.next(exists));
+  }
+
+  /**
+   * A Map that tells, for each resource in the list at `listPath`, whether its `field` equals the
+   * value at `valuePath` (true or false), into `resultPath`. A Map rather than a JSONPath projection
+   * such as `$.Fleets[*].ImageName`: a projection that matches nothing (no image builders) is a
+   * runtime error that no Catch can take, in aws-local-stepfunctions as in Step Functions.
+   */
+  private uses(noun: string, listPath: string, field: string, valuePath: string, resultPath: string): sfn.Map {
+    const map = new sfn.Map(this, `Which ${noun}s use the old image?`, {
+      itemsPath: listPath,
+      itemSelector: { 'Item.$': '$$.Map.Item.Value', 'Value.$': valuePath },
+      resultPath,
+    });
+    const yes = new sfn.Pass(this, `The ${noun} uses it`, { result: sfn.Result.fromBoolean(true) });
+    const no = new sfn.Pass(this, `The ${noun} does not use it`, { result: sfn.Result.fromBoolean(false) });
+    const has = new sfn.Choice(this, `Does the ${noun} have an image?`)
+      .when(sfn.Condition.isPresent(`$.Item.${field}`), new sfn.Choice(this, `Is it the old image (${noun})?`)
+        .when(sfn.Condition.stringEqualsJsonPath(`$.Item.${field}`, '$.Value'), yes)
+        .otherwise(no))
+      .otherwise(no);
+    map.itemProcessor(has);
+    return map;
+  }
+
+  /** Failure: cleanup, report the image and AWS's error, fail. */
+  private failurePath(d: Definition): sfn.IChainable {
+    const fail = new sfn.Fail(this, 'Failed', { error: 'ImagePipeline.Failed', cause: 'See the execution history and the notification.' });
+    const notified = this.notify(d, 'Report failure', {
+      'Outcome': 'FAILED',
+      'Pipeline': this.node.path,
+      'Image.$': '$.Image.Name',
+      'Error.$': '$.Failure.Error',
+      'Cause.$': '$.Failure.Cause',
+      'Execution.$': '$$.Execution.Id',
+    }, "States.Format('AppStream image pipeline {}: image {} failed. {}: {}', $.Report.Pipeline, $.Report.Image, $.Report.Error, $.Report.Cause)");
+    let chain = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
+    if (notified) {
+      chain = chain ? chain.next(notified) : sfn.Chain.start(notified);
+    }
+    return chain ? chain.next(fail) : fail;
+  }
+
+  private notify(d: Definition, id: string, report: Record<string, unknown>, message: string): sfn.Chain | undefined {
+    if (!d.topic) {
+      return undefined;
+    }
+    const pass = new sfn.Pass(this, id, { parameters: report, resultPath: '$.Report' });
+    const publish = otherRetry(new tasks.CallAwsService(this, `${id} to the topic`, {
+      service: 'sns',
+      action: 'publish',
+      iamAction: 'sns:Publish',
+      parameters: {
+        TopicArn: d.topic.topicArn,
+        Subject: `AppStream image pipeline: ${id === 'Report success' ? 'new image' : 'run failed'}`,
+        Message: sfn.JsonPath.stringAt(message),
+      },
+      iamResources: [d.topic.topicArn],
+      resultPath: sfn.JsonPath.DISCARD,
+    }));
+    // A notification that cannot be sent must not hide the outcome: the run goes on to its end.
+    const lost = new sfn.Pass(this, `${id} not sent`);
+    publish.addCatch(lost, { resultPath: '$.NotificationError' });
+    const after = new sfn.Pass(this, `${id} sent`);
+    publish.next(after);
+    lost.next(after);
+    return sfn.Chain.custom(pass, [after], pass.next(publish));
+  }
+}
+
+interface Definition {
+  readonly prefix: string;
+  readonly shares: ImageShare[];
+  readonly regions: string[];
+  readonly keep?: number;
+  readonly interval: cdk.Duration;
+  readonly maxPolls: number;
+  readonly owner: string;
+  readonly ownImages: string;
+  readonly start: sfn.IChainable;
+  readonly cleanup?: sfn.IChainable;
+  readonly topic?: sns.ITopic;
+}
+
+function checkPrefix(v: Validator, prefix: string): string {
+  const fix = `Give a prefix of letters, digits, '_', '.' and '-', starting with a letter or digit, of at most ${DOCUMENTED_IMAGE_NAME_MAX - IMAGE_NAME_TIMESTAMP_SAMPLE.length} characters.`;
+  v.required('imageNamePrefix', prefix, fix);
+  if (typeof prefix !== 'string' || cdk.Token.isUnresolved(prefix)) {
+    v.fail('imageNamePrefix', typeof prefix === 'string' ? undefined : prefix,
+      'must be a string known at synthesis (the state machine writes it into every image name)', fix);
+  }
+  // The whole name the state machine makes, judged by the model's Name shape.
+  const sample = `${prefix}${IMAGE_NAME_TIMESTAMP_SAMPLE}`;
+  const problem = v.stringProblem(sample, NAME);
+  if (problem) {
+    v.fail('imageNamePrefix', prefix, `makes image names such as '${sample}', which ${problem}`, fix);
+  }
+  if (sample.length > DOCUMENTED_IMAGE_NAME_MAX) {
+    v.warn('imageNameLength', v.message('imageNamePrefix', prefix,
+      `makes image names of ${sample.length} characters; AppStream's documentation allows image names of at most ${DOCUMENTED_IMAGE_NAME_MAX}`, fix));
+  }
+  const reserved = RESERVED_IMAGE_NAME_PREFIXES.find((r) => prefix.toLowerCase().startsWith(r));
+  if (reserved) {
+    v.warn('reservedImageNamePrefix', v.message('imageNamePrefix', prefix,
+      `starts with '${reserved}'; AppStream's documentation reserves image names starting with 'aws', 'appstream' or 'amazon'`,
+      'Choose a prefix that starts otherwise.'));
+  }
+  return prefix;
+}
+
+function checkShares(v: Validator, shares: ImageShare[] | undefined): ImageShare[] {
+  const list = v.list('shareWith', shares, 'Give a list of { account, allowFleet, allowImageBuilder }.') ?? [];
+  list.forEach((share, i) => {
+    const property = `shareWith[${i}].account`;
+    const fix = 'Give a 12-digit AWS account ID such as 111122223333.';
+    v.string(property, v.required(property, withoutNulls(share).account, fix), SHARED_ACCOUNT_ID, fix);
+    v.boolean(`shareWith[${i}].allowFleet`, share.allowFleet);
+    v.boolean(`shareWith[${i}].allowImageBuilder`, share.allowImageBuilder);
+  });
+  return list;
+}
+
+function checkCount(v: Validator, property: string, value: number | undefined, min: number, max: number, why: string): number | undefined {
+  if (value === undefined || value === null || cdk.Token.isUnresolved(value)) {
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    v.fail(property, value, `must be a whole number from ${min} to ${max}`, why);
+  }
+  return value;
+}

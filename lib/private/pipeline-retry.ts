@@ -1,0 +1,44 @@
+import { Duration } from 'aws-cdk-lib';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+
+/**
+ * The errors of an AppStream call worth retrying, as Step Functions names them (`AppStream.<code>`):
+ * throttling, a concurrent change, and `AppStream.AppStreamException`, the name Step Functions gives
+ * an error the service model does not list (throttling surfaces so: `ThrottlingException` is not in
+ * AppStream's model).
+ */
+export const APPSTREAM_TRANSIENT_ERRORS = [
+  'AppStream.ThrottlingException',
+  'AppStream.RequestLimitExceededException',
+  'AppStream.ConcurrentModificationException',
+  'AppStream.AppStreamException',
+];
+
+/** The errors of an SSM or SNS call worth retrying. */
+export const OTHER_TRANSIENT_ERRORS = [
+  'Ssm.ThrottlingException',
+  'Ssm.TooManyUpdatesException',
+  'Ssm.SsmException',
+  'Sns.ThrottledException',
+  'Sns.SnsException',
+];
+
+/** Backoff: 5 s, 10 s, 20 s, 40 s, 80 s, 160 s (about five minutes in all), with jitter. */
+const RETRY: sfn.RetryProps = {
+  interval: Duration.seconds(5),
+  backoffRate: 2,
+  maxAttempts: 6,
+  jitterStrategy: sfn.JitterType.FULL,
+};
+
+/** Retry an AppStream task on throttling and concurrent modification, with backoff. */
+export function appStreamRetry<T extends sfn.TaskStateBase | sfn.CustomState>(task: T): T {
+  task.addRetry({ ...RETRY, errors: APPSTREAM_TRANSIENT_ERRORS });
+  return task;
+}
+
+/** Retry an SSM or SNS task on throttling, with backoff. */
+export function otherRetry<T extends sfn.TaskStateBase>(task: T): T {
+  task.addRetry({ ...RETRY, errors: OTHER_TRANSIENT_ERRORS });
+  return task;
+}

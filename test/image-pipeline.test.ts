@@ -1,0 +1,223 @@
+import { App, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  ElasticFleet, Fleet, FleetPlatform, IMAGE_PIPELINE_TAG, Image, ImageBuilder, ImagePipeline, ImagePipelineProps, ImageSource, InstanceType,
+} from '../lib';
+
+const SOURCE = Image.fromName('Desktops-2026-11-30');
+
+let app: App;
+let stack: Stack;
+
+beforeEach(() => {
+  app = new App();
+  stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+});
+
+function pipeline(props: Partial<ImagePipelineProps> = {}, id = 'Pipeline'): ImagePipeline {
+  return new ImagePipeline(stack, id, { source: ImageSource.managedUpdates(SOURCE), imageNamePrefix: 'Desktops', ...props });
+}
+
+function definition(): Record<string, any> {
+  const machines = Object.values(Template.fromStack(stack).findResources('AWS::StepFunctions::StateMachine'));
+  expect(machines).toHaveLength(1);
+  const parts = machines[0].Properties.DefinitionString['Fn::Join'][1] as unknown[];
+  return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
+}
+
+function allStates(states: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [name, state] of Object.entries(states)) {
+    out[name] = state;
+    for (const branch of state.Branches ?? []) Object.assign(out, allStates(branch.States));
+    if (state.ItemProcessor) Object.assign(out, allStates(state.ItemProcessor.States));
+  }
+  return out;
+}
+
+function statements(): any[] {
+  return Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+function warnings(): string[] {
+  return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+}
+
+describe('ImagePipeline', () => {
+  test('defines a Standard state machine, and a parameter seeded with the source image that latestImage resolves at each deployment', () => {
+    const p = pipeline();
+    const fleet = new Fleet(stack, 'Fleet', { image: p.latestImage, instanceType: InstanceType.STANDARD_MEDIUM });
+    p.addFleet(fleet);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
+    template.hasResourceProperties('AWS::SSM::Parameter', { Type: 'String', Value: 'Desktops-2026-11-30' });
+    const parameter = Object.keys(template.findResources('AWS::SSM::Parameter'))[0];
+    template.hasResourceProperties('AWS::AppStream::Fleet', {
+      ImageName: { 'Fn::Join': ['', ['{{resolve:ssm:', { Ref: parameter }, '}}']] },
+    });
+    expect(warnings()).toEqual([]);
+  });
+
+  test('an image builder takes latestImage too', () => {
+    const p = pipeline();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+    new ImageBuilder(stack, 'Builder', { image: p.latestImage, instanceType: InstanceType.STANDARD_MEDIUM, vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::ImageBuilder', { ImageName: { 'Fn::Join': ['', Match.arrayWith(['{{resolve:ssm:'])] } });
+  });
+
+  test('the dry run comes first, and the images carry the props\' display name, description and tags plus the pipeline\'s tag', () => {
+    const p = pipeline({ imageDisplayName: 'Desktops', imageDescription: 'Patched monthly', imageTags: { team: 'desktops' } });
+    const states = allStates(definition().States);
+    const check = states['Check the image can be updated'];
+    expect(check.Resource).toBe('arn:TOKEN:states:::aws-sdk:appstream:createUpdatedImage');
+    expect(check.Parameters).toEqual({
+      'ExistingImageName.$': '$.Source.Name',
+      'NewImageName.$': '$.Image.Name',
+      'NewImageDisplayName': 'Desktops',
+      'NewImageDescription': 'Patched monthly',
+      'NewImageTags': { team: 'desktops', [IMAGE_PIPELINE_TAG]: p.node.addr },
+      'DryRun': true,
+    });
+    expect(check.Next).toBe('Can the image be updated?');
+    expect(states['Start the managed update'].Parameters.DryRun).toBe(false);
+  });
+
+  test('polls every pollInterval, at most timeout / pollInterval times', () => {
+    pipeline({ timeout: Duration.hours(8), pollInterval: Duration.minutes(10) });
+    const states = allStates(definition().States);
+    expect(states['Wait for the image'].Seconds).toBe(600);
+    expect(states['Is the image ready?'].Choices).toContainEqual({ Variable: '$.Image.Polls', NumericGreaterThanEquals: 48, Next: 'Image not ready in time' });
+  });
+
+  test('every AppStream task retries throttling and concurrent modification with backoff', () => {
+    pipeline({ keepImages: 3, shareWith: [{ account: '111122223333' }], copyToRegions: ['eu-west-1'] });
+    const states = allStates(definition().States);
+    const appstream = Object.entries(states).filter(([, s]) => s.Type === 'Task' && String(s.Resource).includes(':appstream:'));
+    expect(appstream.length).toBeGreaterThan(10);
+    for (const [, state] of appstream) {
+      expect(state.Retry[0]).toMatchObject({
+        ErrorEquals: expect.arrayContaining(['AppStream.ConcurrentModificationException', 'AppStream.ThrottlingException']),
+        BackoffRate: 2,
+        MaxAttempts: 6,
+      });
+    }
+  });
+
+  test('every failure goes through one Catch to the notification and a Fail state', () => {
+    pipeline({ notificationTopic: new sns.Topic(stack, 'Topic') });
+    const d = definition();
+    expect(d.States.Run.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.Failure', Next: 'Report failure' }]);
+    expect(d.States['Report failure'].Parameters).toMatchObject({ 'Image.$': '$.Image.Name', 'Error.$': '$.Failure.Error', 'Cause.$': '$.Failure.Cause' });
+    expect(d.States['Report failure sent'].Next).toBe('Failed');
+    expect(d.States.Failed.Type).toBe('Fail');
+  });
+
+  test('shares with each account and copies to each Region, before recording and rolling out', () => {
+    pipeline({ shareWith: [{ account: '111122223333', allowImageBuilder: true }], copyToRegions: ['eu-west-1'] });
+    const states = allStates(definition().States);
+    expect(states['Share with 111122223333'].Parameters.ImagePermissions).toEqual({ AllowFleet: true, AllowImageBuilder: true });
+    expect(states['Share with 111122223333'].Next).toBe('Copy to eu-west-1');
+    expect(states['Copy to eu-west-1'].Next).toBe('Record the latest image');
+    expect(states['Record the latest image'].Next).toBe('Roll out to the fleets');
+  });
+
+  test('a schedule starts the state machine', () => {
+    pipeline({ schedule: events.Schedule.cron({ day: '1', hour: '3', minute: '0' }) });
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 3 1 * ? *)' });
+  });
+
+  test('grantStartExecution grants states:StartExecution on the state machine', () => {
+    const p = pipeline();
+    const role = new iam.Role(stack, 'Release', { assumedBy: new iam.AccountRootPrincipal() });
+    p.grantStartExecution(role);
+    expect(statements()).toContainEqual(expect.objectContaining({ Action: 'states:StartExecution', Resource: stack.resolve(p.stateMachine.stateMachineArn) }));
+  });
+
+  test('least privilege: its images by prefix, its fleets, its parameter; * only for actions without resource-level permissions', () => {
+    const p = pipeline({ keepImages: 2, shareWith: [{ account: '111122223333' }], copyToRegions: ['eu-west-1'], notificationTopic: new sns.Topic(stack, 'Topic') });
+    const fleet = Fleet.fromFleetName(stack, 'Fleet', 'fleet-a');
+    p.addFleet(fleet);
+    // Service Authorization Reference (AppStream 2.0): these actions list no resource type, so their
+    // Resource must be "*". DescribeImages, DescribeFleets and DescribeImageBuilders are List/Read actions
+    // over every resource of the account.
+    const withoutResourceLevel = ['appstream:DescribeFleets', 'appstream:DescribeImageBuilders', 'appstream:DescribeImages'];
+    const star = statements().filter((s) => [s.Resource].flat().includes('*'));
+    expect([...new Set(star.flatMap((s) => [s.Action].flat()))].sort()).toEqual(withoutResourceLevel);
+    const images = stack.resolve(`arn:${stack.partition}:appstream:us-east-1:123456789012:image/Desktops-*`);
+    const byAction = (action: string) => statements().filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
+    for (const action of ['appstream:UpdateImagePermissions', 'appstream:CopyImage', 'appstream:DeleteImage', 'appstream:ListTagsForResource', 'appstream:DescribeImagePermissions', 'appstream:TagResource']) {
+      expect(byAction(action), action).toEqual([images]);
+    }
+    expect(byAction('appstream:CreateUpdatedImage')).toEqual([images, stack.resolve(`arn:${stack.partition}:appstream:us-east-1:123456789012:image/Desktops-2026-11-30`)]);
+    expect(byAction('appstream:UpdateFleet')).toEqual([stack.resolve(fleet.fleetArn)]);
+    const parameterArn = stack.resolve(p.latestImageParameter.parameterArn);
+    expect(byAction('ssm:GetParameter')).toEqual([parameterArn]);
+    expect(byAction('ssm:PutParameter')).toEqual([parameterArn]);
+  });
+
+  test('accepts a prefix whose image names reach the model\'s 101 characters, with a warning (the documentation says 100)', () => {
+    pipeline({ imageNamePrefix: 'a'.repeat(83) });
+    expect(warnings()).toEqual([expect.stringMatching(/imageNamePrefix .* makes image names of 101 characters.*\[ack: cdk-appstream:imagePipeline:imageNameLength\]/)]);
+  });
+
+  test('fails a prefix whose image names pass 101 characters', () => {
+    expect(() => pipeline({ imageNamePrefix: 'a'.repeat(84) })).toThrow(/ImagePipeline 'Stack\/Pipeline': imageNamePrefix "a+…" \(84 characters\) makes image names such as .* at most 82 characters/);
+  });
+
+  test('fails a prefix with a character image names cannot have', () => {
+    expect(() => pipeline({ imageNamePrefix: 'My Desktops' })).toThrow(/imageNamePrefix "My Desktops" makes image names such as 'My Desktops-2026-12-01T030000'/);
+  });
+
+  test('warns of a reserved prefix', () => {
+    pipeline({ imageNamePrefix: 'AppStream-Desktops' });
+    expect(warnings()).toEqual([expect.stringMatching(/starts with 'appstream'.*reserves image names/)]);
+  });
+
+  test('fails a prefix that is a token (the state machine writes it into every name)', () => {
+    expect(() => pipeline({ imageNamePrefix: Token.asString({ Ref: 'Prefix' }) })).toThrow(/imageNamePrefix must be a string known at synthesis/);
+  });
+
+  test('fails a share with an account that is not digits', () => {
+    expect(() => pipeline({ shareWith: [{ account: 'my-account' }] })).toThrow(/shareWith\[0\].account "my-account" must be digits only/);
+  });
+
+  test('fails keepImages outside 1 to 99', () => {
+    expect(() => pipeline({ keepImages: 0 })).toThrow(/keepImages 0 must be a whole number from 1 to 99/);
+    expect(() => pipeline({ keepImages: 2.5 }, 'P2')).toThrow(/keepImages 2.5 must be a whole number/);
+  });
+
+  test('fails a timeout shorter than the poll interval', () => {
+    expect(() => pipeline({ timeout: Duration.minutes(1), pollInterval: Duration.minutes(5) })).toThrow(/timeout \(seconds\) 60 must be a whole number from 300/);
+  });
+
+  test('fails an image description longer than the model allows', () => {
+    expect(() => pipeline({ imageDescription: 'x'.repeat(257) })).toThrow(/imageDescription .* 256/);
+  });
+
+  test('fails image tags AppStream refuses', () => {
+    expect(() => pipeline({ imageTags: { 'aws:team': 'x' } })).toThrow(/tag key "aws:team"/);
+  });
+
+  test('fails an Elastic fleet (it has no image)', () => {
+    const p = pipeline();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    const elastic = new ElasticFleet(stack, 'Elastic', { platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: InstanceType.STANDARD_SMALL, maxConcurrentSessions: 1, vpc });
+    expect(() => p.addFleet(elastic)).toThrow(/addFleet\(\) fleet "Stack\/Elastic" is an Elastic fleet.*Always-On or On-Demand/);
+  });
+
+  test('fails a missing source, for JavaScript callers', () => {
+    expect(() => new ImagePipeline(stack, 'P', { imageNamePrefix: 'Desktops' } as any)).toThrow(/source is required/);
+  });
+
+  test('retention reads the image made keepImages runs before from the parameter\'s history', () => {
+    pipeline({ keepImages: 5 });
+    const states = allStates(definition().States);
+    expect(states['Find the image to delete'].Parameters).toEqual({ 'Version.$': 'States.MathAdd($.Record.Version, -5)' });
+    expect(states['Named by this pipeline?'].Choices[0]).toEqual({ Variable: '$.Candidate.Name', StringMatches: 'Desktops-*', Next: 'Describe the old image' });
+  });
+});

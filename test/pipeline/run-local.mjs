@@ -1,0 +1,85 @@
+// Runs the image pipeline's state machine on aws-local-stepfunctions (Node >= 22), every scenario:
+// `node run-local.mjs DEFINITION.json PORT SCENARIO...`. Each SDK task is routed to the fake served by
+// run.py on 127.0.0.1:PORT (the same FakeAws moto's runs use), which validates the request against
+// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. Waits and retry
+// intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
+import { readFileSync } from 'node:fs';
+import { StateMachine } from 'aws-local-stepfunctions';
+
+const [definitionFile, port, ...scenarios] = process.argv.slice(2);
+const { definition } = JSON.parse(readFileSync(definitionFile, 'utf8'));
+const base = `http://127.0.0.1:${port}`;
+
+async function post(path, body) {
+  const response = await fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return response.json();
+}
+
+// Every Task and Wait state, anywhere in the definition (branches, item processors), by name.
+const tasks = {};
+const waits = {};
+(function walk(states) {
+  for (const [name, state] of Object.entries(states)) {
+    if (state.Type === 'Wait') waits[name] = 0;
+    if (state.Type === 'Task') {
+      const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(state.Resource);
+      if (!match) throw new Error(`${name}: not an SDK integration: ${state.Resource}`);
+      tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1) };
+    }
+    for (const branch of state.Branches ?? []) walk(branch.States);
+    if (state.ItemProcessor) walk(state.ItemProcessor.States);
+    if (state.Iterator) walk(state.Iterator.States);
+  }
+})(definition.States);
+
+const handlers = {};
+const retries = {};
+for (const [name, { service, operation }] of Object.entries(tasks)) {
+  handlers[name] = async (input) => {
+    const answer = await post('/call', { service, operation, params: input });
+    if (answer.error) {
+      const error = new Error(answer.message);
+      error.name = answer.error;
+      throw error;
+    }
+    return answer.result;
+  };
+  retries[name] = 0;
+}
+
+const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
+for (const scenario of scenarios) {
+  await post('/reset', { scenario });
+  const started = Date.now();
+  const now = new Date();
+  const execution = machine.run({}, {
+    overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
+    context: {
+      Execution: {
+        Id: `arn:aws:states:us-east-1:123456789012:execution:pipeline:${now.getTime()}`,
+        Name: `${now.getTime()}`,
+        Input: {},
+        StartTime: now.toISOString(),
+        RoleArn: 'arn:aws:iam::123456789012:role/pipeline',
+      },
+      StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:pipeline', Name: 'pipeline' },
+    },
+  });
+  let entered = 0;
+  const counting = (async () => {
+    for await (const event of execution.eventLogs) {
+      if (event.type === 'StateEntered') entered++;
+    }
+  })();
+  let outcome;
+  try {
+    await execution.result;
+    outcome = { status: 'SUCCEEDED' };
+  } catch (e) {
+    outcome = { status: 'FAILED', error: e.name, cause: e.message };
+  }
+  await counting.catch(() => undefined);
+  outcome.transitions = entered;
+  outcome.seconds = (Date.now() - started) / 1000;
+  await post('/done', { scenario, outcome });
+}
