@@ -120,9 +120,12 @@ abstract class StackBase extends cdk.Resource implements IStack {
   public abstract readonly stackName: string;
   public abstract readonly stackArn: string;
 
-  /** A reference to the stack (its name). */
+  /**
+   * A reference to the stack (its name, which is what `Ref` gives). aws-cdk-lib 2.247 calls the field
+   * `stackId`, later versions `stackName`: both are set, so the reference reads right under either.
+   */
   public get stackRef(): appstreamRefs.StackReference {
-    return { stackName: this.stackName };
+    return { stackName: this.stackName, stackId: this.stackName } as appstreamRefs.StackReference;
   }
 
   public abstract grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant;

@@ -37,7 +37,7 @@ describe('the example app', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/AppStream',
       MetricName: 'InsufficientCapacityError',
-      Dimensions: [{ Name: 'Fleet', Value: 'example-fleet' }],
+      Dimensions: [{ Name: 'Fleet', Value: { Ref: stack.getLogicalId(stack.fleet.node.defaultChild as CfnElement) } }],
       Statistic: 'Sum',
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',

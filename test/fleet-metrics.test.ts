@@ -13,6 +13,9 @@ beforeEach(() => {
   stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
 });
 
+/** The fleet's name in a template: a reference to the fleet in the same stack. */
+const FLEET_REF = { Ref: expect.stringMatching(/^Fleet/) };
+
 function fleet(fleetType: FleetType, capacity?: FleetCapacity, id = 'Fleet'): Fleet {
   return new Fleet(stack, id, { fleetName: `${id.toLowerCase()}-name`, image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, fleetType, capacity });
 }
@@ -61,7 +64,7 @@ describe('metrics', () => {
     const m = call(f, method);
     expect(m.namespace).toBe('AWS/AppStream');
     expect(m.metricName).toBe(name);
-    expect(m.dimensions).toEqual({ Fleet: 'fleet-name' });
+    expect(stack.resolve(m.dimensions)).toEqual({ Fleet: FLEET_REF });
     expect(m.statistic).toBe(statistic);
     expect(m.unit).toBe(unit);
     expect(m.period.toSeconds()).toBe(300);
@@ -71,7 +74,7 @@ describe('metrics', () => {
     const m = fleet(FleetType.ON_DEMAND).metricCapacityUtilization({ statistic: 'Maximum', period: Duration.minutes(1), dimensionsMap: { Fleet: 'other', Extra: 'x' } });
     expect(m.statistic).toBe('Maximum');
     expect(m.period.toSeconds()).toBe(60);
-    expect(m.dimensions).toEqual({ Fleet: 'fleet-name', Extra: 'x' });
+    expect(stack.resolve(m.dimensions)).toEqual({ Fleet: FLEET_REF, Extra: 'x' });
   });
 
   test('metric() takes any name, with CloudWatch defaults for one the library does not know', () => {
@@ -87,7 +90,7 @@ describe('metrics', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/AppStream',
       MetricName: 'InsufficientCapacityError',
-      Dimensions: [{ Name: 'Fleet', Value: 'fleet-name' }],
+      Dimensions: [{ Name: 'Fleet', Value: { Ref: Match.stringLikeRegexp('^Fleet') } }],
       Statistic: 'Sum',
       Period: 300,
       Unit: 'Count',

@@ -102,7 +102,8 @@ describe('scaleOnDemand', () => {
     expect(policies.scaleOutOnUtilization.upperAlarm).toBeDefined();
     expect(policies.scaleInOnUtilization.lowerAlarm).toBeDefined();
     const all = stepPolicies();
-    const fleetDimension = [{ Name: 'Fleet', Value: 'my-fleet' }];
+    // The fleet by reference (its name is a Ref in the same stack).
+    const fleetDimension = [{ Name: 'Fleet', Value: { Ref: expect.stringMatching(/^Fleet/) } }];
     expect(all['CapacityUtilization GreaterThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'PercentChangeInCapacity', Cooldown: 120, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 25 }] },
       alarm: expect.objectContaining({
