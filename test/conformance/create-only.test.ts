@@ -9,8 +9,8 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
-import { createOnlyKeys, resourceName } from '../../lib/private/names';
 import { CREATE_ONLY_PROPERTIES } from '../../lib/private/create-only';
+import { createOnlyKeys, resourceName } from '../../lib/private/names';
 import { Validator } from '../../lib/private/validation';
 
 const cfn = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'scripts', 'cfn-limits.json'), 'utf-8'));
