@@ -11,7 +11,8 @@ import { FleetBase } from './private/fleet-base';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { serviceRole } from './private/role';
 import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -222,10 +223,10 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    * @param props the fleet's properties
    */
   constructor(scope: Construct, id: string, props: ElasticFleetProps) {
+    props = checkConstructor(ElasticFleet, arguments).props;
     super(scope, id);
     Object.defineProperty(this, ELASTIC_FLEET_SYMBOL, { value: true });
     const v = new Validator(this, 'ElasticFleet');
-    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
 
     const name = resourceName(v, 'fleetName', props.fleetName);
     checkLabels(v, props);

@@ -16,7 +16,8 @@ import { FleetBase } from './private/fleet-base';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { serviceRole } from './private/role';
 import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_SUBNETS } from './private/rules';
 import { sessionSettings } from './private/session-settings';
@@ -410,10 +411,10 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param props the fleet's properties
    */
   constructor(scope: Construct, id: string, props: FleetProps) {
+    props = checkConstructor(Fleet, arguments).props;
     super(scope, id);
     Object.defineProperty(this, FLEET_SYMBOL, { value: true });
     const v = new Validator(this, 'Fleet');
-    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
 
     const name = resourceName(v, 'fleetName', props.fleetName);
     checkLabels(v, props);

@@ -17,3 +17,4 @@ export * from './stack';
 export * from './storage-connector';
 export * from './user';
 export * from './user-setting';
+import './private/boundary-apply';
