@@ -116,7 +116,7 @@ describe('ElasticFleet', () => {
   });
 
   test('fails a platform Elastic fleets do not offer', () => {
-    expect(() => elastic({ platform: js('WINDOWS_SERVER_2022') })).toThrow(/platform "WINDOWS_SERVER_2022" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404/);
+    expect(() => elastic({ platform: js('WINDOWS_SERVER_2022') })).toThrow(/platform "WINDOWS_SERVER_2022" must be a member of FleetPlatform \(WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404\)/);
   });
 
   test('fails an instance type Elastic fleets do not offer', () => {
@@ -134,7 +134,7 @@ describe('ElasticFleet', () => {
   });
 
   test('fails a missing vpc', () => {
-    expect(() => elastic({ vpc: js(undefined) })).toThrow(/ElasticFleet 'Stack\/Elastic': vpc is required\. Elastic fleets run in a VPC of yours/);
+    expect(() => elastic({ vpc: js(undefined) })).toThrow(/ElasticFleet 'Stack\/Elastic': vpc is required\. Give an ec2\.IVpc \(the VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones\)/);
   });
 
   test('fails subnets in one zone', () => {
@@ -236,7 +236,7 @@ describe('AppBlock', () => {
   });
 
   test('fails a CUSTOM block without a setup script', () => {
-    expect(() => block({ packaging: AppBlockPackaging.custom(js({})) })).toThrow(/AppBlock 'Stack\/Block': packaging.setupScript is required\. A CUSTOM app block needs/);
+    expect(() => block({ packaging: AppBlockPackaging.custom(js({})) })).toThrow(/^AppBlockPackaging\.custom\(\): options\.setupScript is required\. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout \(the script that mounts the package/);
   });
 
   test('fails an empty source key, and a script timeout of 0', () => {
@@ -282,8 +282,8 @@ describe('Application', () => {
   });
 
   test('fails an unknown platform or instance family', () => {
-    expect(() => application({ platforms: [js('WINDOWS')] })).toThrow(/platforms\[0\] "WINDOWS" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404/);
-    expect(() => application({ instanceFamilies: [js('GRAPHICS_G5')] }, 'A2')).toThrow(/instanceFamilies\[0\] "GRAPHICS_G5" must be one of GENERAL_PURPOSE, GRAPHICS_G4/);
+    expect(() => application({ platforms: [js('WINDOWS')] })).toThrow(/platforms\[0\] "WINDOWS" must be a member of FleetPlatform \(WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404\)/);
+    expect(() => application({ instanceFamilies: [js('GRAPHICS_G5')] }, 'A2')).toThrow(/instanceFamilies\[0\] "GRAPHICS_G5" must be a member of InstanceFamily \(GENERAL_PURPOSE, GRAPHICS_G4\)/);
     expect(() => application({ instanceFamilies: [] }, 'A3')).toThrow(/instanceFamilies must have at least 1 instance family/);
   });
 

@@ -161,7 +161,7 @@ describe('Stack.addUser', () => {
 
   test('fails junk for a user', () => {
     const s = new AppStreamStack(stack, 'Desktops');
-    expect(() => s.addUser(js('alice@example.com'))).toThrow(/addUser\(\) "alice@example.com" is not of the expected type/);
+    expect(() => s.addUser(js('alice@example.com'))).toThrow(/addUser\(user\) "alice@example.com" must be an IUser, not a string/);
   });
 });
 
@@ -212,7 +212,7 @@ describe('Entitlement', () => {
   test('fails an attribute name outside the documented list', () => {
     const s = new AppStreamStack(stack, 'Apps');
     expect(() => s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js('email'), 'x')] }))
-      .toThrow(/attributes\[0\].name "email" is not one of the SAML attributes entitlements match \(roles, department/);
+      .toThrow(/^EntitlementAttribute\.of\(\): name "email" must be a member of SamlAttribute \(ROLES, DEPARTMENT/);
   });
 
   test('fails an empty value', () => {
@@ -252,7 +252,7 @@ describe('Entitlement', () => {
   test('fails a missing or unknown visibility', () => {
     const s = new AppStreamStack(stack, 'Apps');
     expect(() => s.addEntitlement('E', js({ attributes: finance }))).toThrow(/appVisibility is required/);
-    expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance }))).toThrow(/appVisibility "SOME" must be one of ALL, ASSOCIATED/);
+    expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance }))).toThrow(/addEntitlement\(options\)\.appVisibility "SOME" must be a member of AppVisibility \(ALL, ASSOCIATED\)/);
   });
 
   describe('on a stack whose fleet streams the desktop', () => {
