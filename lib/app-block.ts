@@ -222,7 +222,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     const v = new Validator(this, 'AppBlock');
     const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
     const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
-    const source = v.object('source', props.source, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'apps/app.vhdx\').').bind(this, 'source');
+    const source = props.source.bind(this, 'source');
     if (packaging.packagingType === 'CUSTOM') {
       v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
     }

@@ -199,13 +199,13 @@ export class Application extends cdk.Resource implements IApplication {
     Object.defineProperty(this, APPLICATION_SYMBOL, { value: true });
     const v = new Validator(this, 'Application');
 
-    const appBlock = v.object('appBlock', props.appBlock, (x) => typeof x.appBlockArn === 'string', 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
+    const appBlock = props.appBlock;
     v.string('appBlock', appBlock.appBlockArn, ARN, 'Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.');
     const launchFix = 'Give the path of the application\'s executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.';
-    v.string('launchPath', v.required('launchPath', props.launchPath, launchFix), APPLICATION_LAUNCH, launchFix);
+    v.string('launchPath', props.launchPath, APPLICATION_LAUNCH, launchFix);
     v.string('launchParameters', props.launchParameters, APPLICATION_LAUNCH, 'Leave launchParameters out rather than empty.');
     v.string('workingDirectory', props.workingDirectory, APPLICATION_LAUNCH, 'Leave workingDirectory out rather than empty.');
-    const icon = v.object('icon', props.icon, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'icons/app.png\').').bind(this, 'icon');
+    const icon = props.icon.bind(this, 'icon');
     this.platforms = enumList(v, 'platforms', props.platforms, APPLICATION_PLATFORMS as FleetPlatform[], 'FleetPlatform', 'platform');
     v.count('platforms', this.platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
     this.instanceFamilies = enumList(v, 'instanceFamilies', props.instanceFamilies, APPLICATION_INSTANCE_FAMILIES as InstanceFamily[], 'InstanceFamily', 'instance family');
@@ -243,10 +243,10 @@ class ImportedApplication extends cdk.Resource implements IApplication {
 
 /** A list of enum values (of a plain JavaScript caller too): each one of `allowed`, none twice. */
 function enumList<T extends string>(
-  v: Validator, property: string, given: T[] | undefined, allowed: readonly T[], enumName: string, noun: string,
+  v: Validator, property: string, given: T[], allowed: readonly T[], enumName: string, noun: string,
 ): T[] {
   const fix = `Give a list of ${enumName} members, such as [${enumName}.${allowed[0]}].`;
-  const list = v.required(property, v.list(property, given, fix), fix);
+  const list = given;
   const seen = new Set<T>();
   for (const [i, value] of list.entries()) {
     v.oneOf(`${property}[${i}]`, value, allowed, fix);

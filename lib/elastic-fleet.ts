@@ -231,16 +231,15 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     const name = resourceName(v, 'fleetName', props.fleetName);
     checkLabels(v, props);
     const platformFix = `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`;
-    this.platform = v.required('platform', v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix), platformFix);
+    this.platform = v.oneOf('platform', props.platform, ELASTIC_FLEET_PLATFORMS as FleetPlatform[], platformFix)!;
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
     const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
-    const maxConcurrentSessions = v.required('maxConcurrentSessions', props.maxConcurrentSessions, sessionsFix);
+    const maxConcurrentSessions = props.maxConcurrentSessions;
     if (typeof maxConcurrentSessions !== 'number') {
       v.fail('maxConcurrentSessions', maxConcurrentSessions, 'must be a number', sessionsFix);
     }
     v.range('maxConcurrentSessions', maxConcurrentSessions, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, sessionsFix);
-    v.required('vpc', props.vpc, 'Elastic fleets run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
-    const internet = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
+    const internet = props.enableDefaultInternetAccess;
     const network = configureNetwork(this, v, props, {
       count: ELASTIC_FLEET_SUBNETS,
       distinctZones: 2,
@@ -251,7 +250,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
     this.connections = network.connections;
     const session = sessionSettings(v, props);
     const sessionScript = props.sessionScript === undefined ? undefined
-      : v.object('sessionScript', props.sessionScript, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/session.zip\').').bind(this, 'sessionScript');
+      : props.sessionScript.bind(this, 'sessionScript');
 
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
@@ -266,7 +265,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
       description: props.description,
       ...session,
     });
-    if (v.boolean('startFleet', props.startFleet) ?? true) {
+    if (props.startFleet ?? true) {
       this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
     }
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
@@ -281,7 +280,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
 
     this.fleetName = name;
     this.fleetArn = cdk.Stack.of(this).formatArn({ service: 'appstream', resource: 'fleet', resourceName: name, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME });
-    (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
+    (props.applications ?? []).forEach((app) => this.addApplication(app));
   }
 
   /**
@@ -306,8 +305,7 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
    */
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
-    const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    const app = application;
     if (Application.isApplication(app)) {
       if (!app.platforms.includes(this.platform)) {
         v.fail('addApplication()', app.node.path, `runs on ${app.platforms.join(', ')}, not on the fleet's platform ${this.platform}`,

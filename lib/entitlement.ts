@@ -7,7 +7,6 @@ import { claimUniqueName } from './private/names';
 import { checkConstructor } from './private/boundary';
 import { applyRemovalPolicy } from './private/props';
 import {
-  ENTITLEMENT_APP_VISIBILITIES,
   ENTITLEMENT_APPLICATION_IDENTIFIER,
   ENTITLEMENT_ATTRIBUTE_NAMES,
   ENTITLEMENT_ATTRIBUTE_VALUE,
@@ -162,7 +161,7 @@ export class Entitlement extends cdk.Resource {
     super(scope, id);
     Object.defineProperty(this, ENTITLEMENT_SYMBOL, { value: true });
     const v = new Validator(this, 'Entitlement');
-    const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
+    const stack = props.stack;
 
     const name = props.entitlementName ?? id;
     const nameProperty = props.entitlementName === undefined ? 'entitlementName (the construct id)' : 'entitlementName';
@@ -172,8 +171,7 @@ export class Entitlement extends cdk.Resource {
       v.fail(nameProperty, name, `is already the name of entitlement '${holder}' of the same stack`, 'Give each entitlement of a stack its own name.');
     }
     v.string('description', props.description, DESCRIPTION, 'Shorten it.');
-    this.appVisibility = v.required('appVisibility', v.oneOf('appVisibility', props.appVisibility, ENTITLEMENT_APP_VISIBILITIES as AppVisibility[],
-      'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.'), 'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.');
+    this.appVisibility = props.appVisibility;
 
     this.resource = new appstream.CfnEntitlement(this, 'Resource', {
       name,
@@ -204,8 +202,7 @@ export class Entitlement extends cdk.Resource {
    */
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
-    const app = v.object('addApplication()', application, (x) => typeof x.applicationName === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationName(this, \'App\', name).');
+    const app = application;
     if (this.appVisibility === AppVisibility.ALL) {
       v.fail('addApplication()', app.node.path, 'cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack',
         'Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.');
@@ -228,14 +225,13 @@ export class Entitlement extends cdk.Resource {
 }
 
 /** The L1 attributes: at least one, names from the documented list, values not empty, no attribute twice. */
-function attributes(v: Validator, given: EntitlementAttribute[] | undefined): appstream.CfnEntitlement.AttributeProperty[] {
+function attributes(v: Validator, given: EntitlementAttribute[]): appstream.CfnEntitlement.AttributeProperty[] {
   const fix = 'Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\')].';
-  const list = v.required('attributes', v.list('attributes', given, fix), fix);
+  const list = given;
   v.count('attributes', list.length, ENTITLEMENT_ATTRIBUTES, 'attribute', fix);
   const seen = new Map<string, number>();
   return list.map((attribute, i) => {
     const property = `attributes[${i}]`;
-    v.object(property, attribute, (x) => typeof x === 'object' && 'name' in x && 'value' in x, fix);
     const name = v.required(`${property}.name`, attribute.name, 'Give a SamlAttribute.');
     if (typeof name !== 'string' || (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name))) {
       v.fail(`${property}.name`, name, `is not one of the SAML attributes entitlements match (${ENTITLEMENT_ATTRIBUTE_NAMES.join(', ')})`, 'Use a SamlAttribute member.');
