@@ -312,7 +312,6 @@ export class ElasticFleet extends FleetBase implements ec2.IConnectable, iam.IGr
           `Add FleetPlatform.${this.platform} to the application's platforms, or add it to a fleet of its platform.`);
       }
       if (!app.instanceFamilies.includes(InstanceFamily.GENERAL_PURPOSE)) {
-        // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
         v.fail('addApplication()', app.node.path, `runs on the instance families ${app.instanceFamilies.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');
       }

@@ -113,7 +113,6 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
   subnets.forEach((subnet, i) => checkSubnet(v, vpc, subnet, explicit ? `vpcSubnets.subnets[${i}]` : property));
   if (spec.distinctZones !== undefined) {
     const zones = new Set(subnets.map((s) => s.availabilityZone));
-    // Stryker disable next-line MethodExpression: equivalent, a token zone and a literal one make two zones, and no resource asks for more than two
     if (![...zones].some((z) => Token.isUnresolved(z)) && zones.size < spec.distinctZones) {
       v.fail(property, undefined,
         `selects subnets in ${zones.size} availability zone${zones.size === 1 ? '' : 's'}, but ${article(v.noun)} needs subnets in at least ${spec.distinctZones}`,
