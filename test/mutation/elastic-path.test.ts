@@ -244,7 +244,7 @@ describe('AppBlock', () => {
     expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give an object with the fields of AppBlockProps, at least packaging, source (the app block's properties).");
     expect(() => block({ packaging: undefined }, 'B')).toThrow('AppBlock \'Stack/B\': packaging is required. Use AppBlockPackaging.appStream2(), AppBlockPackaging.custom() (how the block is packaged, and its scripts).');
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow(`AppBlock 'Stack/C': packaging {"packagingType":"VHD"} is not of the expected type. ${packagingFix}`);
-    expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
+    expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
       .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
     expect(() => block({ packaging: AppBlockPackaging.custom(js({})) }, 'F'))
@@ -272,7 +272,7 @@ describe('AppBlock', () => {
     expect(() => post(script({ script: js('s3://x/y') }), 'C'))
       .toThrow("AppBlockPackaging.appStream2(): options.postSetupScript.script \"s3://x/y\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (the script's object in S3 (a bucket defined in the app gets the policy that lets AppStream read it)).");
     expect(() => custom(script({ script: S3Location.fromBucket(bucket, '') }), 'D')).toThrow(`AppBlock 'Stack/D': packaging.setupScript.script key "" must not be empty. ${KEY_FIX}`);
-    expect(() => custom(script({ executablePath: undefined }), 'E')).toThrow(`AppBlock 'Stack/E': packaging.setupScript.executablePath is required. ${pathFix}`);
+    expect(() => custom(script({ executablePath: undefined }), 'E')).toThrow('AppBlockPackaging.custom(): options.setupScript.executablePath is required. Give a string (the path of the executable that runs the script, such as C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe).');
     expect(() => post(script({ executablePath: '' }), 'F')).toThrow(`AppBlock 'Stack/F': packaging.postSetupScript.executablePath "" must not be empty. ${pathFix}`);
     expect(() => custom(script({ executableParameters: '' }), 'G'))
       .toThrow("AppBlock 'Stack/G': packaging.setupScript.executableParameters \"\" must not be empty. Leave executableParameters out rather than empty.");
@@ -380,13 +380,12 @@ describe('Application', () => {
   });
 
   test('the props, app block, launch path and icon, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
     const launchFix = "Give the path of the application's executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.";
     const iconFix = "Give an S3Location, such as S3Location.fromBucket(bucket, 'icons/app.png').";
     expect(() => new Application(stack, 'A', undefined as any))
       .toThrow("Application 'Stack/A': props is required. Give an object with the fields of ApplicationProps, at least appBlock, icon, instanceFamilies, launchPath, platforms (the application's properties).");
     expect(() => new Application(stack, 'B', { ...js({}), launchPath: 'x' })).toThrow('Application \'Stack/B\': appBlock is required. Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).');
-    expect(() => application({ appBlock: js({ appBlockName: 'notepad' }) }, 'C')).toThrow(`Application 'Stack/C': appBlock {"appBlockName":"notepad"} is not of the expected type. ${blockFix}`);
+    expect(() => application({ appBlock: js({ appBlockName: 'notepad' }) }, 'C')).toThrow('Application \'Stack/C\': appBlock {"appBlockName":"notepad"} must be an IAppBlock, not an object (it has no appBlockArn). Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).');
     expect(() => application({ appBlock: js({ appBlockArn: 'notepad' }) }, 'D'))
       .toThrow(`Application 'Stack/D': appBlock "notepad" ${ARN_RULE}. Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.`);
     expect(() => application({ launchPath: undefined }, 'E')).toThrow(`Application 'Stack/E': launchPath is required. ${launchFix}`);
@@ -406,7 +405,7 @@ describe('Application', () => {
     const familyFix = 'Give a list of InstanceFamily members, such as [InstanceFamily.GENERAL_PURPOSE].';
     expect(() => application({ platforms: undefined }, 'A')).toThrow('Application \'Stack/A\': platforms is required. Give a list of FleetPlatform values (the platforms the application runs on: 1 to 4).');
     expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow('Application \'Stack/B\': platforms "WINDOWS_SERVER_2019" must be a list of FleetPlatform values, not a string. Give a list, such as [FleetPlatform.WINDOWS_SERVER_2019] (the platforms the application runs on: 1 to 4).');
-    expect(() => application({ platforms: js([null]) }, 'C')).toThrow(`Application 'Stack/C': platforms[0] null is missing. ${platformFix}`);
+    expect(() => application({ platforms: js([null]) }, 'C')).toThrow('Application \'Stack/C\': platforms[0] is required. Use a member of FleetPlatform: WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404.');
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, js('WINDOWS')] }, 'D'))
       .toThrow(`Application 'Stack/D': platforms[1] "WINDOWS" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404. ${platformFix}`);
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
@@ -675,7 +674,7 @@ describe('AppBlockBuilder', () => {
     expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] is required. Give an AppBlock, defined here or imported with its from… methods.");
     const b = builder({}, 'C');
     expect(() => b.addAppBlock(js({ appBlockArn: 'arn:aws:appstream:us-east-1:123456789012:app-block/x' })))
-      .toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"appBlockArn":"arn:aws:appstream:us-east-1:123456789012:app-block/x"} is not of the expected type. ${blockFix}`);
+      .toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) {"appBlockArn":"arn:aws:appstream:us-east-1:123456789012:app-block/x"} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).');
     expect(() => b.addAppBlock(js({ node: {}, appBlockArn: 5 }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{},"appBlockArn":5} is not of the expected type. ${blockFix}`);
     expect(() => b.addAppBlock(js({ node: {} }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{}} is not of the expected type. ${blockFix}`);
     expect(() => b.addAppBlock(js(undefined))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks is required. ${blockFix}`);

@@ -47,7 +47,8 @@ describe('capacity', () => {
       .toThrow("Fleet 'Stack/C': capacity (FleetCapacity.sessions).desiredSessions -1 must be a whole number from 0 to 2147483647. Give a whole number of sessions, 0 or more.");
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 1, maxSessionsPerInstance: 0 }) }, 'D'))
       .toThrow("Fleet 'Stack/D': capacity (FleetCapacity.sessions).maxSessionsPerInstance 0 must be a whole number from 1 to 2147483647. Give a whole number of sessions per instance, 1 or more.");
-    expect(FleetCapacity.sessions(undefined as any).multiSession).toBe(true);
+    expect(() => FleetCapacity.sessions(undefined as any)).toThrow(/^FleetCapacity\.sessions\(\): options is required\./);
+    expect(FleetCapacity.sessions({ desiredSessions: 1, maxSessionsPerInstance: 1 }).multiSession).toBe(true);
     expect(FleetCapacity.instances(3).multiSession).toBe(false);
   });
 });
@@ -212,7 +213,7 @@ describe('auto scaling', () => {
       .toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent 100.5 must be more than 0 and at most 100. Give a percentage such as 75.");
     expect(() => bad.scaleOnUtilization({} as any)).toThrow("ScalableFleetCapacity 'Stack/D/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
     expect(() => bad.scaleOnUtilization(undefined as any)).toThrow('ScalableFleetCapacity \'Stack/D/ScalingTarget\': scaleOnUtilization(props) is required. Give an object with the fields of FleetUtilizationScalingProps, at least targetUtilizationPercent (the target and the cooldowns).');
-    expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: null } as any)).toThrow('targetUtilizationPercent null must be more than 0');
+    expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: null } as any)).toThrow('ScalableFleetCapacity \'Stack/D/ScalingTarget\': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet\'s capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).');
     expect(() => bad.scaleOnUtilization({ targetUtilizationPercent: -5 })).toThrow('targetUtilizationPercent -5 must be');
     ok.scaleOnSchedule('Morning', { schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 1 });
     Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {

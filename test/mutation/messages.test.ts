@@ -153,7 +153,7 @@ describe('more whole messages and unjudged tokens', () => {
     expect(() => new ImageBuilder(stack, 'B', { image: IMAGE, instanceType: TYPE, enableDefaultInternetAccess: js(1) }))
       .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false, not a number. Give true or false, or leave it out (whether the builder gets internet access from AppStream).");
     expect(() => new ImageBuilder(stack, 'C', { image: IMAGE, instanceType: TYPE, requireImdsv2: js('no') }))
-      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false. Give requireImdsv2: true, or leave it out.");
+      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false, not a string. Give true or false, or leave it out (whether to require IMDSv2 on the builder (turn off IMDSv1)).");
     expect(() => new ImageBuilder(stack, 'D', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [''] }))
       .toThrow(/^ImageBuilder 'S\/D': softwaresToInstall\[0\] "" .*\. Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit\.$/);
     expect(() => new ImageBuilder(stack, 'E', { image: IMAGE, instanceType: TYPE, agentVersion: js('LATEST') }))
@@ -205,7 +205,7 @@ describe('more whole messages and unjudged tokens', () => {
     expect(() => fleet('B').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({})))
       .toThrow("ScalableFleetCapacity 'S/B/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
     expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization(js({ targetUtilizationPercent: null })))
-      .toThrow("Fleet 'S/C': scaleOnUtilization().targetUtilizationPercent null must be more than 0 and at most 100. Give a percentage such as 75.");
+      .toThrow("ScalableFleetCapacity 'S/C/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
   });
 });
 

@@ -215,7 +215,7 @@ describe('ElasticFleet', () => {
     expect(() => elastic({ maxConcurrentSessions: js(undefined) }, 'C'))
       .toThrow("ElasticFleet 'Stack/C': maxConcurrentSessions is required. Give a number (the most sessions the fleet runs at once (at least 1)).");
     expect(() => elastic({ vpc: js(undefined) }, 'D'))
-      .toThrow("ElasticFleet 'Stack/D': vpc is required. Elastic fleets run in a VPC of yours: give vpc, with subnets in at least two availability zones.");
+      .toThrow("ElasticFleet 'Stack/D': vpc is required. Give an ec2.IVpc (the VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones).");
     expect(() => elastic({ instanceType: js(undefined) }, 'F'))
       .toThrow("ElasticFleet 'Stack/F': instanceType is required. Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of('stream.standard.medium').");
   });
@@ -351,12 +351,11 @@ describe('ElasticFleet applications', () => {
 
   test('what is not an application fails', () => {
     const f = elastic();
-    const fix = "Give an Application, or Application.fromApplicationArn(this, 'App', arn).";
     expect(() => f.addApplication(js('arn:aws:appstream:us-east-1:123456789012:application/x')))
       .toThrow('ElasticFleet \'Stack/E\': addApplication(application) "arn:aws:appstream:us-east-1:123456789012:application/x" must be an IApplication, not a string. Give an Application, defined here or imported with its from… methods (the application).');
     expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(/^ElasticFleet 'Stack\/E': addApplication\(application\) \{"applicationArn":"arn"\} must be an IApplication, not an object \(it has no applicationName/);
     expect(() => f.addApplication(js({ node: {} }))).toThrow('ElasticFleet \'Stack/E\': addApplication(application) {"node":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). Give an Application, defined here or imported with its from… methods (the application).');
-    expect(() => f.addApplication(js(undefined))).toThrow(`ElasticFleet 'Stack/E': addApplication() is required. ${fix}`);
+    expect(() => f.addApplication(js(undefined))).toThrow('ElasticFleet \'Stack/E\': addApplication(application) is required. Give an Application, defined here or imported with its from… methods (the application).');
     expect(() => elastic({ applications: js('App') }, 'L')).toThrow("ElasticFleet 'Stack/L': applications \"App\" must be a list. Give a list of Application objects.");
   });
 
@@ -557,7 +556,7 @@ describe('Stack.addUser', () => {
     expect(() => s.addUser(User.fromUserName(stack, 'Empty', '')))
       .toThrow("Stack 'Stack/S': addUser() \"\" must not be empty. Give a user whose name is their email address.");
     expect(() => s.addUser(User.fromUserName(stack, 'Bob', 'bob@example.com'), { sendEmailNotification: js('yes') }))
-      .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Give addUser().sendEmailNotification: true, or leave it out.");
+      .toThrow("Stack 'Stack/S': addUser(options).sendEmailNotification \"yes\" must be true or false, not a string. Give true or false, or leave it out (whether AppStream emails the user that they can now use the stack).");
   });
 
   test('the same user twice fails, by name; two imports of one token name are two users', () => {
@@ -669,7 +668,7 @@ describe('Entitlement', () => {
       .toThrow("Entitlement 'Stack/B': stack is required. Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
     expect(() => new Entitlement(stack, 'C', js({ ...entitlementOptions(), stack: 'apps' })))
       .toThrow("Entitlement 'Stack/C': stack \"apps\" must be an IStack, not a string. Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
-    expect(() => s.addEntitlement('D', js(undefined))).toThrow("Stack 'Stack/S': addEntitlement() options is required. Give at least appVisibility and attributes.");
+    expect(() => s.addEntitlement('D', js(undefined))).toThrow("Stack 'Stack/S': addEntitlement(options) is required. Give an object with the fields of EntitlementOptions, at least appVisibility, attributes (the entitlement's options).");
     expect(() => s.addEntitlement('E', js({ attributes: finance })))
       .toThrow("Entitlement 'Stack/S/E': appVisibility is required. Use AppVisibility.ALL or AppVisibility.ASSOCIATED.");
     expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance })))
@@ -701,7 +700,7 @@ describe('Entitlement', () => {
     expect(attrs('department=finance', 'B')).toThrow(/^Stack 'Stack\/S': addEntitlement\(options\)\.attributes "department=finance" must be a list of EntitlementAttribute values, not a string\. Give a list, such as \[EntitlementAttribute\.of\(…\)\]/);
     expect(attrs([], 'C')).toThrow(`Entitlement 'Stack/S/C': attributes must have at least 1 attribute (it has 0). ${fix}`);
     expect(attrs([...finance, null], 'D')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[1] is required. Use EntitlementAttribute.of().');
-    expect(attrs(['department'], 'E')).toThrow(`Entitlement 'Stack/S/E': attributes[0] "department" is not of the expected type. ${fix}`);
+    expect(attrs(['department'], 'E')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[0] "department" must be an EntitlementAttribute, not a string. Use EntitlementAttribute.of().');
     expect(attrs([{ name: 'department' }], 'F')).toThrow(`Entitlement 'Stack/S/F': attributes[0] {"name":"department"} is not of the expected type. ${fix}`);
     expect(attrs([{ value: 'finance' }], 'G')).toThrow(`Entitlement 'Stack/S/G': attributes[0] {"value":"finance"} is not of the expected type. ${fix}`);
     expect(attrs([{ name: null, value: 'x' }], 'H')).toThrow("Entitlement 'Stack/S/H': attributes[0].name null is required. Give a SamlAttribute.");
@@ -775,7 +774,7 @@ describe('Entitlement.addApplication', () => {
     expect(() => e.addApplication(js({ applicationName: 'notepad' }))).toThrow(/^Entitlement 'Stack\/S\/Some': addApplication\(application\) \{"applicationName":"notepad"\} must be an IApplication, not an object \(it has no applicationArn/);
     expect(() => e.addApplication(js({ node: {} }))).toThrow('Entitlement \'Stack/S/Some\': addApplication(application) {"node":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). Give an Application, defined here or imported with its from… methods (the application).');
     const nameless = Object.assign(new Construct(stack, 'Nameless'), { applicationName: '' });
-    expect(() => e.addApplication(js(nameless))).toThrow("Entitlement 'Stack/S/Some': addApplication() \"\" must not be empty. Give an application with a name.");
+    expect(() => e.addApplication(js(nameless))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) Stack/Nameless must be an IApplication, not a Construct (it has no applicationArn). Give an Application, defined here or imported with its from… methods (the application).");
   });
 
   test('the same application twice fails, by name; two imports of one token name are two applications', () => {
