@@ -19,7 +19,6 @@ import {
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 const NAME_RULE = "must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$)";
-const ARN_RULE = 'must be an ARN in an AWS partition (pattern ^arn:aws(?:\\-cn|\\-iso\\-b|\\-iso|\\-us\\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\\\-]{0,1023}$)';
 const BUCKET_FIX = 'Give the name of an S3 bucket: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.';
 const KEY_FIX = "Give the key of the object in the bucket, such as 'apps/notepadpp.vhdx' (AppStream needs a key for this location).";
 const js = (x: unknown) => x as any;
@@ -246,9 +245,9 @@ describe('AppBlock', () => {
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow(`AppBlock 'Stack/C': packaging {"packagingType":"VHD"} is not of the expected type. ${packagingFix}`);
     expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
-      .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
+      .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ packaging: AppBlockPackaging.custom(js({})) }, 'F'))
-      .toThrow("AppBlock 'Stack/F': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).");
+      .toThrow('AppBlockPackaging.custom(): options.setupScript is required. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout (the script that mounts the package and prepares the applications (required for CUSTOM packaging)).');
     expect(() => block({ appBlockName: '-notepad' }, 'G'))
       .toThrow(`AppBlock 'Stack/G': appBlockName "-notepad" ${NAME_RULE}. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockName out to get a generated name.`);
     expect(() => block({ displayName: 'd'.repeat(101) }, 'H')).toThrow(/^AppBlock 'Stack\/H': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
@@ -258,7 +257,7 @@ describe('AppBlock', () => {
     expect(() => block({ appBlockName: 'twice' }, 'L'))
       .toThrow("AppBlock 'Stack/L': appBlockName \"twice\" is already used by 'Stack/K' in the same account and region. Give each app block its own name, or leave appBlockName out to get a generated one.");
     expect(() => block({ removalPolicy: js('keep') }, 'M')).toThrow("AppBlock 'Stack/M': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
-    expect(() => block({ tags: js([{ Key: 'a', Value: 'b' }]) }, 'N')).toThrow(/^AppBlock 'Stack\/N': tags \[.*\] must be a map of keys to values\./);
+    expect(() => block({ tags: js([{ Key: 'a', Value: 'b' }]) }, 'N')).toThrow(/^AppBlock 'Stack\/N': tags \[.*\] must be a map of strings, not a list\. Give an object whose keys are names/);
   });
 
   test('the scripts, each problem whole, named by the script', () => {
@@ -266,7 +265,7 @@ describe('AppBlock', () => {
     const post = (s: unknown, id: string) => block({ packaging: AppBlockPackaging.appStream2({ postSetupScript: js(s) }) }, id);
     const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';
     const timeoutFix = 'Give how long the script may run, such as Duration.minutes(5).';
-    expect(() => post('setup.ps1', 'A')).toThrow("AppBlockPackaging.appStream2(): options.postSetupScript \"setup.ps1\" must be an AppBlockScript, not a string. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout (a script to run after the package is mounted).");
+    expect(() => post('setup.ps1', 'A')).toThrow('AppBlockPackaging.appStream2(): options.postSetupScript "setup.ps1" must be an AppBlockScript, not a string. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout (a script to run after the package is mounted).');
     expect(() => custom(script({ script: undefined }), 'B'))
       .toThrow("AppBlockPackaging.custom(): options.setupScript.script is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the script's object in S3 (a bucket defined in the app gets the policy that lets AppStream read it)).");
     expect(() => post(script({ script: js('s3://x/y') }), 'C'))
@@ -277,15 +276,15 @@ describe('AppBlock', () => {
     expect(() => custom(script({ executableParameters: '' }), 'G'))
       .toThrow("AppBlock 'Stack/G': packaging.setupScript.executableParameters \"\" must not be empty. Leave executableParameters out rather than empty.");
     expect(() => custom(script({ executableParameters: js(5) }), 'G2'))
-      .toThrow("AppBlock 'Stack/G2': packaging.setupScript.executableParameters 5 must be a string, not number. Leave executableParameters out rather than empty.");
-    expect(() => post(script({ executablePath: js(5) }), 'G3')).toThrow(`AppBlock 'Stack/G3': packaging.postSetupScript.executablePath 5 must be a string, not number. ${pathFix}`);
-    expect(() => custom(script({ timeout: undefined }), 'H')).toThrow(`AppBlock 'Stack/H': packaging.setupScript.timeout is required. ${timeoutFix}`);
+      .toThrow("AppBlockPackaging.custom(): options.setupScript.executableParameters 5 must be a string, not a number. Give a string (the executable's parameters (not empty when given)).");
+    expect(() => post(script({ executablePath: js(5) }), 'G3')).toThrow('AppBlockPackaging.appStream2(): options.postSetupScript.executablePath 5 must be a string, not a number. Give a string (the path of the executable that runs the script, such as C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe).');
+    expect(() => custom(script({ timeout: undefined }), 'H')).toThrow('AppBlockPackaging.custom(): options.setupScript.timeout is required. Give a Duration (how long the script may run, in whole seconds (at least 1)).');
     expect(() => post(script({ timeout: Duration.seconds(0) }), 'I'))
       .toThrow(`AppBlock 'Stack/I': packaging.postSetupScript.timeout (in seconds) 0 must be a whole number from 1 to 2147483647. ${timeoutFix}`);
     expect(() => post(script({ timeout: Duration.seconds(2147483648) }), 'J'))
       .toThrow(`AppBlock 'Stack/J': packaging.postSetupScript.timeout (in seconds) 2147483648 must be a whole number from 1 to 2147483647. ${timeoutFix}`);
     expect(() => custom(script({ timeout: js(300) }), 'K'))
-      .toThrow(`AppBlock 'Stack/K': packaging.setupScript.timeout 300 is not of the expected type. ${timeoutFix} Give a Duration, such as Duration.minutes(15).`);
+      .toThrow('AppBlockPackaging.custom(): options.setupScript.timeout 300 must be a Duration, not a number. Give a Duration (how long the script may run, in whole seconds (at least 1)).');
   });
 
   test('imports: name and ARN both ways, and the environment of the ARN', () => {
@@ -381,19 +380,18 @@ describe('Application', () => {
 
   test('the props, app block, launch path and icon, each problem whole', () => {
     const launchFix = "Give the path of the application's executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.";
-    const iconFix = "Give an S3Location, such as S3Location.fromBucket(bucket, 'icons/app.png').";
     expect(() => new Application(stack, 'A', undefined as any))
       .toThrow("Application 'Stack/A': props is required. Give an object with the fields of ApplicationProps, at least appBlock, icon, instanceFamilies, launchPath, platforms (the application's properties).");
     expect(() => new Application(stack, 'B', { ...js({}), launchPath: 'x' })).toThrow('Application \'Stack/B\': appBlock is required. Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).');
     expect(() => application({ appBlock: js({ appBlockName: 'notepad' }) }, 'C')).toThrow('Application \'Stack/C\': appBlock {"appBlockName":"notepad"} must be an IAppBlock, not an object (it has no appBlockArn). Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).');
     expect(() => application({ appBlock: js({ appBlockArn: 'notepad' }) }, 'D'))
-      .toThrow(`Application 'Stack/D': appBlock "notepad" ${ARN_RULE}. Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.`);
-    expect(() => application({ launchPath: undefined }, 'E')).toThrow(`Application 'Stack/E': launchPath is required. ${launchFix}`);
+      .toThrow('Application \'Stack/D\': appBlock {"appBlockArn":"notepad"} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).');
+    expect(() => application({ launchPath: undefined }, 'E')).toThrow('Application \'Stack/E\': launchPath is required. Give a string (the path of the application\'s executable on the instance, such as C:\\\\Program Files\\\\Notepad++\\\\notepad++.exe).');
     expect(() => application({ launchPath: '' }, 'F')).toThrow(`Application 'Stack/F': launchPath "" must not be empty. ${launchFix}`);
     expect(() => application({ launchParameters: '' }, 'G')).toThrow("Application 'Stack/G': launchParameters \"\" must not be empty. Leave launchParameters out rather than empty.");
     expect(() => application({ workingDirectory: '' }, 'H')).toThrow("Application 'Stack/H': workingDirectory \"\" must not be empty. Leave workingDirectory out rather than empty.");
-    expect(() => application({ icon: undefined }, 'I')).toThrow(`Application 'Stack/I': icon is required. ${iconFix}`);
-    expect(() => application({ icon: js({ s3Bucket: 'b', s3Key: 'k' }) }, 'J')).toThrow(`Application 'Stack/J': icon {"s3Bucket":"b","s3Key":"k"} is not of the expected type. ${iconFix}`);
+    expect(() => application({ icon: undefined }, 'I')).toThrow('Application \'Stack/I\': icon is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the application\'s icon (a PNG), in S3).');
+    expect(() => application({ icon: js({ s3Bucket: 'b', s3Key: 'k' }) }, 'J')).toThrow('Application \'Stack/J\': icon {"s3Bucket":"b","s3Key":"k"} must be an S3Location, not an object (it has no bind). Use S3Location.fromBucket(), S3Location.fromBucketName() (the application\'s icon (a PNG), in S3).');
     expect(() => application({ icon: S3Location.fromBucketName('icons-bucket', '') }, 'K')).toThrow(`Application 'Stack/K': icon key "" must not be empty. ${KEY_FIX}`);
     expect(() => application({ displayName: 'd'.repeat(101) }, 'L')).toThrow(/^Application 'Stack\/L': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
     expect(() => application({ applicationName: 'a b' }, 'M'))
@@ -401,20 +399,18 @@ describe('Application', () => {
   });
 
   test('platforms and instance families, each problem whole', () => {
-    const platformFix = 'Give a list of FleetPlatform members, such as [FleetPlatform.WINDOWS_SERVER_2019].';
-    const familyFix = 'Give a list of InstanceFamily members, such as [InstanceFamily.GENERAL_PURPOSE].';
     expect(() => application({ platforms: undefined }, 'A')).toThrow('Application \'Stack/A\': platforms is required. Give a list of FleetPlatform values (the platforms the application runs on: 1 to 4).');
     expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow('Application \'Stack/B\': platforms "WINDOWS_SERVER_2019" must be a list of FleetPlatform values, not a string. Give a list, such as [FleetPlatform.WINDOWS_SERVER_2019] (the platforms the application runs on: 1 to 4).');
     expect(() => application({ platforms: js([null]) }, 'C')).toThrow('Application \'Stack/C\': platforms[0] is required. Use a member of FleetPlatform: WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404.');
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, js('WINDOWS')] }, 'D'))
-      .toThrow(`Application 'Stack/D': platforms[1] "WINDOWS" must be one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404. ${platformFix}`);
+      .toThrow('Application \'Stack/D\': platforms[1] "WINDOWS" must be a member of FleetPlatform (WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404). Use FleetPlatform.WINDOWS_SERVER_2019 or another member of FleetPlatform.');
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
       .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
       .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
-    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow(`Application 'Stack/G': instanceFamilies is required. ${familyFix}`);
+    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow('Application \'Stack/G\': instanceFamilies is required. Give a list of InstanceFamily values (the instance families the application runs on, at least one (Elastic fleets are GENERAL_PURPOSE)).');
     expect(() => application({ instanceFamilies: [js('GRAPHICS_G5')] }, 'H'))
-      .toThrow(`Application 'Stack/H': instanceFamilies[0] "GRAPHICS_G5" must be one of GENERAL_PURPOSE, GRAPHICS_G4. ${familyFix}`);
+      .toThrow('Application \'Stack/H\': instanceFamilies[0] "GRAPHICS_G5" must be a member of InstanceFamily (GENERAL_PURPOSE, GRAPHICS_G4). Use InstanceFamily.GENERAL_PURPOSE or another member of InstanceFamily.');
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
       .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");
     expect(() => application({ instanceFamilies: [] }, 'J'))
@@ -668,18 +664,17 @@ describe('AppBlockBuilder', () => {
   });
 
   test('app blocks, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
     expect(() => builder({ appBlocks: js('arn:aws:appstream:us-east-1:123456789012:app-block/x') }, 'A'))
       .toThrow("AppBlockBuilder 'Stack/A': appBlocks \"arn:aws:appstream:us-east-1:123456789012:app-block/x\" must be a list of IAppBlock values, not a string. Give a list, such as [an IAppBlock] (the app blocks the builder packages applications into).");
     expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] is required. Give an AppBlock, defined here or imported with its from… methods.");
     const b = builder({}, 'C');
     expect(() => b.addAppBlock(js({ appBlockArn: 'arn:aws:appstream:us-east-1:123456789012:app-block/x' })))
       .toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) {"appBlockArn":"arn:aws:appstream:us-east-1:123456789012:app-block/x"} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).');
-    expect(() => b.addAppBlock(js({ node: {}, appBlockArn: 5 }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{},"appBlockArn":5} is not of the expected type. ${blockFix}`);
-    expect(() => b.addAppBlock(js({ node: {} }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{}} is not of the expected type. ${blockFix}`);
-    expect(() => b.addAppBlock(js(undefined))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks is required. ${blockFix}`);
+    expect(() => b.addAppBlock(js({ node: {}, appBlockArn: 5 }))).toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) {"node":{},"appBlockArn":5} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).');
+    expect(() => b.addAppBlock(js({ node: {} }))).toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) {"node":{}} must be an IAppBlock, not an object (it has no appBlockArn, appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).');
+    expect(() => b.addAppBlock(js(undefined))).toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) is required. Give an AppBlock, defined here or imported with its from… methods (the app block).');
     expect(() => b.addAppBlock(js({ node: { path: 'Stack/Fake' }, appBlockArn: 'app-block/x' })))
-      .toThrow(`AppBlockBuilder 'Stack/C': appBlocks "app-block/x" ${ARN_RULE}. Give an app block ARN.`);
+      .toThrow('AppBlockBuilder \'Stack/C\': addAppBlock(appBlock) {"node":{"path":"Stack/Fake"},"appBlockArn":"app-block/x"} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).');
     const logicalId = stack.getLogicalId(b.node.defaultChild as any);
     expect(Template.fromStack(stack).findResources('AWS::AppStream::AppBlockBuilder')[logicalId].Properties.AppBlockArns).toBeUndefined();
   });

@@ -217,7 +217,7 @@ describe('ElasticFleet', () => {
     expect(() => elastic({ vpc: js(undefined) }, 'D'))
       .toThrow("ElasticFleet 'Stack/D': vpc is required. Give an ec2.IVpc (the VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones).");
     expect(() => elastic({ instanceType: js(undefined) }, 'F'))
-      .toThrow("ElasticFleet 'Stack/F': instanceType is required. Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of('stream.standard.medium').");
+      .toThrow("ElasticFleet 'Stack/F': instanceType is required. Use InstanceType.of(), or a constant such as InstanceType.COMPUTE_2XLARGE (the instance type: one of the five stream.standard.* types Elastic fleets offer).");
   });
 
   test('platform: each Elastic one passes; another fails, with the list', () => {
@@ -356,7 +356,7 @@ describe('ElasticFleet applications', () => {
     expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(/^ElasticFleet 'Stack\/E': addApplication\(application\) \{"applicationArn":"arn"\} must be an IApplication, not an object \(it has no applicationName/);
     expect(() => f.addApplication(js({ node: {} }))).toThrow('ElasticFleet \'Stack/E\': addApplication(application) {"node":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). Give an Application, defined here or imported with its from… methods (the application).');
     expect(() => f.addApplication(js(undefined))).toThrow('ElasticFleet \'Stack/E\': addApplication(application) is required. Give an Application, defined here or imported with its from… methods (the application).');
-    expect(() => elastic({ applications: js('App') }, 'L')).toThrow("ElasticFleet 'Stack/L': applications \"App\" must be a list. Give a list of Application objects.");
+    expect(() => elastic({ applications: js('App') }, 'L')).toThrow("ElasticFleet 'Stack/L': applications \"App\" must be a list of IApplication values, not a string. Give a list, such as [an IApplication] (the applications the fleet streams).");
   });
 
   test('an application of another platform, or without GENERAL_PURPOSE, fails', () => {
@@ -670,9 +670,9 @@ describe('Entitlement', () => {
       .toThrow("Entitlement 'Stack/C': stack \"apps\" must be an IStack, not a string. Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
     expect(() => s.addEntitlement('D', js(undefined))).toThrow("Stack 'Stack/S': addEntitlement(options) is required. Give an object with the fields of EntitlementOptions, at least appVisibility, attributes (the entitlement's options).");
     expect(() => s.addEntitlement('E', js({ attributes: finance })))
-      .toThrow("Entitlement 'Stack/S/E': appVisibility is required. Use AppVisibility.ALL or AppVisibility.ASSOCIATED.");
+      .toThrow("Stack 'Stack/S': addEntitlement(options).appVisibility is required. Use a member of AppVisibility: ALL, ASSOCIATED (whether the entitled users see all of the stack's applications or only the associated ones).");
     expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance })))
-      .toThrow("Entitlement 'Stack/S/F': appVisibility \"SOME\" must be one of ALL, ASSOCIATED. Use AppVisibility.ALL or AppVisibility.ASSOCIATED.");
+      .toThrow("Stack 'Stack/S': addEntitlement(options).appVisibility \"SOME\" must be a member of AppVisibility (ALL, ASSOCIATED). Use AppVisibility.ALL or another member of AppVisibility (whether the entitled users see all of the stack's applications or only the associated ones).");
     expect(() => s.addEntitlement('G', entitlementOptions({ removalPolicy: js('keep') })))
       .toThrow("Entitlement 'Stack/S/G': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
   });
@@ -701,8 +701,8 @@ describe('Entitlement', () => {
     expect(attrs([], 'C')).toThrow(`Entitlement 'Stack/S/C': attributes must have at least 1 attribute (it has 0). ${fix}`);
     expect(attrs([...finance, null], 'D')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[1] is required. Use EntitlementAttribute.of().');
     expect(attrs(['department'], 'E')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[0] "department" must be an EntitlementAttribute, not a string. Use EntitlementAttribute.of().');
-    expect(attrs([{ name: 'department' }], 'F')).toThrow(`Entitlement 'Stack/S/F': attributes[0] {"name":"department"} is not of the expected type. ${fix}`);
-    expect(attrs([{ value: 'finance' }], 'G')).toThrow(`Entitlement 'Stack/S/G': attributes[0] {"value":"finance"} is not of the expected type. ${fix}`);
+    expect(attrs([{ name: 'department' }], 'F')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[0] {"name":"department"} must be an EntitlementAttribute, not an object (it has no value). Use EntitlementAttribute.of().');
+    expect(attrs([{ value: 'finance' }], 'G')).toThrow('Stack \'Stack/S\': addEntitlement(options).attributes[0] {"value":"finance"} must be an EntitlementAttribute, not an object (it has no name). Use EntitlementAttribute.of().');
     expect(attrs([{ name: null, value: 'x' }], 'H')).toThrow("Entitlement 'Stack/S/H': attributes[0].name null is required. Give a SamlAttribute.");
     expect(attrs([{ name: 'email', value: 'x' }], 'I'))
       .toThrow("Entitlement 'Stack/S/I': attributes[0].name \"email\" is not one of the SAML attributes entitlements match (roles, department, organization, groups, title, costCenter, userType). Use a SamlAttribute member.");
