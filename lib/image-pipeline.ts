@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -12,7 +13,7 @@ import { IFleet } from './fleet';
 import { Image } from './image';
 import { ImageSource } from './image-source';
 import { appStreamArn, nameInArn } from './private/arns';
-import { appStreamRetry, otherRetry } from './private/pipeline-retry';
+import { appStreamRetry, otherRetry, TRANSIENT_RETRY } from './private/pipeline-retry';
 import { withoutNulls } from './private/props';
 import { DESCRIPTION, DISPLAY_NAME, NAME, SHARED_ACCOUNT_ID } from './private/rules';
 import { tagProblems } from './private/tags';
@@ -116,7 +117,8 @@ export interface ImagePipelineProps {
 
   /**
    * Regions to copy each new image to (`CopyImage`), under the same name. AppStream does not copy
-   * tags, and the state machine reaches AppStream only in its own Region: the copies are untagged.
+   * tags: a small Lambda function (the pipeline's only one; SDK tasks reach AWS only in the state
+   * machine's Region) tags each copy in its Region with the image's tags.
    *
    * @default - not copied
    */
@@ -231,6 +233,7 @@ export class ImagePipeline extends Construct {
 
     const definition = this.definition({
       prefix,
+      tags,
       shares,
       regions,
       keep,
@@ -404,6 +407,18 @@ export class ImagePipeline extends Construct {
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
     }))));
+    const tagger = d.regions.length > 0 ? this.copyTagger(d) : undefined;
+    d.regions.forEach((region) => add(new tasks.LambdaInvoke(this, `Tag the copy in ${region}`, {
+      lambdaFunction: tagger!,
+      payload: sfn.TaskInput.fromObject({
+        Region: region,
+        ImageName: sfn.JsonPath.stringAt('$.Image.Name'),
+        Tags: d.tags,
+      }),
+      retryOnServiceExceptions: true,
+      resultPath: sfn.JsonPath.DISCARD,
+    // The function's errors are named as the SDK names them, without the service prefix.
+    }).addRetry({ ...TRANSIENT_RETRY, errors: ['ThrottlingException', 'ConcurrentModificationException'] })));
     // Recorded before the roll-out: a fleet updated and a parameter left behind would let the next
     // deployment put the older image back on that fleet.
     add(otherRetry(new tasks.CallAwsService(this, 'Record the latest image', {
@@ -578,6 +593,37 @@ export class ImagePipeline extends Construct {
     return map;
   }
 
+  /**
+   * The one Lambda function of the pipeline: CopyImage does not copy tags, and an SDK-integration
+   * task calls AWS only in the state machine's own Region, so no task can tag the copy in its
+   * destination. The function tags it there (TagResource), with the tags of the original.
+   */
+  private copyTagger(d: Definition): lambda.Function {
+    const fn = new lambda.Function(this, 'TagCopies', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      timeout: cdk.Duration.minutes(1),
+      description: `Tags the copies of the images of the AppStream image pipeline ${this.node.path} in their Regions`,
+      code: lambda.Code.fromInline([
+        "const { AppStreamClient, TagResourceCommand } = require('@aws-sdk/client-appstream');",
+        'exports.handler = async (event) => {',
+        "  const [, partition, , , account] = process.env.IMAGE_ARN_SAMPLE.split(':');",
+        '  const arn = `arn:${partition}:appstream:${event.Region}:${account}:image/${event.ImageName}`;',
+        '  await new AppStreamClient({ region: event.Region }).send(new TagResourceCommand({ ResourceArn: arn, Tags: event.Tags }));',
+        '  return { ResourceArn: arn };',
+        '};',
+      ].join('\n')),
+      environment: { IMAGE_ARN_SAMPLE: d.ownImages },
+    });
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['appstream:TagResource'],
+      resources: d.regions.map((region) => cdk.Stack.of(this).formatArn({
+        service: 'appstream', region, resource: 'image', resourceName: `${d.prefix}-*`, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+      })),
+    }));
+    return fn;
+  }
+
   /** Failure: cleanup, report the image and AWS's error, fail. */
   private failurePath(d: Definition): sfn.IChainable {
     const fail = new sfn.Fail(this, 'Failed', { error: 'ImagePipeline.Failed', cause: 'See the execution history and the notification.' });
@@ -625,6 +671,7 @@ export class ImagePipeline extends Construct {
 
 interface Definition {
   readonly prefix: string;
+  readonly tags: Record<string, string>;
   readonly shares: ImageShare[];
   readonly regions: string[];
   readonly keep?: number;

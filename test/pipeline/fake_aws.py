@@ -209,6 +209,23 @@ class FakeAws:
         self.copies.append({'name': p['DestinationImageName'], 'region': p['DestinationRegion']})
         return {'DestinationImageName': p['DestinationImageName']}
 
+    def appstream_TagResource(self, p):
+        region, name = p['ResourceArn'].split(':')[3], p['ResourceArn'].split('/', 1)[1]
+        if region == REGION:
+            self._image(name)['Tags'].update(p['Tags'])
+            return {}
+        copy = next((c for c in self.copies if c['name'] == name and c['region'] == region), None)
+        if copy is None:
+            raise AwsError('ResourceNotFoundException', f'The image {name} does not exist in {region}.')
+        copy.setdefault('tags', {}).update(p['Tags'])
+        return {}
+
+    def tag_copy(self, payload):
+        """The pipeline's Lambda function (lib/image-pipeline.ts copyTagger), as it calls AppStream."""
+        arn = f"arn:aws:appstream:{payload['Region']}:{ACCOUNT}:image/{payload['ImageName']}"
+        self.call('appstream', 'TagResource', {'ResourceArn': arn, 'Tags': payload['Tags']})
+        return {'ResourceArn': arn}
+
     def appstream_UpdateFleet(self, p):
         name = p.get('Name')
         if name not in self.fleets:

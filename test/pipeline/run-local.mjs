@@ -21,7 +21,9 @@ const waits = {};
 (function walk(states) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Wait') waits[name] = 0;
-    if (state.Type === 'Task') {
+    if (state.Type === 'Task' && state.Resource.endsWith(':states:::lambda:invoke')) {
+      tasks[name] = { service: 'lambda', operation: 'Invoke' };
+    } else if (state.Type === 'Task') {
       const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(state.Resource);
       if (!match) throw new Error(`${name}: not an SDK integration: ${state.Resource}`);
       tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1) };

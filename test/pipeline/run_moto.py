@@ -14,6 +14,7 @@ backoffs are recorded instead of slept. Two patches make moto behave as AWS does
   Step Functions says `AppStream.<Code>` (`Ssm.`, `Sns.`): the patch maps the service to that name.
 """
 import datetime
+import io
 import json
 import sys
 import time
@@ -105,6 +106,20 @@ def appstream_hook(request, **kwargs):
     return response
 
 
+def lambda_hook(request, **kwargs):
+    """The pipeline's Lambda function, run by the fake: the request body is its payload."""
+    try:
+        body, headers = json.dumps(FAKE.tag_copy(json.loads(request.body))), {}
+    except AwsError as e:
+        body, headers = json.dumps({'errorType': e.code, 'errorMessage': e.message}), {'X-Amz-Function-Error': 'Unhandled'}
+    data = body.encode()
+    # Invoke's Payload is a streaming member: botocore reads it from the raw stream.
+    response = AWSResponse(request.url, 200, {'Content-Type': 'application/json', 'Content-Length': str(len(data)),
+                                              'x-amzn-RequestId': 'fake-request', **headers}, io.BytesIO(data))
+    response._content = data
+    return response
+
+
 def run(definition, scenario, max_polls):
     global FAKE
     FAKE = FakeAws(scenario)
@@ -112,6 +127,7 @@ def run(definition, scenario, max_polls):
     with mock_aws(config={'stepfunctions': {'execute_state_machine': True}}):
         boto3.setup_default_session(region_name=REGION)
         boto3.DEFAULT_SESSION.events.register('before-send.appstream', appstream_hook)
+        boto3.DEFAULT_SESSION.events.register('before-send.lambda', lambda_hook)
         ssm = boto3.client('ssm', region_name=REGION)
         versions = scenario['parameters'][PARAMETER]
         ssm.put_parameter(Name=PARAMETER, Value=versions[0], Type='String')
@@ -136,6 +152,7 @@ def run(definition, scenario, max_polls):
         notes = sns_backends[ACCOUNT][REGION].topics[topic].sent_notifications
         messages = [{'Subject': n[2], 'Message': n[1]} for n in notes]
         boto3.DEFAULT_SESSION.events.unregister('before-send.appstream', appstream_hook)
+        boto3.DEFAULT_SESSION.events.unregister('before-send.lambda', lambda_hook)
     return {
         'engine': 'moto',
         'status': described['status'],
@@ -158,6 +175,7 @@ def main():
     results = {}
     for name, scenario in scenarios(synthesized['owner']).items():
         outcome = run(synthesized['definition'], scenario, synthesized['maxPolls'])
+        outcome['owner'] = synthesized['owner']
         try:
             outcome['problems'] = check(name, outcome)
         except Exception as e:  # a check that cannot even run is a failure of the scenario

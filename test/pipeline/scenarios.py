@@ -109,7 +109,8 @@ def check(name, outcome):
         expect(versions[-1] == image, f'the parameter names the new image last: {versions}')
         expect(fake['fleets']['fleet-a'] == image and fake['fleets']['fleet-b'] == image, f"both fleets took the new image: {fake['fleets']}")
         expect(fake['permissions'].get(image) == {OTHER_ACCOUNT: {'allowFleet': True, 'allowImageBuilder': False}}, f"shared with {OTHER_ACCOUNT}: {fake['permissions']}")
-        expect(fake['copies'] == [{'name': image, 'region': 'eu-west-1'}], f"copied to eu-west-1: {fake['copies']}")
+        expect(fake['copies'] == [{'name': image, 'region': 'eu-west-1', 'tags': {'team': 'desktops', 'AppStreamImagePipeline': outcome['owner']}}],
+               f"copied to eu-west-1 and tagged there: {fake['copies']}")
         expect(image in message and 'AVAILABLE' in message, f'the notification names the image: {message}')
         order = [c['operation'] for c in fake['calls'] if c['outcome'] == 'ok']
         expect(order.index('UpdateImagePermissions') < order.index('UpdateFleet'), 'shared before the roll-out')
