@@ -12,7 +12,7 @@ import { IFleet } from './fleet';
 import { Image } from './image';
 import { ImageSource } from './image-source';
 import { appStreamArn, nameInArn } from './private/arns';
-import { appStreamRetry, otherRetry } from './private/pipeline-retry';
+import { appStreamCall, appStreamRetry, otherRetry } from './private/pipeline-retry';
 import { withoutNulls } from './private/props';
 import { DESCRIPTION, DISPLAY_NAME, NAME, SHARED_ACCOUNT_ID } from './private/rules';
 import { tagProblems } from './private/tags';
@@ -318,17 +318,15 @@ export class ImagePipeline extends Construct {
 
     // Wait for AVAILABLE or FAILED, at most maxPolls times.
     const wait = new sfn.Wait(this, 'Wait for the image', { time: sfn.WaitTime.duration(d.interval) });
-    const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the image', {
-      service: 'appstream',
+    const describe = appStreamCall(this, 'Describe the image', {
       action: 'describeImages',
-      iamAction: 'appstream:DescribeImages',
       parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Image.Name')) },
       // DescribeImages has no resource-level permission (Service Authorization Reference).
       iamResources: ['*'],
       // The whole image, its State tested by the Choice (an engine returns a list for a deeper path).
       resultSelector: { 'Image.$': '$.Images[0]' },
       resultPath: '$.Poll',
-    }));
+    });
     const count = new sfn.Pass(this, 'Count the polls', {
       parameters: {
         'Name.$': '$.Image.Name',
@@ -380,10 +378,8 @@ export class ImagePipeline extends Construct {
     const add = (next: sfn.IChainable) => {
       chain = chain ? chain.next(next) : sfn.Chain.start(next);
     };
-    d.shares.forEach((share) => add(appStreamRetry(new tasks.CallAwsService(this, `Share with ${share.account}`, {
-      service: 'appstream',
+    d.shares.forEach((share) => add(appStreamCall(this, `Share with ${share.account}`, {
       action: 'updateImagePermissions',
-      iamAction: 'appstream:UpdateImagePermissions',
       parameters: {
         Name: sfn.JsonPath.stringAt('$.Image.Name'),
         SharedAccountId: share.account,
@@ -391,11 +387,9 @@ export class ImagePipeline extends Construct {
       },
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
-    }))));
-    d.regions.forEach((region) => add(appStreamRetry(new tasks.CallAwsService(this, `Copy to ${region}`, {
-      service: 'appstream',
+    })));
+    d.regions.forEach((region) => add(appStreamCall(this, `Copy to ${region}`, {
       action: 'copyImage',
-      iamAction: 'appstream:CopyImage',
       parameters: {
         SourceImageName: sfn.JsonPath.stringAt('$.Image.Name'),
         DestinationImageName: sfn.JsonPath.stringAt('$.Image.Name'),
@@ -403,7 +397,7 @@ export class ImagePipeline extends Construct {
       },
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
-    }))));
+    })));
     // Recorded before the roll-out: a fleet updated and a parameter left behind would let the next
     // deployment put the older image back on that fleet.
     add(otherRetry(new tasks.CallAwsService(this, 'Record the latest image', {
@@ -460,53 +454,43 @@ export class ImagePipeline extends Construct {
       resultPath: '$.Candidate',
     }));
     read.addCatch(kept, { errors: ['Ssm.ParameterVersionNotFoundException', 'Ssm.ParameterNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
-    const describe = appStreamRetry(new tasks.CallAwsService(this, 'Describe the old image', {
-      service: 'appstream',
+    const describe = appStreamCall(this, 'Describe the old image', {
       action: 'describeImages',
-      iamAction: 'appstream:DescribeImages',
       parameters: { Names: sfn.JsonPath.array(sfn.JsonPath.stringAt('$.Candidate.Name')) },
       iamResources: ['*'],
       // An image that no longer exists is ResourceNotFoundException, caught below.
       resultSelector: { 'Image.$': '$.Images[0]' },
       resultPath: '$.Candidate.Found',
-    }));
+    });
     describe.addCatch(kept, { errors: ['AppStream.ResourceNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
-    const listTags = appStreamRetry(new tasks.CallAwsService(this, 'Read the old image\'s tags', {
-      service: 'appstream',
+    const listTags = appStreamCall(this, 'Read the old image\'s tags', {
       action: 'listTagsForResource',
-      iamAction: 'appstream:ListTagsForResource',
       parameters: { ResourceArn: sfn.JsonPath.stringAt('$.Candidate.Found.Image.Arn') },
       iamResources: [d.ownImages],
       resultPath: '$.Candidate.Tags',
-    }));
-    const fleets = appStreamRetry(new tasks.CallAwsService(this, 'List the fleets', {
-      service: 'appstream',
+    });
+    const fleets = appStreamCall(this, 'List the fleets', {
       action: 'describeFleets',
-      iamAction: 'appstream:DescribeFleets',
       parameters: {},
       // DescribeFleets, DescribeImageBuilders: no resource-level permission (Service Authorization Reference).
       iamResources: ['*'],
       resultSelector: { 'List.$': '$.Fleets' },
       resultPath: '$.Candidate.Fleets',
-    }));
-    const builders = appStreamRetry(new tasks.CallAwsService(this, 'List the image builders', {
-      service: 'appstream',
+    });
+    const builders = appStreamCall(this, 'List the image builders', {
       action: 'describeImageBuilders',
-      iamAction: 'appstream:DescribeImageBuilders',
       parameters: {},
       iamResources: ['*'],
       resultSelector: { 'List.$': '$.ImageBuilders' },
       resultPath: '$.Candidate.Builders',
-    }));
-    const shares = appStreamRetry(new tasks.CallAwsService(this, 'List the old image\'s shares', {
-      service: 'appstream',
+    });
+    const shares = appStreamCall(this, 'List the old image\'s shares', {
       action: 'describeImagePermissions',
-      iamAction: 'appstream:DescribeImagePermissions',
       parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
       iamResources: [d.ownImages],
       resultSelector: { 'Count.$': 'States.ArrayLength($.SharedImagePermissionsList)' },
       resultPath: '$.Candidate.Shares',
-    }));
+    });
     const byFleet = this.uses('fleet', '$.Candidate.Fleets.List', 'ImageName', '$.Candidate.Name', '$.Candidate.Fleets.Uses');
     const byBuilder = this.uses('image builder', '$.Candidate.Builders.List', 'ImageArn', '$.Candidate.Found.Image.Arn', '$.Candidate.Builders.Uses');
     const usage = new sfn.Pass(this, 'Is the old image in use?', {
@@ -516,14 +500,12 @@ export class ImagePipeline extends Construct {
       },
       resultPath: '$.Candidate.Usage',
     });
-    const del = appStreamRetry(new tasks.CallAwsService(this, 'Delete the old image', {
-      service: 'appstream',
+    const del = appStreamCall(this, 'Delete the old image', {
       action: 'deleteImage',
-      iamAction: 'appstream:DeleteImage',
       parameters: { Name: sfn.JsonPath.stringAt('$.Candidate.Name') },
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
-    }));
+    });
     del.addCatch(kept, { errors: ['AppStream.ResourceInUseException', 'AppStream.ResourceNotFoundException'], resultPath: sfn.JsonPath.DISCARD });
     const deleted = new sfn.Pass(this, 'Old image deleted');
     del.next(deleted);

@@ -1,10 +1,9 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { Image } from './image';
 import { appStreamArn } from './private/arns';
-import { appStreamRetry } from './private/pipeline-retry';
+import { appStreamCall } from './private/pipeline-retry';
 
 /**
  * What an image pipeline tells its source when it binds it.
@@ -123,25 +122,21 @@ class ManagedUpdates extends ImageSource {
     const imageArns = [...options.imageArns, sourceArn];
     // Tagging on create is authorized separately (appstream:TagResource on the new image).
     const tagging = [new iam.PolicyStatement({ actions: ['appstream:TagResource'], resources: options.imageArns })];
-    const dryRun = appStreamRetry(new tasks.CallAwsService(scope, 'Check the image can be updated', {
-      service: 'appstream',
+    const dryRun = appStreamCall(scope, 'Check the image can be updated', {
       action: 'createUpdatedImage',
-      iamAction: 'appstream:CreateUpdatedImage',
       parameters: request(true),
       iamResources: imageArns,
       additionalIamStatements: tagging,
       resultSelector: { CanUpdate: sfn.JsonPath.stringAt('$.CanUpdateImage') },
       resultPath: '$.DryRun',
-    }));
-    const update = appStreamRetry(new tasks.CallAwsService(scope, 'Start the managed update', {
-      service: 'appstream',
+    });
+    const update = appStreamCall(scope, 'Start the managed update', {
       action: 'createUpdatedImage',
-      iamAction: 'appstream:CreateUpdatedImage',
       parameters: request(false),
       iamResources: imageArns,
       additionalIamStatements: tagging,
       resultPath: sfn.JsonPath.DISCARD,
-    }));
+    });
     const cannot = new sfn.Fail(scope, 'The image cannot be updated', {
       error: 'ImagePipeline.CannotUpdateImage',
       cause: 'CreateUpdatedImage (dry run) answered canUpdateImage: false: the image has no pending updates, or is not one AWS can update (it must be a private image of yours, from a base image published on or after 2017-07-24).',

@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
 
 /**
  * The errors of an AppStream call worth retrying, as Step Functions names them (`AppStream.<code>`):
@@ -41,4 +43,16 @@ export function appStreamRetry<T extends sfn.TaskStateBase | sfn.CustomState>(ta
 export function otherRetry<T extends sfn.TaskStateBase>(task: T): T {
   task.addRetry({ ...RETRY, errors: OTHER_TRANSIENT_ERRORS });
   return task;
+}
+
+/**
+ * An AppStream SDK-integration task with its retries: the IAM action is the API action's own name
+ * (`describeImages` → `appstream:DescribeImages`), so each task names its action once.
+ */
+export function appStreamCall(scope: Construct, id: string, props: Omit<tasks.CallAwsServiceProps, 'service' | 'iamAction'>): tasks.CallAwsService {
+  return appStreamRetry(new tasks.CallAwsService(scope, id, {
+    ...props,
+    service: 'appstream',
+    iamAction: `appstream:${props.action.charAt(0).toUpperCase()}${props.action.slice(1)}`,
+  }));
 }
