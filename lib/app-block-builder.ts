@@ -14,7 +14,8 @@ import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { APP_BLOCK_BUILDER_INSTANCE_TYPES, APP_BLOCK_BUILDER_PLATFORMS, APP_BLOCK_BUILDER_SUBNETS, ARN } from './private/rules';
@@ -246,10 +247,10 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    * @param props the builder's properties
    */
   constructor(scope: Construct, id: string, props: AppBlockBuilderProps) {
+    props = checkConstructor(AppBlockBuilder, arguments).props;
     super(scope, id);
     Object.defineProperty(this, APP_BLOCK_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'AppBlockBuilder');
-    props = withoutNulls(v.required('props', props, 'Give the app block builder\'s props: at least instanceType and vpc.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME);

@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import { SCRIPT_EXECUTABLE, SCRIPT_TIMEOUT_SECONDS } from './private/rules';
 import { durationSeconds } from './private/session-settings';
@@ -225,10 +226,10 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
    * @param props the app block's properties
    */
   constructor(scope: Construct, id: string, props: AppBlockProps) {
+    props = checkConstructor(AppBlock, arguments).props;
     super(scope, id);
     Object.defineProperty(this, APP_BLOCK_SYMBOL, { value: true });
     const v = new Validator(this, 'AppBlock');
-    props = withoutNulls(v.required('props', props, 'Give the app block\'s props: at least source and packaging.'));
     const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
     const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
     // [docs] S3Location.S3Key: the key "is required for CUSTOM"; for APPSTREAM2 it "is not required if a new

@@ -6,8 +6,9 @@ import { IAppBlock } from './app-block';
 import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
+import { checkConstructor } from './private/boundary';
 import { openList } from './private/open-sets';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import {
   APPLICATION_INSTANCE_FAMILIES,
@@ -261,10 +262,10 @@ export class Application extends cdk.Resource implements IApplication {
    * @param props the application's properties
    */
   constructor(scope: Construct, id: string, props: ApplicationProps) {
+    props = checkConstructor(Application, arguments).props;
     super(scope, id);
     Object.defineProperty(this, APPLICATION_SYMBOL, { value: true });
     const v = new Validator(this, 'Application');
-    props = withoutNulls(v.required('props', props, 'Give the application\'s props: appBlock, launchPath, icon, platforms and instanceFamilies.'));
 
     const appBlock = v.object('appBlock', props.appBlock, (x) => typeof x.appBlockArn === 'string', 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
     v.string('appBlock', appBlock.appBlockArn, ARN, 'Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.');

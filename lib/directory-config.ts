@@ -8,7 +8,8 @@ import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import {
   ARN,
@@ -267,10 +268,10 @@ export class DirectoryConfig extends DirectoryConfigBase {
   public readonly organizationalUnitDistinguishedNames: string[];
 
   constructor(scope: Construct, id: string, props: DirectoryConfigProps) {
+    props = checkConstructor(DirectoryConfig, arguments).props;
     super(scope, id);
     Object.defineProperty(this, DIRECTORY_CONFIG_SYMBOL, { value: true });
     const v = new Validator(this, 'DirectoryConfig');
-    props = withoutNulls(v.required('props', props, 'Give the directory config\'s props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.'));
 
     const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
     const directoryName = v.required('directoryName', props.directoryName, nameFix);

@@ -13,8 +13,9 @@ import { FleetMetricsKind } from './private/fleet-metrics';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { checkConstructor } from './private/boundary';
 import { openValue } from './private/open-sets';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { ELASTIC_FLEET_INSTANCE_TYPES, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, ELASTIC_FLEET_PLATFORMS, ELASTIC_FLEET_SUBNETS, FLEET_PLATFORMS } from './private/rules';
@@ -257,10 +258,10 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
    * @param props the fleet's properties
    */
   constructor(scope: Construct, id: string, props: ElasticFleetProps) {
+    props = checkConstructor(ElasticFleet, arguments).props;
     super(scope, id);
     Object.defineProperty(this, ELASTIC_FLEET_SYMBOL, { value: true });
     const v = new Validator(this, 'ElasticFleet');
-    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least platform, instanceType, maxConcurrentSessions and vpc.'));
 
     const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType: 'ELASTIC' });
     checkLabels(v, props);

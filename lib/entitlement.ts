@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { IApplication } from './application';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { dependsOn, literalOf, resourceOf } from './private/references';
 import {
   ENTITLEMENT_APP_VISIBILITIES,
@@ -208,10 +209,10 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
    * @param props the entitlement's properties
    */
   constructor(scope: Construct, id: string, props: EntitlementProps) {
+    props = checkConstructor(Entitlement, arguments).props;
     super(scope, id);
     Object.defineProperty(this, ENTITLEMENT_SYMBOL, { value: true });
     const v = new Validator(this, 'Entitlement');
-    props = withoutNulls(v.required('props', props, 'Give the entitlement\'s props: at least appVisibility and attributes.'));
     const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
     if (cdk.Stack.isStack(stack)) {
       v.fail('stack', stack.node.path, 'is a CloudFormation stack (aws-cdk-lib\'s Stack), not an AppStream stack',

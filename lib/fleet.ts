@@ -19,8 +19,9 @@ import { FleetMetricsKind } from './private/fleet-metrics';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
+import { checkConstructor } from './private/boundary';
 import { openValue } from './private/open-sets';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { FLEET_DESIRED_CAPACITY, FLEET_IMAGE_NAME, FLEET_INSTANCE_TYPES, FLEET_MAX_SESSIONS_PER_INSTANCE, FLEET_PLATFORMS, FLEET_SUBNETS } from './private/rules';
@@ -728,10 +729,10 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param props the fleet's properties
    */
   constructor(scope: Construct, id: string, props: FleetProps) {
+    props = checkConstructor(Fleet, arguments).props;
     super(scope, id);
     Object.defineProperty(this, FLEET_SYMBOL, { value: true });
     const v = new Validator(this, 'Fleet');
-    props = withoutNulls(v.required('props', props, 'Give the fleet\'s props: at least image and instanceType.'));
 
     const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
     const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType });

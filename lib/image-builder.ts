@@ -17,7 +17,8 @@ import { configureDomainJoin } from './private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import { serviceRole } from './private/role';
 import { IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, SOFTWARE_NAME } from './private/rules';
@@ -348,10 +349,10 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
    * @param props the image builder's properties
    */
   constructor(scope: Construct, id: string, props: ImageBuilderProps) {
+    props = checkConstructor(ImageBuilder, arguments).props;
     super(scope, id);
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
-    props = withoutNulls(v.required('props', props, 'Give the image builder\'s props: at least image and instanceType.'));
     const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME);

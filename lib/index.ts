@@ -21,3 +21,4 @@ export * from './user';
 export * from './user-setting';
 export * from './image-component';
 export * from './image-recipe';
+import './private/boundary-apply';

@@ -11,7 +11,8 @@ import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
 import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { attributeReference, dependsOn, resourceOf } from './private/references';
 import {
   USER_NAME,
@@ -336,10 +337,10 @@ export class Stack extends StackBase {
    * @param props the stack's properties
    */
   constructor(scope: Construct, id: string, props: StackProps = {}) {
+    props = checkConstructor(Stack, arguments).props ?? {};
     super(scope, id);
     Object.defineProperty(this, STACK_SYMBOL, { value: true });
     const v = new Validator(this, 'Stack');
-    props = withoutNulls(props); // a stack has no required prop: new Stack(this, 'Stack') is one
 
     const name = resourceName(v, 'stackName', props.stackName, appstream.CfnStack.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);

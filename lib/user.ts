@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { checkImported } from './private/arns';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
-import { applyRemovalPolicy, withoutNulls } from './private/props';
+import { checkConstructor } from './private/boundary';
+import { applyRemovalPolicy } from './private/props';
 import { USER_ATTRIBUTE_VALUE, USER_AUTHENTICATION_TYPES, USER_EMAIL, USER_NAME } from './private/rules';
 import { Validator, showValue } from './private/validation';
 
@@ -128,10 +129,10 @@ export class User extends cdk.Resource implements IUser {
    * @param props the user's properties
    */
   constructor(scope: Construct, id: string, props: UserProps) {
+    props = checkConstructor(User, arguments).props;
     super(scope, id);
     Object.defineProperty(this, USER_SYMBOL, { value: true });
     const v = new Validator(this, 'User');
-    props = withoutNulls(v.required('props', props, 'Give the user\'s props: at least email.'));
 
     const emailFix = 'Give the user\'s email address, such as alice@example.com.';
     const email = v.required('email', props.email, emailFix);

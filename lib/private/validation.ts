@@ -1,5 +1,7 @@
 import { Annotations, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { API_TYPES } from './api-types.generated';
+import { fromCallOf, ours } from './boundary';
 import { isLookupDummy } from './environment';
 import { CountRule, RangeRule, StringRule, countProblem, rangeProblem, stringProblem, toRegExp } from './rules';
 
@@ -93,9 +95,6 @@ export function article(noun: string): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-/** The validator each construct of this library made for itself, so that the values it binds speak of it. */
-const validators = new WeakMap<IConstruct, Validator>();
-
 /**
  * Builds the messages of one construct's rules: each names the construct kind and path, the property,
  * the value received, what is wrong, and how to fix it. Values that are unresolved tokens are never
@@ -103,11 +102,12 @@ const validators = new WeakMap<IConstruct, Validator>();
  */
 export class Validator {
   /**
-   * The validator of `scope`: the one its construct registered, or one that names the construct's class
-   * (for a value bound to a construct of another library).
+   * The validator of `scope`, named by the first class of this library on its prototype chain (`Fleet`
+   * for a fleet, or a user's subclass of one), or by its own class (a construct of another library, or
+   * an import's private class). Stateless: a validator holds only the scope and the kind.
    */
   public static of(scope: IConstruct): Validator {
-    return validators.get(scope) ?? new Validator(scope, scope.constructor.name);
+    return new Validator(scope, kindOf(scope, scope.constructor.name));
   }
 
   /**
@@ -115,9 +115,7 @@ export class Validator {
    * @param kind the construct's class name (`ImageBuilder`): the start of every message, and, with its
    * first letter lowered, the middle of every warning id (`cdk-appstream:imageBuilder:…`)
    */
-  constructor(public readonly scope: IConstruct, public readonly kind: string) {
-    validators.set(scope, this);
-  }
+  constructor(public readonly scope: IConstruct, public readonly kind: string) {}
 
   /** The kind in words, for the middle of a sentence: `image builder`. */
   public get noun(): string {
@@ -132,7 +130,9 @@ export class Validator {
 
   /** Throw the message for a problem with `property`. */
   public fail(property: string, value: unknown, problem: string, fix?: string, at?: number): never {
-    throw new Error(this.message(property, value, problem, fix, at));
+    // The stack starts at the user's call: the construct's constructor when it is the one failing (a
+    // method's failure is cut by the boundary's wrapper, lib/private/boundary-apply.ts).
+    throw fromCallOf(ours(new Error(this.message(property, value, problem, fix, at))), this.scope.constructor);
   }
 
   /** Add a warning to the construct, with the id `cdk-appstream:<kind>:<name>` (public API: users acknowledge it by id). */
@@ -264,4 +264,20 @@ export class Validator {
       this.fail(property, value, problem, fix);
     }
   }
+}
+
+/**
+ * The kind of a value for messages: the first class of this library on its prototype chain (`Fleet`
+ * for a `Fleet` or a user's subclass of it), else `fallback` without its interface `I`.
+ */
+export function kindOf(self: unknown, fallback: string): string {
+  let proto = self === null || self === undefined ? null : Object.getPrototypeOf(self);
+  while (proto !== null && proto !== Object.prototype) {
+    const name = proto.constructor?.name;
+    if (name && API_TYPES[name]?.kind === 'class' && proto === proto.constructor.prototype) {
+      return name;
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return fallback.replace(/^I(?=[A-Z])/, '');
 }

@@ -1,0 +1,96 @@
+import * as api from '../index';
+import { API_TYPES, ApiEntry, ApiMethod, checkArguments, fromCallOf, isOurs, methodWhere, registerEnum, staticWhere } from './boundary';
+import { kindOf } from './validation';
+
+/**
+ * Applies the boundary check (./boundary.ts) to the whole public API, once, when the package loads
+ * (lib/index.ts imports this module last): every static method and every method of each exported class
+ * is replaced by a wrapper that checks its arguments against the table, then calls the original. An
+ * object a method returns as a type of this library (an import's private class, the private classes
+ * behind `Image.fromName()` or `autoScaleCapacity()`) has its methods wrapped the same way, by the
+ * declared type, the first time one is returned. Constructors cannot be replaced without replacing the
+ * class (which breaks `instanceof`, subclassing and the jsii kernel's view of it): each public
+ * constructor's first statement is `checkConstructor(TheClass, arguments)`, and
+ * test/boundary.test.ts fails for a constructor without it.
+ *
+ * Errors of this library thrown inside a wrapped call have their stack cut to start at the user's call.
+ */
+
+const WRAPPED = Symbol.for('cdk-appstream.boundary');
+
+type AnyFunction = ((...args: any[]) => any) & { [WRAPPED]?: true };
+
+function wrap(original: AnyFunction, spec: ApiMethod, where: (self: unknown, args: unknown[]) => ReturnType<typeof methodWhere>): AnyFunction {
+  if (original[WRAPPED]) {
+    return original;
+  }
+  const wrapper: AnyFunction = function (this: unknown, ...args: unknown[]) {
+    let result: unknown;
+    try {
+      result = original.apply(this, checkArguments(where(this, args), spec.params, args));
+    } catch (e) {
+      throw isOurs(e) ? fromCallOf(e, wrapper) : e;
+    }
+    if (spec.returns !== undefined) {
+      wrapReturned(spec.returns, result);
+    }
+    return result;
+  };
+  Object.defineProperty(wrapper, 'name', { value: original.name });
+  Object.defineProperty(wrapper, 'length', { value: original.length });
+  wrapper[WRAPPED] = true;
+  return wrapper;
+}
+
+/** The methods of a local class or interface, with those of its local bases. */
+function methodsOf(name: string): Record<string, ApiMethod> {
+  const entry = API_TYPES[name];
+  if (entry?.kind === 'class') {
+    return { ...[entry.base, ...(entry.interfaces ?? [])].reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...(b ? methodsOf(b) : {}) }), {}), ...entry.methods };
+  }
+  if (entry?.kind === 'interface') {
+    return { ...(entry.bases ?? []).reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...methodsOf(b) }), {}), ...entry.methods };
+  }
+  return {};
+}
+
+/** Wrap the methods `spec` names on the prototypes of `target` (a class's prototype, or an object's), where they are defined. */
+function wrapPrototype(target: object, declared: string, methods: Record<string, ApiMethod>): void {
+  for (const [name, spec] of Object.entries<ApiMethod>(methods)) {
+    let owner: any = target;
+    while (owner !== null && owner !== Object.prototype && !Object.prototype.hasOwnProperty.call(owner, name)) {
+      owner = Object.getPrototypeOf(owner);
+    }
+    const descriptor = owner && owner !== Object.prototype ? Object.getOwnPropertyDescriptor(owner, name) : undefined;
+    if (descriptor && typeof descriptor.value === 'function' && !descriptor.value[WRAPPED]) {
+      Object.defineProperty(owner, name, { ...descriptor, value: wrap(descriptor.value, spec, (self) => methodWhere(kindOf(self, declared), self, name)) });
+    }
+  }
+}
+
+/** Wrap the methods of an object returned as the local type `declared`, on its own prototypes. */
+function wrapReturned(declared: string, result: unknown): void {
+  if (result !== null && typeof result === 'object') {
+    const proto = Object.getPrototypeOf(result);
+    if (proto !== null && proto !== Object.prototype) {
+      wrapPrototype(proto, declared, methodsOf(declared));
+    }
+  }
+}
+
+const exported = api as unknown as Record<string, any>;
+for (const [name, entry] of Object.entries<ApiEntry>(API_TYPES)) {
+  const value = exported[name];
+  if (entry.kind === 'enum' && value !== undefined) {
+    registerEnum(name, Object.values(value));
+  }
+  if (entry.kind !== 'class' || typeof value !== 'function') {
+    continue;
+  }
+  for (const [method, spec] of Object.entries<ApiMethod>(entry.statics)) {
+    if (typeof value[method] === 'function') {
+      value[method] = wrap(value[method], spec, (_self, args) => staticWhere(name, method, spec.params, args));
+    }
+  }
+  wrapPrototype(value.prototype, name, entry.methods);
+}

@@ -1,0 +1,280 @@
+/**
+ * The check at the public boundary (lib/private/boundary.ts): every constructor, static method and
+ * method of the library holds what plain JavaScript hands it against the one table of the public API's
+ * types (lib/private/api-types.generated.ts, made from the jsii assembly). The crash cases of issue 18
+ * first, each with a passing neighbour; then a sweep over every entry point the table lists, so that a
+ * new constructor, static method or method is covered the day it is written.
+ */
+import * as cdk from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, test } from 'vitest';
+import * as lib from '../lib';
+import { API_TYPES } from '../lib/private/api-types.generated';
+
+const js = (x: unknown): any => x;
+const IMAGE = lib.Image.fromName('Base');
+const TYPE = lib.InstanceType.STANDARD_MEDIUM;
+
+function stackIn(): cdk.Stack {
+  return new cdk.Stack(new cdk.App(), 'S');
+}
+function fleetIn(stack: cdk.Stack, props: Record<string, unknown> = {}): lib.Fleet {
+  return new lib.Fleet(stack, 'F', { image: IMAGE, instanceType: TYPE, ...props });
+}
+function twoZones(s: cdk.Stack): ec2.IVpc {
+  return ec2.Vpc.fromVpcAttributes(s, 'Vpc', { vpcId: 'vpc-0a1b2c3d', availabilityZones: ['us-east-1a', 'us-east-1b'], privateSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d'] });
+}
+
+describe('the crash cases of issue 18', () => {
+  const arnImports = Object.entries(API_TYPES).flatMap(([cls, e]) => e.kind === 'class' ? Object.keys(e.statics).filter((m) => /^from\w*Arn$/.test(m)).map((m) => [cls, m]) : []);
+
+  test('the table lists every fromXxxArn of the library', () => {
+    expect(arnImports.map(([c, m]) => `${c}.${m}`).sort()).toEqual([
+      'AppBlock.fromAppBlockArn', 'AppBlockBuilder.fromAppBlockBuilderArn', 'Application.fromApplicationArn', 'ElasticFleet.fromElasticFleetArn',
+      'Fleet.fromFleetArn', 'Image.fromArn', 'ImageBuilder.fromImageBuilderArn', 'Stack.fromStackArn',
+    ]);
+  });
+
+  test.each(arnImports)('fails for %s.%s(undefined) with the method and the parameter, not a TypeError', (cls, method) => {
+    const params = (API_TYPES[cls] as any).statics[method].params as Array<{ name: string }>;
+    const args = params.length === 3 ? [stackIn(), 'Imported', undefined] : [undefined];
+    const call = () => (lib as any)[cls][method](...args);
+    expect(call).toThrow(params.length === 3
+      ? new RegExp(`^${cls}\\.${method}\\(\\) 'S/Imported': ${params[2].name} is required\\. Give a string \\(the [\\w ']+ ARN\\)\\.$`)
+      : new RegExp(`^${cls}\\.${method}\\(\\): ${params[0].name} is required\\. Give a string \\(the [\\w ']+ ARN\\)\\.$`));
+  });
+
+  test('accepts Fleet.fromFleetArn with an ARN, and null for no optional parameter', () => {
+    expect(lib.Fleet.fromFleetArn(stackIn(), 'F', 'arn:aws:appstream:us-east-1:123456789012:fleet/f').fleetName).toBe('f');
+  });
+
+  test('fails for AccessEndpoint.fromVpcEndpoint(undefined) and for a string; passes an endpoint', () => {
+    expect(() => lib.AccessEndpoint.fromVpcEndpoint(js(undefined))).toThrow(/^AccessEndpoint\.fromVpcEndpoint\(\): endpoint is required\. Give an ec2\.IInterfaceVpcEndpoint \(an interface VPC endpoint for the AppStream streaming service\)\.$/);
+    expect(() => lib.AccessEndpoint.fromVpcEndpoint(js('vpce-0123456789abcdef0')))
+      .toThrow('AccessEndpoint.fromVpcEndpoint(): endpoint "vpce-0123456789abcdef0" must be an ec2.IInterfaceVpcEndpoint, not a string. Give an ec2.IInterfaceVpcEndpoint (an interface VPC endpoint for the AppStream streaming service).');
+    const s = stackIn();
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(s, 'E', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 });
+    expect(lib.AccessEndpoint.fromVpcEndpoint(endpoint).bind(s).vpceId).toBe('vpce-0123456789abcdef0');
+  });
+
+  test('fails for InstanceType.of(undefined); passes a name', () => {
+    expect(() => lib.InstanceType.of(js(undefined))).toThrow(/^InstanceType\.of\(\): name is required\. Give a string \(the AppStream instance type, for example stream\.standard\.medium\)\.$/);
+    expect(lib.InstanceType.of('stream.standard.large').toString()).toBe('stream.standard.large');
+  });
+
+  test('fails for UserSetting.disable(\'FILE_UPLOAD\') (a string from JSON) and says how to make a UserAction; passes UserAction.of()', () => {
+    expect(() => lib.UserSetting.disable(js('FILE_UPLOAD')))
+      .toThrow('UserSetting.disable(): action "FILE_UPLOAD" must be a UserAction, not a string. Use UserAction.FILE_UPLOAD (the action).');
+    expect(lib.UserSetting.disable(lib.UserAction.of('FILE_UPLOAD')).action.name).toBe('FILE_UPLOAD');
+  });
+
+  test('fails for capacity: 2 (a number where a FleetCapacity belongs) instead of writing ComputeCapacity: {}; passes FleetCapacity.instances(2)', () => {
+    expect(() => fleetIn(stackIn(), { capacity: 2 }))
+      .toThrow("Fleet 'S/F': capacity 2 must be a FleetCapacity, not a number. Use FleetCapacity.instances(), FleetCapacity.sessions() (how many instances, or sessions, the fleet provides).");
+    const s = stackIn();
+    fleetIn(s, { capacity: lib.FleetCapacity.instances(2) });
+    Template.fromStack(s).hasResourceProperties('AWS::AppStream::Fleet', { ComputeCapacity: { DesiredInstances: 2 } });
+  });
+
+  test('fails for FleetCapacity.instances(undefined) blaming desiredInstances, not sessions', () => {
+    expect(() => lib.FleetCapacity.instances(js(undefined))).toThrow(/^FleetCapacity\.instances\(\): desiredInstances is required\. Give a number \(the number of instances, 0 or more\)\.$/);
+    expect(() => lib.FleetCapacity.sessions(js({ desiredSessions: 4 })))
+      .toThrow(/^FleetCapacity\.sessions\(\): options\.maxSessionsPerInstance is required\. Give a number \(the number of sessions each instance hosts, 1 or more\)\.$/);
+    expect(lib.FleetCapacity.instances(0).desiredInstances).toBe(0);
+  });
+
+  test('fails for scaleOnSchedule(\'Night\', undefined) with the fleet\'s scaling target; passes a schedule', () => {
+    const s = stackIn();
+    const scaling = fleetIn(s).autoScaleCapacity({ maxCapacity: 4 });
+    expect(() => scaling.scaleOnSchedule('Night', js(undefined)))
+      .toThrow(/^ScalableFleetCapacity 'S\/F\/ScalingTarget': scaleOnSchedule\(action\) is required\. Give an object with the fields of applicationautoscaling\.ScalingSchedule, at least schedule \(when, and to what capacity\)\.$/);
+    expect(() => scaling.scaleOnSchedule('Night', js({ minCapacity: 0 })))
+      .toThrow(/scaleOnSchedule\(action\)\.schedule is required\. Give an applicationautoscaling\.Schedule\./);
+    scaling.scaleOnSchedule('Morning', { schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 2 });
+    Template.fromStack(s).resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 1);
+  });
+
+  test('fails for grantCreateStreamingUrl(undefined) on a stack, an image builder and an imported builder; passes a role', () => {
+    const s = stackIn();
+    const stack = new lib.Stack(s, 'St', { fleet: fleetIn(s) });
+    expect(() => stack.grantCreateStreamingUrl(js(undefined))).toThrow(/^Stack 'S\/St': grantCreateStreamingUrl\(grantee\) is required\. Give an iam\.IGrantable \(the principal, such as the role of a portal that signs users in\)\.$/);
+    const builder = new lib.ImageBuilder(s, 'B', { image: IMAGE, instanceType: TYPE });
+    expect(() => builder.grantCreateStreamingUrl(js('alice'))).toThrow(/^ImageBuilder 'S\/B': grantCreateStreamingUrl\(grantee\) "alice" must be an iam\.IGrantable, not a string\./);
+    const imported = lib.ImageBuilder.fromImageBuilderName(s, 'I', 'other');
+    expect(() => imported.grantCreateStreamingUrl(js(null))).toThrow(/^ImageBuilder 'S\/I': grantCreateStreamingUrl\(grantee\) is required\./);
+    const role = new iam.Role(s, 'R', { assumedBy: new iam.AccountRootPrincipal() });
+    stack.grantCreateStreamingUrl(role);
+    imported.grantCreateStreamingUrl(role);
+    expect(Template.fromStack(s).findResources('AWS::IAM::Policy')).not.toEqual({});
+  });
+
+  test('fails for AgentVersion.of(null) instead of writing "AppstreamAgentVersion": null; passes a version', () => {
+    expect(() => lib.AgentVersion.of(js(null))).toThrow(/^AgentVersion\.of\(\): version is required\. Give a string \(the agent version, 1 to 100 characters\)\.$/);
+    expect(lib.AgentVersion.of('10-23-2024').version).toBe('10-23-2024');
+  });
+
+  test('fails a list element of the wrong type with its path; passes the list', () => {
+    const s = stackIn();
+    const vpc = twoZones(s);
+    expect(() => fleetIn(s, { vpc, vpcSubnets: { subnets: [vpc.privateSubnets[0], 'subnet-1a2b3c4d'] } }))
+      .toThrow(/^Fleet 'S\/F': vpcSubnets\.subnets\[1\] "subnet-1a2b3c4d" must be an ec2\.ISubnet, not a string\./);
+    fleetIn(s, { vpc, vpcSubnets: { subnets: vpc.privateSubnets } });
+  });
+
+  test('fails an enum value that is not a member, and says which are; passes a member and a token', () => {
+    expect(() => fleetIn(stackIn(), { fleetType: 'ALWAYS-ON' }))
+      .toThrow("Fleet 'S/F': fleetType \"ALWAYS-ON\" must be a member of FleetType (ALWAYS_ON, ON_DEMAND). Use FleetType.ALWAYS_ON or another member of FleetType (whether the instances run all the time or start when users connect).");
+    const s = stackIn();
+    fleetIn(s, { fleetType: new cdk.CfnParameter(s, 'Type').valueAsString });
+  });
+
+  test('null for an optional prop, deep in a struct too, is absent', () => {
+    const s = stackIn();
+    fleetIn(s, { displayName: null, vpc: twoZones(s), vpcSubnets: { subnetType: null, subnets: null } });
+    expect(Object.values<any>(Template.fromStack(s).findResources('AWS::AppStream::Fleet'))[0].Properties.DisplayName).toBeUndefined();
+  });
+});
+
+describe('errors start at the user\'s call', () => {
+  function stackOf(f: () => void): string {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).stack ?? '';
+    }
+    throw new Error('did not throw');
+  }
+  test('a boundary error of a constructor, a static method and a method: the first frame is this test file', () => {
+    const s = stackIn();
+    for (const call of [() => fleetIn(s, { capacity: 2 }), () => lib.InstanceType.of(js(undefined)), () => new lib.Stack(s, 'St').grantCreateStreamingUrl(js(undefined))]) {
+      const frames = stackOf(call).split('\n').filter((l) => /^\s+at /.test(l));
+      expect(frames[0]).toMatch(/boundary\.test\.ts/);
+    }
+  });
+  test('a rule\'s error (Validator.fail) in a constructor and in a method: the first frame is this test file', () => {
+    const s = stackIn();
+    const first = stackOf(() => fleetIn(s, { fleetName: 'bad name!' })).split('\n').filter((l) => /^\s+at /.test(l));
+    expect(first[0]).toMatch(/boundary\.test\.ts/);
+    const other = stackIn();
+    const stack = new lib.Stack(other, 'St');
+    stack.associateFleet(fleetIn(other));
+    const second = stackOf(() => stack.associateFleet(lib.Fleet.fromFleetName(other, 'Other', 'other'))).split('\n').filter((l) => /^\s+at /.test(l));
+    expect(second[0]).toMatch(/boundary\.test\.ts/);
+  });
+  test('an error that is not ours (a bug) keeps its whole stack', () => {
+    const s = stackIn();
+    const grantee: any = { grantPrincipal: { addToPrincipalPolicy: () => { throw new TypeError('boom'); } } };
+    const stack = new lib.Stack(s, 'St', { fleet: fleetIn(s) });
+    const frames = stackOf(() => stack.grantCreateStreamingUrl(grantee)).split('\n').filter((l) => /^\s+at /.test(l));
+    expect(frames.some((f) => /lib\/(stack|fleet)\.ts|aws-iam/.test(f))).toBe(true);
+  });
+});
+
+describe('every entry point of the table is checked', () => {
+  /** A working instance of each class whose methods take parameters, and of the types methods return. */
+  function instances(s: cdk.Stack): Record<string, object> {
+    const fleet = fleetIn(s);
+    const vpc = twoZones(s);
+    const stack = new lib.Stack(s, 'St');
+    return {
+      'AccessEndpoint': lib.AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'),
+      'AgentVersion': lib.AgentVersion.LATEST,
+      'AppBlockBuilder': new lib.AppBlockBuilder(s, 'AB', { instanceType: TYPE, vpc }),
+      'ElasticFleet': new lib.ElasticFleet(s, 'E', { platform: lib.FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc }),
+      'Entitlement': stack.addEntitlement('Ent', { appVisibility: lib.AppVisibility.ALL, attributes: [lib.EntitlementAttribute.of(lib.SamlAttribute.GROUPS, 'g')] }),
+      'Fleet': fleet,
+      'Image': IMAGE,
+      'ImageBuilder': new lib.ImageBuilder(s, 'B', { image: IMAGE, instanceType: TYPE }),
+      'S3Location': lib.S3Location.fromBucketName('my-apps', 'a.vhdx'),
+      'Stack': stack,
+      'IScalableFleetCapacity': fleet.autoScaleCapacity({ maxCapacity: 2 }),
+      'IFleet': lib.Fleet.fromFleetName(s, 'IF', 'f'),
+      'IImageBuilder': lib.ImageBuilder.fromImageBuilderName(s, 'IB', 'b'),
+      'IAppBlockBuilder': lib.AppBlockBuilder.fromAppBlockBuilderName(s, 'IAB', 'ab'),
+      'IStack': lib.Stack.fromStackName(s, 'IS', 'st'),
+    };
+  }
+  const entries = Object.entries(API_TYPES);
+  const withMethods = entries.filter(([, e]) => (e.kind === 'class' || e.kind === 'interface') && Object.values(e.methods).some((m) => m.params.some((p) => !p.optional)));
+  const statics = entries.flatMap(([cls, e]) => e.kind === 'class' ? Object.entries(e.statics).filter(([, m]) => m.params.some((p) => !p.optional)).map(([m, spec]) => [cls, m, spec] as const) : []);
+  const constructors = entries.filter(([, e]) => e.kind === 'class' && e.init !== undefined).map(([cls]) => cls);
+  const junk: unknown[] = [undefined, null, 7, 'x', true, [], [null], {}];
+
+  test('the fixtures hold an instance of every class and interface with methods that take parameters', () => {
+    expect(Object.keys(instances(stackIn())).sort()).toEqual(withMethods.map(([n]) => n).sort());
+  });
+
+  test.each(constructors)('new %s(scope, id, junk) fails with our message, never a TypeError', (cls) => {
+    const problems: string[] = [];
+    for (const value of junk) {
+      try {
+        new (lib as any)[cls](stackIn(), 'X', value);
+        if (value !== undefined && value !== null && cls !== 'Stack') {
+          problems.push(`${String(value)}: accepted`);
+        }
+      } catch (e) {
+        if (e instanceof TypeError || !(e as Error).message.startsWith(`${cls} 'S/X': `)) {
+          problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test.each(statics)('%s.%s() given junk in its first required parameter fails with our message', (cls, method, spec) => {
+    const problems: string[] = [];
+    const first = spec.params.findIndex((p) => !p.optional && p.type !== 'any');
+    for (const value of first < 0 ? [] : junk.filter((j) => spec.params[first].type !== 'json' || j === undefined || j === null)) {
+      const s = stackIn();
+      const args = spec.params.map((p, i) => i === first ? value : p.name === 'scope' ? s : p.name === 'id' ? 'X' : undefined);
+      try {
+        (lib as any)[cls][method](...args);
+        if (!(spec.params[first].type === 'string' && value === 'x') && !(spec.params[first].type === 'number' && value === 7)
+          && !(spec.params[first].type === 'boolean' && value === true)) {
+          problems.push(`${JSON.stringify(value)}: accepted`);
+        }
+      } catch (e) {
+        if (e instanceof TypeError || !(e as Error).message.startsWith(`${cls}.${method}()`)) {
+          problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test.each(withMethods.flatMap(([type, e]) => Object.entries((e as any).methods as Record<string, any>).filter(([, m]) => m.params.some((p: any) => !p.optional)).map(([m, spec]) => [type, m, spec])))(
+    '%s.%s() given junk in its first required parameter fails with our message', (type, method, spec) => {
+      const problems: string[] = [];
+      const first = spec.params.findIndex((p: any) => !p.optional);
+      for (const value of junk) {
+        const s = stackIn();
+        const self = instances(s)[type] as any;
+        const args = spec.params.map((_p: any, i: number) => i === first ? value : undefined);
+        try {
+          self[method](...args);
+          if (!(spec.params[first].type === 'string' && value === 'x')) {
+            problems.push(`${JSON.stringify(value)}: accepted`);
+          }
+        } catch (e) {
+          if (e instanceof TypeError || !new RegExp(`${method}\\(\\w+\\)|^\\w+\\.${method}\\(\\): `).test((e as Error).message)) {
+            problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+  test('instanceof, subclassing and the class name survive the boundary', () => {
+    const s = stackIn();
+    class MyFleet extends lib.Fleet {}
+    const mine = new MyFleet(s, 'Mine', { image: IMAGE, instanceType: TYPE });
+    expect(mine).toBeInstanceOf(lib.Fleet);
+    expect(lib.Fleet.isFleet(mine)).toBe(true);
+    expect(lib.Fleet.name).toBe('Fleet');
+    expect(lib.Fleet.prototype.grant.name).toBe('grant');
+    expect(() => new MyFleet(s, 'Bad', js({ image: IMAGE }))).toThrow(/^Fleet 'S\/Bad': instanceType is required\./);
+  });
+});
