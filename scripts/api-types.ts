@@ -50,8 +50,8 @@ function ref(t: any, seen: Set<string>): any {
 
 /** The first sentence of a doc summary, as messages quote it (without Markdown's backticks). */
 function doc(docs: any): any {
-  const first = String(docs?.summary ?? '').replace(/`/g, '').split(/(?<=\.)\s/)[0].replace(/\.$/, '');
-  return first ? { doc: /^[A-Z][a-z]/.test(first) ? first[0].toLowerCase() + first.slice(1) : first } : {};
+  const first = String(docs?.summary ?? '').replace(/`/g, '').split(/(?<=\.)\s/)[0].replace(/[.;:,]$/, '');
+  return first ? { doc: /^[A-Z](?![A-Z0-9])/.test(first) ? first[0].toLowerCase() + first.slice(1) : first } : {};
 }
 
 function params(ps: any[] | undefined, seen: Set<string>): any[] {

@@ -278,3 +278,22 @@ describe('every entry point of the table is checked', () => {
     expect(() => new MyFleet(s, 'Bad', js({ image: IMAGE }))).toThrow(/^Fleet 'S\/Bad': instanceType is required\./);
   });
 });
+
+describe('tokens: only the literal parts are judged', () => {
+  test('accepts email: `alice@${param}`, which some value of the parameter makes an email', () => {
+    const s = stackIn();
+    const domain = new cdk.CfnParameter(s, 'Domain').valueAsString;
+    new lib.User(s, 'U', { email: `alice@${domain}` });
+    expect(Object.keys(Template.fromStack(s).findResources('AWS::AppStream::User'))).toHaveLength(1);
+  });
+  test('fails an email whose literal part holds a space, which no value makes an email', () => {
+    const s = stackIn();
+    const domain = new cdk.CfnParameter(s, 'Domain').valueAsString;
+    expect(() => new lib.User(s, 'U', { email: `alice smith@${domain}` })).toThrow(/email "alice smith@\$\{…\}" must be .*" " is never allowed\), whatever the values of the tokens in it/);
+  });
+  test('fails a name whose literal parts alone are longer than the rule allows; passes one they fit', () => {
+    const s = stackIn();
+    expect(() => fleetIn(s, { displayName: `${'a'.repeat(101)}${cdk.Aws.REGION}` })).toThrow(/displayName .* must be at most 100 characters long \(its literal parts alone have 101\), whatever the values of the tokens in it/);
+    fleetIn(stackIn(), { displayName: `${'a'.repeat(99)}${cdk.Aws.REGION}` });
+  });
+});

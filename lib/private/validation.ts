@@ -38,36 +38,94 @@ function withTokensHidden(value: string): string {
   return Tokenization.reverseString(value).mapTokens({ mapToken: () => '${…}' }).join({ join: (a, b) => `${a}${b}` });
 }
 
-/** Values a token in a string may stand for, tried when only the literal parts of a string are known. */
-const TOKEN_SAMPLES = ['', 'a', '0', 'aws', 'us-east-1', '123456789012', 'a-0'];
-
 /**
  * The problem of a string that embeds tokens (`golden builder-${Aws.REGION}`) under `rule`: one that no
- * value of its tokens can mend, judged by trying sample values; undefined when some value may pass, or
- * when there are too many tokens to try. A string that is one token alone is never judged.
+ * value of its tokens can mend, or undefined. Only what no value of a token can change is judged: the
+ * literal parts. They fail when they alone are longer than the rule allows, or when one of their
+ * characters is one the pattern never accepts, wherever it stands (`alice@${param}` is an email for
+ * some value of the parameter; `bad name-${Aws.REGION}` is no name for any). A string that is one token
+ * alone is never judged here.
  */
 function partialProblem(rule: StringRule, value: string): string | undefined {
   const fragments = Tokenization.reverseString(value);
-  const count = fragments.tokens.length;
-  if (fragments.length === count || count > 3) {
+  if (fragments.length === fragments.tokens.length) {
     return undefined;
   }
-  let problem: string | undefined;
-  for (let combo = 0; combo < TOKEN_SAMPLES.length ** count; combo++) {
-    let n = combo;
-    const sample = fragments.mapTokens({
-      mapToken: () => {
-        const pick = TOKEN_SAMPLES[n % TOKEN_SAMPLES.length];
-        n = Math.floor(n / TOKEN_SAMPLES.length);
-        return pick;
-      },
-    }).join({ join: (a, b) => `${a}${b}` });
-    problem = stringProblem(rule, sample, false);
-    if (problem === undefined) {
-      return undefined;
+  const literal = fragments.mapTokens({ mapToken: () => '' }).join({ join: (a, b) => `${a}${b}` });
+  const length = [...literal].length;
+  if (length > (rule.maxLength ?? Infinity)) {
+    return `must be at most ${rule.maxLength} character${rule.maxLength === 1 ? '' : 's'} long (its literal parts alone have ${length}), whatever the values of the tokens in it`;
+  }
+  const accepted = rule.pattern === undefined ? undefined : acceptedCharacters(rule.pattern);
+  const never = accepted === undefined ? undefined : [...literal].find((c) => !accepted.test(c));
+  if (never !== undefined) {
+    return `must be ${rule.patternHint ?? 'in the right form'} (pattern ${rule.pattern}; ${JSON.stringify(never)} is never allowed), whatever the values of the tokens in it`;
+  }
+  return undefined;
+}
+
+const characterSets = new Map<string, RegExp | undefined>();
+
+/**
+ * A regular expression for one character that matches every character the pattern can ever accept, at
+ * any place: the union of its character classes, escapes and literal characters (lookarounds consume
+ * nothing, so they add none). Undefined when the pattern has a back-reference, which may repeat anything.
+ */
+export function acceptedCharacters(pattern: string): RegExp | undefined {
+  if (!characterSets.has(pattern)) {
+    characterSets.set(pattern, characterSetOf(toRegExp(pattern).source));
+  }
+  return characterSets.get(pattern);
+}
+
+function characterSetOf(source: string): RegExp | undefined {
+  const atoms: string[] = [];
+  /** The index of the `]` that closes the class opening at `i`. */
+  const classEnd = (i: number): number => {
+    let j = i + 1;
+    j += source[j] === '^' ? 1 : 0;
+    j += source[j] === ']' ? 1 : 0;
+    while (j < source.length && source[j] !== ']') {
+      j += source[j] === '\\' ? 2 : 1;
+    }
+    return j;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (/[1-9k]/.test(next)) {
+        return undefined; // a back-reference
+      }
+      const end = (next === 'p' || next === 'P') && source[i + 2] === '{' ? source.indexOf('}', i) : i + 1;
+      atoms.push(source.slice(i, end + 1));
+      i = end;
+    } else if (c === '[') {
+      const end = classEnd(i);
+      atoms.push(source.slice(i, end + 1));
+      i = end;
+    } else if (c === '(' && source[i + 1] === '?' && source[i + 2] !== ':') {
+      let depth = 0; // a lookahead or lookbehind: skip it whole
+      for (; i < source.length; i++) {
+        if (source[i] === '\\') {
+          i++;
+        } else if (source[i] === '[') {
+          i = classEnd(i);
+        } else if (source[i] === '(') {
+          depth++;
+        } else if (source[i] === ')' && --depth === 0) {
+          break;
+        }
+      }
+    } else if (c === '(' && source[i + 1] === '?') {
+      i += 2; // (?: opens a group
+    } else if (c === '{') {
+      i = source.indexOf('}', i); // a quantifier
+    } else if (!'^$|()*+?'.includes(c)) {
+      atoms.push(c === '.' ? '.' : `[${c.replace(/[\\\]^-]/g, '\\$&')}]`);
     }
   }
-  return `${problem}, whatever the values of the tokens in it`;
+  return new RegExp(`^(?:${atoms.join('|')})$`, 'u');
 }
 
 /**

@@ -102,10 +102,9 @@ function fromJavaSyntax(pattern: string): string {
 
 /**
  * What is wrong with `value` under `rule`, in words, or undefined when nothing is. A value that breaks the
- * pattern is told which character does, unless `pointAtFault` is false (for a sample standing in for a
- * string with tokens, whose character positions are not the user's).
+ * pattern is told which character does.
  */
-export function stringProblem(rule: StringRule, value: string, pointAtFault: boolean = true): string | undefined {
+export function stringProblem(rule: StringRule, value: string): string | undefined {
   const length = characterLength(value);
   if (length < (rule.minLength ?? 0)) {
     return rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long (it is ${length})`;
@@ -114,7 +113,7 @@ export function stringProblem(rule: StringRule, value: string, pointAtFault: boo
     return `must be at most ${rule.maxLength} character${rule.maxLength === 1 ? '' : 's'} long (it is ${length})`;
   }
   if (rule.pattern !== undefined && !toRegExp(rule.pattern).test(value)) {
-    const fault = pointAtFault ? patternFault(rule.pattern, value) : undefined;
+    const fault = patternFault(rule.pattern, value);
     const where = fault === undefined ? '' : `: character ${fault.position} ${showCharacter(fault.character)} is not allowed${fault.elsewhere ? ' there' : ''}`;
     return `must be ${rule.patternHint ?? 'in the right form'} (pattern ${rule.pattern})${where}`;
   }
