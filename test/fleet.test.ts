@@ -364,7 +364,7 @@ describe('rules', () => {
     });
     test('fails sessions without sessions per instance (plain JavaScript), and 0 sessions per instance', () => {
       expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 4 } as any) }))
-        .toThrow(/maxSessionsPerInstance is required: desired sessions are for multi-session fleets only/);
+        .toThrow(/^FleetCapacity\.sessions\(\): options\.maxSessionsPerInstance is required\. Give a number \(the number of sessions each instance hosts, 1 or more\)\./);
       expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 4, maxSessionsPerInstance: 0 }) }, 'F2'))
         .toThrow(/maxSessionsPerInstance 0 must be a whole number from 1/);
     });

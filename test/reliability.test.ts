@@ -309,7 +309,7 @@ describe('false acceptances', () => {
   describe('image', () => {
     test('fails a missing image name (an unset environment variable)', () => {
       expect(() => builder({ image: Image.fromName(process.env.CDK_APPSTREAM_UNSET_VARIABLE as string) }))
-        .toThrow(/ImageBuilder 'Stack\/Builder': image \(Image.fromName\) is required\. Give the name of an AppStream image/);
+        .toThrow(/^Image\.fromName\(\): name is required\. Give a string \(the image's name/);
     });
     test('fails an image that renders both a name and an ARN', () => {
       const both = { bind: () => ({ imageName: 'a', imageArn: 'arn:aws:appstream:us-east-1::image/a' }) };
@@ -368,7 +368,7 @@ describe('false acceptances', () => {
   describe('enums and late values', () => {
     test('fails a certificate-based auth status outside the enum, given from JavaScript', () => {
       const ca = { certificateAuthorityArn: 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555' };
-      expect(() => directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: js('ON') } })).toThrow(/certificateBasedAuth.status "ON" must be one of DISABLED, ENABLED/);
+      expect(() => directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: js('ON') } })).toThrow(/certificateBasedAuth\.status "ON" must be a member of CertificateBasedAuthStatus \(ENABLED, ENABLED_NO_DIRECTORY_LOGIN_FALLBACK, DISABLED\)/);
       directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: CertificateBasedAuthStatus.DISABLED } }, 'Ok', new Stack(app, 'Other'));
     });
     test('an enum value known only at deployment (a parameter) is not judged; a wrong literal still fails', () => {
@@ -388,7 +388,7 @@ describe('false acceptances', () => {
       t.hasResourceProperties('AWS::AppStream::Stack', { StreamingExperienceSettings: { PreferredProtocol: { Ref: 'Protocol' } } });
       t.hasResourceProperties('AWS::AppStream::Entitlement', { AppVisibility: { Ref: 'Visibility' } });
       t.hasResourceProperties('AWS::AppStream::Application', { Platforms: [{ Ref: 'Platform' }], InstanceFamilies: [{ Ref: 'Family' }] });
-      expect(() => new Fleet(stack, 'Wrong', { image: IMAGE, instanceType: TYPE, streamView: js('desktop') })).toThrow(/streamView "desktop" must be one of APP, DESKTOP/);
+      expect(() => new Fleet(stack, 'Wrong', { image: IMAGE, instanceType: TYPE, streamView: js('desktop') })).toThrow(/streamView "desktop" must be a member of StreamView \(APP, DESKTOP\)/);
     });
     test('fails at synthesis a Lazy that resolves to a 150-character display name; passes a short one', () => {
       builder({ displayName: Lazy.string({ produce: () => 'x'.repeat(150) }) }, 'Long');
@@ -428,16 +428,16 @@ describe('false acceptances', () => {
 
 describe('crashes and unhelpful errors', () => {
   test.each<[string, Partial<ImageBuilderProps>, RegExp]>([
-    ['a missing image', { image: js(undefined) }, /ImageBuilder 'Stack\/Builder': image is required\. Give an Image/],
-    ['a null image', { image: js(null) }, /ImageBuilder 'Stack\/Builder': image is required\. Give an Image/],
-    ['a string for an image', { image: js('AppStream-WinServer2022') }, /image "AppStream-WinServer2022" is not of the expected type\. Give an Image, such as Image.fromName/],
-    ['a missing instance type', { instanceType: js(undefined) }, /instanceType is required\. Give an InstanceType/],
-    ['null in a string', { displayName: js(null), imageBuilderName: js(42) }, /imageBuilderName 42 must be a string, not number/],
-    ['undefined inside a list', { accessEndpoints: js([AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'), undefined]) }, /accessEndpoints\[1\] is missing/],
-    ['undefined among the softwares', { softwaresToInstall: js(['Office', null]) }, /softwaresToInstall\[1\] null is missing/],
-    ['a number where a Size is expected', { rootVolumeSize: js(300) }, /rootVolumeSize 300 must be a Size\. Give a Size in GiB, such as Size.gibibytes\(300\)/],
-    ['tags as CloudFormation\'s list', { tags: js([{ Key: 'team', Value: 'x' }]) }, /tags \[\{"Key":"team","Value":"x"\}\] must be a map of keys to values\. Give tags as an object/],
-    ['a number as a tag value', { tags: js({ team: 7 }) }, /tag 'team' value 7 must be a string/],
+    ['a missing image', { image: js(undefined) }, /ImageBuilder 'Stack\/Builder': image is required\. Use Image\.fromArn\(\), Image\.fromName\(\)/],
+    ['a null image', { image: js(null) }, /ImageBuilder 'Stack\/Builder': image is required\. Use Image\.fromArn\(\), Image\.fromName\(\)/],
+    ['a string for an image', { image: js('AppStream-WinServer2022') }, /image "AppStream-WinServer2022" must be an Image, not a string\. Use Image\.fromArn\(\), Image\.fromName\(\)/],
+    ['a missing instance type', { instanceType: js(undefined) }, /instanceType is required\. Use InstanceType\.of\(\), or a constant such as InstanceType\./],
+    ['null in a string', { displayName: js(null), imageBuilderName: js(42) }, /imageBuilderName 42 must be a string, not a number/],
+    ['undefined inside a list', { accessEndpoints: js([AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'), undefined]) }, /accessEndpoints\[1\] is required\. Use AccessEndpoint\.fromVpceId\(\), AccessEndpoint\.fromVpcEndpoint\(\)/],
+    ['undefined among the softwares', { softwaresToInstall: js(['Office', null]) }, /softwaresToInstall\[1\] is required\. Give a string/],
+    ['a number where a Size is expected', { rootVolumeSize: js(300) }, /rootVolumeSize 300 must be a Size, not a number\. Give a Size \(the size of the root volume/],
+    ['tags as CloudFormation\'s list', { tags: js([{ Key: 'team', Value: 'x' }]) }, /tags \[\{"Key":"team","Value":"x"\}\] must be a map of strings, not a list\. Give an object whose keys are names/],
+    ['a number as a tag value', { tags: js({ team: 7 }) }, /tags\.team 7 must be a string, not a number/],
     ['a string for the security groups', { vpc: undefined, securityGroups: js('sg-1') }, /securityGroups "sg-1" must be a list/],
     ['a domain join without its directory', { domainJoin: js({ organizationalUnitDistinguishedName: OU }) }, /domainJoin.directory is required/],
   ])('%s gets a message, not a TypeError', (_what, props, message) => {
@@ -496,7 +496,7 @@ describe('crashes and unhelpful errors', () => {
         (s, value) => new AppStreamStack(s, 'St').addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.GROUPS, 'g')], [prop]: value })]),
       ['addEntitlement() options', (s, value) => new AppStreamStack(s, 'St').addEntitlement('E', value as any)],
     ]],
-    ['AppBlock', /^AppBlock 'S\/B': /, [
+    ['AppBlock', /^(AppBlock 'S\/B'|AppBlockPackaging\.custom\(\)): /, [
       ...['source', 'packaging', 'appBlockName', 'displayName', 'description', 'tags', 'removalPolicy'].map((prop): [string, (s: Stack, value: unknown) => void] => [prop,
         (s, value) => new AppBlock(s, 'B', { source: location('a.vhdx'), packaging: AppBlockPackaging.appStream2(), [prop]: value })]),
       ...['script', 'executablePath', 'executableParameters', 'timeout'].map((prop): [string, (s: Stack, value: unknown) => void] => [`setupScript.${prop}`,
@@ -543,7 +543,7 @@ describe('crashes and unhelpful errors', () => {
       platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc: new ec2.Vpc(stack, 'Vpc'),
     });
     expect(() => fleet.addApplication(js(new Construct(stack, 'NotAnApp'))))
-      .toThrow(/^ElasticFleet 'Stack\/E': addApplication\(\) Stack\/NotAnApp is not of the expected type\. /);
+      .toThrow(/^ElasticFleet 'Stack\/E': addApplication\(application\) Stack\/NotAnApp must be an IApplication, not a Construct \(it has no applicationArn, applicationName\)\. /);
   });
 
   test('null for an optional string is absent, as undefined is', () => {

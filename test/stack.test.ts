@@ -263,7 +263,7 @@ describe('rules', () => {
     });
     test('fails an empty list and an empty entry', () => {
       expect(() => appStack({ userSettings: [] }, 'A')).toThrow(/userSettings must have at least 1 setting \(it has 0\)\. .*leave userSettings out/);
-      expect(() => appStack({ userSettings: [null as any] }, 'B')).toThrow(/userSettings\[0\] null is missing/);
+      expect(() => appStack({ userSettings: [null as any] }, 'B')).toThrow(/userSettings\[0\] is required\. Use UserSetting\.disable\(\), UserSetting\.enable\(\)/);
     });
     test('an action the library does not list warns; of() fails an empty name', () => {
       // Read from the construct's metadata, not a synthesized template: cfn-lint rightly refuses the action.

@@ -168,7 +168,7 @@ function howToMake(name: string): string {
 
 /** A type's name with its indefinite article, as it is read: an Image, an ec2.IVpc, an S3Location, a UserAction. */
 function article(name: string): string {
-  return `${/^(?:[aeioAEIO]|S3)/.test(name) ? 'an' : 'a'} ${name}`;
+  return `${/^(?:[aeioAEIO]|[sS]3)/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /** Whether the local type `name` is, or extends or implements, `target`. */
@@ -319,7 +319,15 @@ function checkType(type: ApiType, value: any, path: string): any {
 
 /** An example of a list's element type, for a fix. */
 function exampleOf(type: ApiType): string {
-  return type === 'string' ? "'a', 'b'" : typeof type === 'string' ? `${shortName(type)} values` : '…';
+  if (typeof type !== 'string') {
+    return '…';
+  }
+  const entry = API_TYPES[type];
+  if (entry?.kind === 'enum') {
+    return `${type}.${entry.members[0]}`;
+  }
+  const factory = entry?.kind === 'class' ? Object.keys(entry.statics).find((m) => entry.statics[m].returns === type) : undefined;
+  return type === 'string' ? "'a', 'b'" : factory ? `${type}.${factory}(…)` : `${typeName(type)}`;
 }
 
 /** A value that must be present (a required parameter, field or list element). */

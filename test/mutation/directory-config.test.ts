@@ -91,7 +91,7 @@ describe('the service account password', () => {
     expect(() => directory({ serviceAccountCredentials: ServiceAccountCredentials.fromPassword('', SecretValue.secretsManager('x')) }, 'E'))
       .toThrow("DirectoryConfig 'Stack/E': serviceAccountCredentials.serviceAccountName \"\" must not be empty. Give the name of the account AppStream uses to create computer objects.");
     expect(() => directory({ serviceAccountCredentials: 'svc' as any }, 'F'))
-      .toThrow("DirectoryConfig 'Stack/F': serviceAccountCredentials \"svc\" is not of the expected type. Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).");
+      .toThrow("DirectoryConfig 'Stack/F': serviceAccountCredentials \"svc\" must be a ServiceAccountCredentials, not a string. Use ServiceAccountCredentials.fromPassword(), ServiceAccountCredentials.fromSecret() (the account AppStream uses to create computer objects in those OUs).");
   });
 });
 
@@ -106,13 +106,13 @@ describe('certificate-based auth', () => {
   });
   test('fails another status, another ARN, and what is not a CA', () => {
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca(), status: 'ON' as any } }, 'A'))
-      .toThrow("DirectoryConfig 'Stack/A': certificateBasedAuth.status \"ON\" must be one of DISABLED, ENABLED, ENABLED_NO_DIRECTORY_LOGIN_FALLBACK. Use a CertificateBasedAuthStatus member, such as CertificateBasedAuthStatus.ENABLED.");
+      .toThrow("DirectoryConfig 'Stack/A': certificateBasedAuth.status \"ON\" must be a member of CertificateBasedAuthStatus (ENABLED, ENABLED_NO_DIRECTORY_LOGIN_FALLBACK, DISABLED). Use CertificateBasedAuthStatus.ENABLED or another member of CertificateBasedAuthStatus (whether certificate-based authentication is on).");
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca('arn:aws:iam::123456789012:role/x') } }, 'B'))
       .toThrow(/^DirectoryConfig 'Stack\/B': certificateBasedAuth.certificateAuthority "arn:aws:iam::123456789012:role\/x" must be an AWS Private CA ARN, .*\. Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn\(this, 'Ca', 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority\/11111111-2222-3333-4444-555555555555'\)\.$/);
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca('not an arn') } }, 'C'))
       .toThrow(/certificateBasedAuth.certificateAuthority "not an arn" must be an ARN in an AWS partition/);
     expect(() => directory({ certificateBasedAuth: {} as any }, 'D'))
-      .toThrow("DirectoryConfig 'Stack/D': certificateBasedAuth {} is not of the expected type. Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.");
+      .toThrow("DirectoryConfig 'Stack/D': certificateBasedAuth.certificateAuthority is required. Give an acmpca.ICertificateAuthority (the AWS Private CA that issues the users' certificates, for example one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn()).");
   });
   test('warns where CloudFormation lacks it, and not without it', () => {
     const s = new Stack(new App(), 'S', { env: { region: 'us-west-1' } });
@@ -124,7 +124,7 @@ describe('certificate-based auth', () => {
 describe('names and OUs', () => {
   test('the name is required, and one directory config per directory, whatever the case', () => {
     expect(() => directory({ directoryName: undefined as any }))
-      .toThrow("DirectoryConfig 'Stack/Directory': directoryName is required. Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).");
+      .toThrow("DirectoryConfig 'Stack/Directory': directoryName is required. Give a string (the fully qualified domain name of the directory, for example corp.example.com (not its NetBIOS name)).");
     directory({}, 'Corp');
     expect(() => directory({ directoryName: 'Corp.Example.com' }, 'B'))
       .toThrow("DirectoryConfig 'Stack/B': directoryName \"Corp.Example.com\" already has a directory config, 'Stack/Corp', in the same account and region. Define one DirectoryConfig per directory, with all the OUs it needs, and join every image builder to that one.");
@@ -133,8 +133,8 @@ describe('names and OUs', () => {
 
   test('OUs: required, a list, each once, kept as a copy', () => {
     expect(() => directory({ organizationalUnitDistinguishedNames: undefined as any }))
-      .toThrow("DirectoryConfig 'Stack/Directory': organizationalUnitDistinguishedNames is required. Give the distinguished names of the OUs in which AppStream may create computer objects, such as ['OU=AppStream,DC=corp,DC=example,DC=com'].");
-    expect(() => directory({ organizationalUnitDistinguishedNames: OU as any }, 'B')).toThrow(/organizationalUnitDistinguishedNames "OU=AppStream,DC=corp,DC=example,DC=com" must be a list\./);
+      .toThrow("DirectoryConfig 'Stack/Directory': organizationalUnitDistinguishedNames is required. Give a list of strings (the distinguished names of the organizational units in which AppStream may create computer objects, for example OU=AppStream,DC=corp,DC=example,DC=com: at least one, each at most 2000 characters, no two the same).");
+    expect(() => directory({ organizationalUnitDistinguishedNames: OU as any }, 'B')).toThrow(/organizationalUnitDistinguishedNames "OU=AppStream,DC=corp,DC=example,DC=com" must be a list of strings, not a string\. Give a list, such as \['a', 'b'\]/);
     expect(() => directory({ directoryName: 'corp.example.com', organizationalUnitDistinguishedNames: [OU, 'OU=X,DC=corp,DC=example,DC=com', 'ou=appstream, dc=corp,dc=example,dc=com'] }, 'C', new Stack(new App(), 'Stack')))
       .toThrow("DirectoryConfig 'Stack/C': organizationalUnitDistinguishedNames[2] \"ou=appstream, dc=corp,dc=example,dc=com\" is the same OU as organizationalUnitDistinguishedNames[0] \"OU=AppStream,DC=corp,DC=example,DC=com\" (Active Directory ignores case, spaces after commas and how a character is escaped). List each OU once.");
     const given = [OU];

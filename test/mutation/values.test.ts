@@ -21,7 +21,7 @@ describe('Image', () => {
   test('by name: required, not empty', () => {
     expect(Image.fromName('n').bind(scope())).toEqual({ imageName: 'n' });
     expect(() => Image.fromName('').bind(scope())).toThrow("ImageBuilder 'Stack/Res': image (Image.fromName) \"\" must not be empty. Give the name of an AppStream image.");
-    expect(() => Image.fromName(undefined as any).bind(scope())).toThrow("ImageBuilder 'Stack/Res': image (Image.fromName) is required. Give the name of an AppStream image.");
+    expect(() => Image.fromName(undefined as any).bind(scope())).toThrow("Image.fromName(): name is required. Give a string (the image's name (not empty)).");
   });
 
   test('by ARN: an AppStream image ARN of the stack\'s partition', () => {
@@ -33,7 +33,7 @@ describe('Image', () => {
     expect(() => Image.fromArn('arn:aws:s3:::bucket/x').bind(scope()))
       .toThrow(`ImageBuilder 'Stack/Res': image (Image.fromArn) "arn:aws:s3:::bucket/x" must be an AppStream image ARN, arn:<partition>:appstream:<region>:<account or empty>:image/<name> (pattern ^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:appstream:[a-z0-9-]{1,63}:(?:[0-9]{12})?:image/[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$). ${fix}`);
     expect(() => Image.fromArn('nope').bind(scope())).toThrow(/image \(Image.fromArn\) "nope" must be an ARN in an AWS partition/);
-    expect(() => Image.fromArn(undefined as any).bind(scope())).toThrow(`ImageBuilder 'Stack/Res': image (Image.fromArn) is required. ${fix}`);
+    expect(() => Image.fromArn(undefined as any).bind(scope())).toThrow('Image.fromArn(): arn is required. Give a string (the image\'s ARN).');
     const t = Token.asString({ Ref: 'Arn' });
     expect(Image.fromArn(t).bind(scope('cn-north-1'))).toEqual({ imageArn: t });
   });
