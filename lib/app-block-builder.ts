@@ -251,12 +251,11 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
     super(scope, id);
     Object.defineProperty(this, APP_BLOCK_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'AppBlockBuilder');
-    const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
+    const enableDefaultInternetAccess = props.enableDefaultInternetAccess;
 
     const name = resourceName(v, 'appBlockBuilderName', props.appBlockBuilderName, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
     const instanceType = checkInstanceType(v, props.instanceType, APP_BLOCK_BUILDER_INSTANCE_TYPES);
-    v.required('vpc', props.vpc, 'App block builders run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
     const network = configureNetwork(this, v, props, {
       count: APP_BLOCK_BUILDER_SUBNETS,
       distinctZones: 2,
@@ -284,7 +283,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
 
     this.appBlockBuilderName = attributeReference(v, 'appBlockBuilderName', this.resource.ref, name);
     this.appBlockBuilderArn = appStreamArn(this, 'app-block-builder', this.appBlockBuilderName);
-    (v.list('appBlocks', props.appBlocks, 'Give a list of AppBlock objects.') ?? []).forEach((b) => this.addAppBlock(b));
+    (props.appBlocks ?? []).forEach((b) => this.addAppBlock(b));
   }
 
   /** The IAM role of the builder (defined on first use without a `role` prop). */
@@ -304,7 +303,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    */
   public addAppBlock(appBlock: IAppBlock): void {
     const v = Validator.of(this);
-    const block = v.object('appBlocks', appBlock, (x) => typeof x.appBlockArn === 'string' && x.node !== undefined, 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
+    const block = appBlock;
     v.string('appBlocks', block.appBlockArn, ARN, 'Give an app block ARN.');
     const key = cdk.Token.isUnresolved(block.appBlockArn) ? block.node.path : block.appBlockArn;
     if (this.appBlocks.has(key)) {

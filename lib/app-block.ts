@@ -234,8 +234,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
     // [docs] S3Location.S3Key: the key "is required for CUSTOM"; for APPSTREAM2 it "is not required if a new
     // application package is required" (the app block builder writes one into the bucket).
-    const source = S3Location._bindForSource(v.object('source', props.source, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'apps/app.vhdx\').'),
-      this, 'source', packaging.packagingType === 'APPSTREAM2');
+    const source = S3Location._bindForSource(props.source, this, 'source', packaging.packagingType === 'APPSTREAM2');
     if (packaging.packagingType === 'CUSTOM') {
       v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
       if (packaging.postSetupScript !== undefined) {

@@ -267,19 +267,15 @@ export class Application extends cdk.Resource implements IApplication {
     Object.defineProperty(this, APPLICATION_SYMBOL, { value: true });
     const v = new Validator(this, 'Application');
 
-    const appBlock = v.object('appBlock', props.appBlock, (x) => typeof x.appBlockArn === 'string', 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
+    const appBlock = props.appBlock;
     v.string('appBlock', appBlock.appBlockArn, ARN, 'Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.');
     const launchFix = 'Give the path of the application\'s executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.';
-    v.string('launchPath', v.required('launchPath', props.launchPath, launchFix), APPLICATION_LAUNCH, launchFix);
+    v.string('launchPath', props.launchPath, APPLICATION_LAUNCH, launchFix);
     v.string('launchParameters', props.launchParameters, APPLICATION_LAUNCH, 'Leave launchParameters out rather than empty.');
     v.string('workingDirectory', props.workingDirectory, APPLICATION_LAUNCH, 'Leave workingDirectory out rather than empty.');
-    const icon = v.object('icon', props.icon, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'icons/app.png\').').bind(this, 'icon');
+    const icon = props.icon.bind(this, 'icon');
     this.platforms = props.platforms;
     this.instanceFamilies = props.instanceFamilies;
-    // The list guards as before (the public boundary's, once it owns them): a list, without holes.
-    const listFix = (className: string, example: string) => `Give a list of ${className} members, such as [${className}.${example}].`;
-    v.required('platforms', v.list('platforms', props.platforms, listFix('FleetPlatform', 'WINDOWS_SERVER_2019')), listFix('FleetPlatform', 'WINDOWS_SERVER_2019'));
-    v.required('instanceFamilies', v.list('instanceFamilies', props.instanceFamilies, listFix('InstanceFamily', 'GENERAL_PURPOSE')), listFix('InstanceFamily', 'GENERAL_PURPOSE'));
     const platforms = openList(v, 'platforms', props.platforms, { offered: APPLICATION_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
     v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
     const instanceFamilies = openList(v, 'instanceFamilies', props.instanceFamilies,

@@ -274,7 +274,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const v = new Validator(this, 'DirectoryConfig');
 
     const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
-    const directoryName = v.required('directoryName', props.directoryName, nameFix);
+    const directoryName = props.directoryName;
     v.string('directoryName', directoryName, DIRECTORY_NAME, nameFix);
     // Stryker disable next-line StringLiteral,MethodExpression: equivalent, any kind of its own and any one case keep directory names apart as AppStream does
     const other = claimUniqueName(this, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME, directoryName.toLowerCase());
@@ -283,11 +283,9 @@ export class DirectoryConfig extends DirectoryConfigBase {
         'Define one DirectoryConfig per directory, with all the OUs it needs, and join every image builder to that one.');
     }
 
-    const ousFix = 'Give the distinguished names of the OUs in which AppStream may create computer objects, such as [\'OU=AppStream,DC=corp,DC=example,DC=com\'].';
-    const ous = v.list('organizationalUnitDistinguishedNames', v.required('organizationalUnitDistinguishedNames', props.organizationalUnitDistinguishedNames, ousFix), ousFix)!;
+    const ous = props.organizationalUnitDistinguishedNames;
     this.checkOus(v, ous, directoryName);
-    const credentials = this.serviceAccountCredentials(v, v.object('serviceAccountCredentials', props.serviceAccountCredentials,
-      (x) => x.serviceAccountPassword !== undefined, 'Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).'));
+    const credentials = this.serviceAccountCredentials(v, props.serviceAccountCredentials);
     const certificateBasedAuthProperties = props.certificateBasedAuth === undefined ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
       props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.'));
 

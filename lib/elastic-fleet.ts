@@ -265,17 +265,16 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
 
     const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType: 'ELASTIC' });
     checkLabels(v, props);
-    this.platform = v.required('platform', props.platform, `Use a FleetPlatform member (${ELASTIC_FLEET_PLATFORMS.join(', ')}).`);
+    this.platform = props.platform;
     const platform = openValue(v, 'platform', this.platform, { offered: ELASTIC_FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
     const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
-    const maxConcurrentSessions = v.required('maxConcurrentSessions', props.maxConcurrentSessions, sessionsFix);
+    const maxConcurrentSessions = props.maxConcurrentSessions;
     if (typeof maxConcurrentSessions !== 'number') {
       v.fail('maxConcurrentSessions', maxConcurrentSessions, 'must be a number', sessionsFix);
     }
     v.range('maxConcurrentSessions', maxConcurrentSessions, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, sessionsFix);
-    v.required('vpc', props.vpc, 'Elastic fleets run in a VPC of yours: give vpc, with subnets in at least two availability zones.');
-    const internet = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
+    const internet = props.enableDefaultInternetAccess;
     const network = configureNetwork(this, v, props, {
       count: ELASTIC_FLEET_SUBNETS,
       distinctZones: 2,
@@ -286,7 +285,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
     this.getConnections = network.connections;
     const session = sessionSettings(v, props);
     const sessionScript = props.sessionScript === undefined ? undefined
-      : v.object('sessionScript', props.sessionScript, (x) => typeof x.bind === 'function', 'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/session.zip\').').bind(this, 'sessionScript');
+      : props.sessionScript.bind(this, 'sessionScript');
 
     this.resource = new appstream.CfnFleet(this, 'Resource', {
       name,
@@ -301,7 +300,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
       description: props.description,
       ...session,
     });
-    if (v.boolean('startFleet', props.startFleet) ?? true) {
+    if (props.startFleet ?? true) {
       this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
     }
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
@@ -316,7 +315,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
 
     this.fleetName = attributeReference(v, 'fleetName', this.resource.ref, name);
     this.fleetArn = appStreamArn(this, 'fleet', this.fleetName);
-    (v.list('applications', props.applications, 'Give a list of Application objects.') ?? []).forEach((app) => this.addApplication(app));
+    (props.applications ?? []).forEach((app) => this.addApplication(app));
   }
 
   /**
@@ -346,8 +345,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
    */
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
-    const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+    const app = application;
     // Judged only when known: a platform or a list that is a token (a parameter) may be anything.
     if (Application.isApplication(app)) {
       const platform = this.platform.name;

@@ -9,7 +9,6 @@ import { checkConstructor } from './private/boundary';
 import { applyRemovalPolicy } from './private/props';
 import { dependsOn, literalOf, resourceOf } from './private/references';
 import {
-  ENTITLEMENT_APP_VISIBILITIES,
   ENTITLEMENT_APPLICATION_IDENTIFIER,
   ENTITLEMENT_ATTRIBUTE_NAME,
   ENTITLEMENT_ATTRIBUTE_NAMES,
@@ -213,7 +212,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
     super(scope, id);
     Object.defineProperty(this, ENTITLEMENT_SYMBOL, { value: true });
     const v = new Validator(this, 'Entitlement');
-    const stack = v.object('stack', props.stack, (x) => typeof x.stackName === 'string', 'Give the AppStream Stack of the entitlement, or use stack.addEntitlement().');
+    const stack = props.stack;
     if (cdk.Stack.isStack(stack)) {
       v.fail('stack', stack.node.path, 'is a CloudFormation stack (aws-cdk-lib\'s Stack), not an AppStream stack',
         'Give the AppStream Stack of this library (appstream.Stack) whose applications the entitlement governs, or use its addEntitlement().');
@@ -227,8 +226,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
       v.fail(nameProperty, name, `is already the name of entitlement '${holder}' of the same stack`, 'Give each entitlement of a stack its own name.');
     }
     v.string('description', props.description, DESCRIPTION, 'Shorten it.');
-    this.appVisibility = v.required('appVisibility', v.oneOf('appVisibility', props.appVisibility, ENTITLEMENT_APP_VISIBILITIES as AppVisibility[],
-      'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.'), 'Use AppVisibility.ALL or AppVisibility.ASSOCIATED.');
+    this.appVisibility = props.appVisibility;
 
     this.resource = new appstream.CfnEntitlement(this, 'Resource', {
       name,
@@ -255,8 +253,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
    */
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
-    const app = v.object('addApplication()', application, (x) => typeof x.applicationName === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationName(this, \'App\', name).');
+    const app = application;
     if (this.appVisibility === AppVisibility.ALL) {
       v.fail('addApplication()', app.node.path, 'cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack',
         'Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.');
@@ -299,14 +296,13 @@ class ImportedEntitlement extends cdk.Resource implements IEntitlement {
 }
 
 /** The L1 attributes: at least one, names from the documented list, values not empty, no attribute twice. */
-function attributes(v: Validator, given: EntitlementAttribute[] | undefined): appstream.CfnEntitlement.AttributeProperty[] {
+function attributes(v: Validator, given: EntitlementAttribute[]): appstream.CfnEntitlement.AttributeProperty[] {
   const fix = 'Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\')].';
-  const list = v.required('attributes', v.list('attributes', given, fix), fix);
+  const list = given;
   v.count('attributes', list.length, ENTITLEMENT_ATTRIBUTES, 'attribute', fix);
   const seen = new Map<string, number>();
   return list.map((attribute, i) => {
     const property = `attributes[${i}]`;
-    v.object(property, attribute, (x) => typeof x === 'object' && 'name' in x && 'value' in x, fix);
     const name = v.required(`${property}.name`, attribute.name, 'Give a SamlAttribute.');
     v.string(`${property}.name`, name, ENTITLEMENT_ATTRIBUTE_NAME, 'Give a SamlAttribute.');
     if (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name)) {

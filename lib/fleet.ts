@@ -750,7 +750,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     this.getConnections = network.connections;
     const session = sessionSettings(v, props);
 
-    const streamView = v.oneOf('streamView', props.streamView, Object.values(StreamView), 'Use StreamView.APP or StreamView.DESKTOP.');
+    const streamView = props.streamView;
     this._streamsDesktop = streamView === StreamView.DESKTOP;
     this.metricsKind = {
       elastic: false,
@@ -770,15 +770,15 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
       displayName: props.displayName,
       description: props.description,
       vpcConfig: network.vpcConfig,
-      enableDefaultInternetAccess: v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess),
+      enableDefaultInternetAccess: props.enableDefaultInternetAccess,
       ...session,
       streamView,
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     this._joinsDomain = props.domainJoin !== undefined;
-    requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
-    if (v.boolean('startFleet', props.startFleet) ?? true) {
+    requireImdsv2(this.resource, props.requireImdsv2);
+    if (props.startFleet ?? true) {
       this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
     }
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
@@ -828,11 +828,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     if (this.scaling) {
       v.fail('autoScaleCapacity()', undefined, 'has already been called on this fleet', 'Add more policies to the object the first call returned.');
     }
-    const min = props?.minCapacity ?? 1;
-    const max = props?.maxCapacity;
-    if (max === undefined || max === null) {
-      v.fail('autoScaleCapacity().maxCapacity', undefined, 'is required', 'Give the most instances (or sessions) to scale out to.');
-    }
+    const min = props.minCapacity ?? 1;
+    const max = props.maxCapacity;
     v.range('autoScaleCapacity().minCapacity', min, FLEET_DESIRED_CAPACITY, 'Give 0 or more.');
     v.range('autoScaleCapacity().maxCapacity', max, { ...FLEET_DESIRED_CAPACITY, min: 1 }, 'Give 1 or more.');
     if (!cdk.Token.isUnresolved(min) && !cdk.Token.isUnresolved(max) && min > max) {
@@ -867,8 +864,8 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
 
   public scaleOnUtilization(id: string, props: FleetUtilizationScalingProps): appscaling.TargetTrackingScalingPolicy {
     const v = Validator.of(this.fleet);
-    const target = props?.targetUtilizationPercent;
-    if (target === undefined || target === null || (!cdk.Token.isUnresolved(target) && !(target > 0 && target <= 100))) {
+    const target = props.targetUtilizationPercent;
+    if (!cdk.Token.isUnresolved(target) && !(target > 0 && target <= 100)) {
       v.fail('scaleOnUtilization().targetUtilizationPercent', target, 'must be more than 0 and at most 100', 'Give a percentage such as 75.');
     }
     return this.scalableTarget.scaleToTrackMetric(id, {

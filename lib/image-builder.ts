@@ -353,7 +353,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     super(scope, id);
     Object.defineProperty(this, IMAGE_BUILDER_SYMBOL, { value: true });
     const v = new Validator(this, 'ImageBuilder');
-    const enableDefaultInternetAccess = v.boolean('enableDefaultInternetAccess', props.enableDefaultInternetAccess);
+    const enableDefaultInternetAccess = props.enableDefaultInternetAccess;
 
     const name = resourceName(v, 'imageBuilderName', props.imageBuilderName, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME);
     checkLabels(v, props);
@@ -367,7 +367,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     this.getConnections = network.connections;
     const softwares = (property: 'softwaresToInstall' | 'softwaresToUninstall') => {
       const fix = 'Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit.';
-      const names = v.list(property, props[property], fix);
+      const names = props[property];
       names?.forEach((n, i) => v.string(`${property}[${i}]`, n, SOFTWARE_NAME, fix));
       return names?.length ? names : undefined; // an empty list is AppStream's default: not written
     };
@@ -383,15 +383,14 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
       description: props.description,
       vpcConfig: network.vpcConfig,
       enableDefaultInternetAccess,
-      appstreamAgentVersion: props.agentVersion === undefined ? undefined : v.object('agentVersion', props.agentVersion, (x) => typeof x.bind === 'function',
-        'Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of(\'10-23-2024\').').bind(this),
+      appstreamAgentVersion: props.agentVersion?.bind(this),
       accessEndpoints: bindAccessEndpoints(v, props.accessEndpoints),
       rootVolumeConfig: rootVolumeConfig(v, props.rootVolumeSize),
       softwaresToInstall,
       softwaresToUninstall,
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
-    requireImdsv2(this.resource, v.boolean('requireImdsv2', props.requireImdsv2));
+    requireImdsv2(this.resource, props.requireImdsv2);
     applyRemovalPolicy(v, this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);

@@ -67,7 +67,7 @@ class NamedImage extends Image {
   public bind(scope: IConstruct): ImageConfig {
     const v = Validator.of(scope);
     const fix = 'Give the name of an AppStream image.';
-    v.string('image (Image.fromName)', v.required('image (Image.fromName)', this.name, fix), IMAGE_NAME, fix);
+    v.string('image (Image.fromName)', this.name, IMAGE_NAME, fix);
     return { imageName: this.name };
   }
 }
@@ -81,7 +81,6 @@ class ArnImage extends Image {
     const v = Validator.of(scope);
     const fix = 'Give an AppStream image ARN such as arn:aws:appstream:us-east-1::image/AppStream-WinServer2022-06-17-2024, or use Image.fromName().';
     const property = 'image (Image.fromArn)';
-    v.required(property, this.arn, fix);
     v.string(property, this.arn, ARN, fix);
     v.string(property, this.arn, APPSTREAM_IMAGE_ARN, fix);
     const region = Stack.of(scope).region;

@@ -165,13 +165,13 @@ function checkLocation(
   v: Validator, property: string, bucketName: string, key: string | undefined, keyOptional: boolean,
 ): { s3Bucket: string; s3Key?: string } {
   const bucketFix = 'Give the name of an S3 bucket: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.';
-  v.string(`${property} bucket name`, v.required(`${property} bucket name`, bucketName, bucketFix), S3_BUCKET, bucketFix);
+  v.string(`${property} bucket name`, bucketName, S3_BUCKET, bucketFix);
   v.string(`${property} bucket name`, bucketName, S3_BUCKET_FORMAT, bucketFix);
   if (keyOptional && key === undefined) {
     return { s3Bucket: bucketName };
   }
   const keyFix = 'Give the key of the object in the bucket, such as \'apps/notepadpp.vhdx\' (AppStream needs a key for this location).';
-  v.string(`${property} key`, v.required(`${property} key`, key, keyFix), S3_KEY, keyFix);
+  v.string(`${property} key`, key, S3_KEY, keyFix);
   return { s3Bucket: bucketName, s3Key: key };
 }
 

@@ -351,7 +351,7 @@ export class Stack extends StackBase {
       v.string(property, url, STACK_URL, 'Shorten it.');
       v.string(property, url, format, `Give a URL such as ${example}.`);
     }
-    const preferredProtocol = v.oneOf('preferredProtocol', props.preferredProtocol, Object.values(StreamingProtocol), 'Use StreamingProtocol.TCP or StreamingProtocol.UDP.');
+    const preferredProtocol = props.preferredProtocol;
     if (props.applicationSettings) {
       v.string('applicationSettings.settingsGroup', props.applicationSettings.settingsGroup ?? undefined, SETTINGS_GROUP, 'Shorten it.');
     }
@@ -400,7 +400,6 @@ export class Stack extends StackBase {
    */
   public associateFleet(fleet: IFleet): void {
     const v = Validator.of(this);
-    v.object('fleet', fleet, (x) => typeof x.fleetName === 'string' && x.node !== undefined, 'Give the fleet to associate: a Fleet, or Fleet.fromFleetName(this, \'Fleet\', name).');
     const problem = countProblem(STACK_FLEETS, (this.associated ? 1 : 0) + 1, 'fleet');
     if (problem) {
       // Stryker disable next-line Regex: equivalent, a count problem starts with 'must have', so the anchor changes nothing
@@ -447,7 +446,7 @@ export class Stack extends StackBase {
    */
   public addUser(user: IUser, options: AddUserOptions = {}): void {
     const v = Validator.of(this);
-    const u = v.object('addUser()', user, (x) => typeof x.userName === 'string' && x.node !== undefined, 'Give a User, or User.fromUserName(this, \'Alice\', \'alice@example.com\').');
+    const u = user;
     const fleet = this.associated;
     // [docs] BatchAssociateUserStack: "Users in a user pool cannot be assigned to stacks with fleets
     // that are joined to an Active Directory domain."
@@ -466,7 +465,7 @@ export class Stack extends StackBase {
       stackName: this.stackName,
       userName: u.userName,
       authenticationType: u.authenticationType,
-      sendEmailNotification: v.boolean('addUser().sendEmailNotification', options?.sendEmailNotification ?? undefined),
+      sendEmailNotification: options?.sendEmailNotification,
     });
     // The user's name is no reference (a user has no attribute for it): the user's L1 must come first.
     dependsOn(association, resourceOf(u));
@@ -524,7 +523,7 @@ class ImportedStack extends StackBase {
 
 /** The L1 `UserSettings`: one per action, a maximum length only on an enabled clipboard action. */
 function userSettings(v: Validator, given: UserSetting[] | undefined): appstream.CfnStack.UserSettingProperty[] | undefined {
-  const settings = v.list('userSettings', given, 'Give a list of UserSetting.enable(action) and UserSetting.disable(action).');
+  const settings = given;
   if (settings === undefined) {
     return undefined;
   }
@@ -564,7 +563,7 @@ function userSettings(v: Validator, given: UserSetting[] | undefined): appstream
 
 /** The L1 `StorageConnectors`: one per type, domains only on Google Drive and OneDrive. */
 function storageConnectors(v: Validator, given: StorageConnector[] | undefined): appstream.CfnStack.StorageConnectorProperty[] | undefined {
-  const connectors = v.list('storageConnectors', given, 'Give a list of StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+  const connectors = given;
   if (connectors === undefined || connectors.length === 0) {
     return undefined;
   }
@@ -598,7 +597,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
 
 /** The L1 `EmbedHostDomains`: 1 to 20 lowercase domain names. */
 function embedHostDomains(v: Validator, given: string[] | undefined): string[] | undefined {
-  const domains = v.list('embedHostDomains', given, 'Give a list of domain names, such as [\'portal.example.com\'].');
+  const domains = given;
   if (domains === undefined) {
     return undefined;
   }

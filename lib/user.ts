@@ -135,7 +135,7 @@ export class User extends cdk.Resource implements IUser {
     const v = new Validator(this, 'User');
 
     const emailFix = 'Give the user\'s email address, such as alice@example.com.';
-    const email = v.required('email', props.email, emailFix);
+    const email = props.email;
     v.string('email', email, USER_NAME, emailFix);
     v.string('email', email, USER_EMAIL, emailFix);
     // Stryker disable next-line StringLiteral: equivalent, the kind only keeps users apart from other kinds, and no other kind claims names under ''
@@ -147,7 +147,7 @@ export class User extends cdk.Resource implements IUser {
     for (const property of ['firstName', 'lastName'] as const) {
       checkNameAttribute(v, property, props[property]);
     }
-    const send = v.boolean('sendWelcomeEmail', props.sendWelcomeEmail) ?? true;
+    const send = props.sendWelcomeEmail ?? true;
 
     this.authenticationType = USER_AUTHENTICATION_TYPES[0];
     this._resource = new appstream.CfnUser(this, 'Resource', {

@@ -11,11 +11,10 @@ import { Validator } from './validation';
  */
 export function bindAccessEndpoints(v: Validator, endpoints: AccessEndpoint[] | undefined): AccessEndpointConfig[] | undefined {
   const fix = 'Give 1 to 4 endpoints, or leave accessEndpoints out.';
-  const list = v.list('accessEndpoints', endpoints, fix);
+  const list = endpoints;
   if (list === undefined || cdk.Token.isUnresolved(list)) {
     return undefined;
   }
   v.count('accessEndpoints', list.length, ACCESS_ENDPOINTS, 'endpoint', fix);
-  return list.map((e, i) => v.object(`accessEndpoints[${i}]`, e, (x) => typeof x.bind === 'function',
-    'Give an AccessEndpoint, such as AccessEndpoint.fromVpceId(\'vpce-0123456789abcdef0\').').bind(v.scope, `accessEndpoints[${i}]`));
+  return list.map((e, i) => e.bind(v.scope, `accessEndpoints[${i}]`));
 }

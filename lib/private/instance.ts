@@ -18,8 +18,7 @@ const KNOWN: ReadonlySet<string> = new Set([...IMAGE_BUILDER_INSTANCE_TYPES, ...
  * @param supported the types the resource offers, from the rules
  */
 export function checkInstanceType(v: Validator, instanceType: InstanceType, supported: readonly string[]): string {
-  const name = v.object('instanceType', instanceType, (x) => typeof x.name === 'string',
-    'Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of(\'stream.standard.medium\').').name;
+  const name = instanceType.name;
   if (cdk.Token.isUnresolved(name) || supported.includes(name) || isLookupDummy(v.scope, name)) {
     return name; // the dummy of a pending lookup is judged on the synth after the lookup
   }
@@ -105,8 +104,7 @@ export function requireImdsv2(resource: cdk.CfnResource, value: boolean | undefi
  * The image of a resource: exactly one of name and ARN, checked by the image itself for the resource.
  */
 export function bindImage(v: Validator, image: Image): ImageConfig {
-  const config = v.object('image', image, (x) => typeof x.bind === 'function',
-    'Give an Image, such as Image.fromName(\'AppStream-WinServer2022-06-17-2024\') or Image.fromArn(...).').bind(v.scope);
+  const config = image.bind(v.scope);
   if ((config.imageName === undefined) === (config.imageArn === undefined)) {
     v.fail('image', config, 'must give exactly one of an image name and an image ARN', 'Use Image.fromName() or Image.fromArn().');
   }

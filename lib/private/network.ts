@@ -66,7 +66,7 @@ export interface Network {
  */
 export function configureNetwork(scope: Construct, v: Validator, props: NetworkProps, spec: SubnetSpec): Network {
   const vpc = props.vpc == null ? undefined : v.object('vpc', props.vpc, (x) => typeof x.selectSubnets === 'function', 'Give an ec2.IVpc, such as ec2.Vpc.fromLookup(this, \'Vpc\', { vpcId }).');
-  v.list('securityGroups', props.securityGroups, 'Give a list of at most 5 security groups.')?.forEach((sg, i) =>
+  props.securityGroups?.forEach((sg, i) =>
     v.object(`securityGroups[${i}]`, sg, (x) => typeof x.securityGroupId === 'string', 'Give ec2.ISecurityGroup objects, such as ec2.SecurityGroup.fromSecurityGroupId(this, \'Sg\', id).'));
   if (!vpc) {
     if (props.vpcSubnets) {

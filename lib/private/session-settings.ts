@@ -29,7 +29,7 @@ export interface SessionSettings {
  */
 export function sessionSettings(v: Validator, props: SessionSettingsProps): SessionSettings {
   const usbFix = "Give a filter string as the AppStream admin guide describes it, such as 'Wacom Tablet,056A,0357,*,*,*,1,0'.";
-  const usb = v.list('usbDeviceFilterStrings', props.usbDeviceFilterStrings, usbFix) ?? [];
+  const usb = props.usbDeviceFilterStrings ?? [];
   usb.forEach((s, i) => v.string(`usbDeviceFilterStrings[${i}]`, s, USB_DEVICE_FILTER_STRING, usbFix));
   return {
     maxUserDurationInSeconds: durationSeconds(v, 'maxUserDuration', props.maxUserDuration, FLEET_MAX_USER_DURATION_SECONDS,

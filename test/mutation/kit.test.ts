@@ -10,7 +10,10 @@ import { describe, expect, test } from 'vitest';
 import { unsupportedProperties, warnIfNotInRegion } from '../../lib/private/cfn-region-support';
 import { deploymentTarget, isLookupDummy, lookupsPending } from '../../lib/private/environment';
 import { claimUniqueName, resourceName } from '../../lib/private/names';
-import { applyRemovalPolicy, withoutNulls } from '../../lib/private/props';
+import { Image, InstanceType } from '../../lib';
+import { API_TYPES } from '../../lib/private/api-types.generated';
+import { checkArguments } from '../../lib/private/boundary';
+import { applyRemovalPolicy } from '../../lib/private/props';
 import { applyTags } from '../../lib/private/tags';
 import { Validator } from '../../lib/private/validation';
 
@@ -111,10 +114,12 @@ describe('lookups', () => {
 });
 
 describe('props', () => {
-  test('withoutNulls drops top-level nulls only', () => {
-    expect(withoutNulls({ a: null, b: undefined, c: 0, d: { e: null } } as any)).toEqual({ b: undefined, c: 0, d: { e: null } });
-    expect(withoutNulls(null)).toEqual({});
-    expect(withoutNulls(undefined)).toEqual({});
+  test('the boundary makes null absent: an optional parameter, and a struct\'s fields at every depth (withoutNulls did the top level only)', () => {
+    const where = { prefix: 'X: ', isConstructor: true };
+    const [, , props] = checkArguments(where, API_TYPES.Fleet.kind === 'class' ? API_TYPES.Fleet.init! : [], [new Stack(new App(), 'S'), 'F',
+      { image: Image.fromName('i'), instanceType: InstanceType.STANDARD_MEDIUM, displayName: null, vpcSubnets: { subnetType: null } }]) as any[];
+    expect(props).toEqual({ image: expect.anything(), instanceType: expect.anything(), vpcSubnets: {} });
+    expect(checkArguments(where, [{ name: 'options', type: 'UserSettingOptions', optional: true }], [null])).toEqual([undefined]);
   });
 
   test('removal policy: DESTROY by default, the one given, or a message', () => {
