@@ -276,7 +276,6 @@ export class DirectoryConfig extends DirectoryConfigBase {
     const nameFix = 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).';
     const directoryName = props.directoryName;
     v.string('directoryName', directoryName, DIRECTORY_NAME, nameFix);
-    // Stryker disable next-line StringLiteral,MethodExpression: equivalent, any kind of its own and any one case keep directory names apart as AppStream does
     const other = claimUniqueName(this, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME, directoryName.toLowerCase());
     if (other !== undefined) {
       v.fail('directoryName', directoryName, `already has a directory config, '${other}', in the same account and region`,
@@ -356,7 +355,6 @@ export class DirectoryConfig extends DirectoryConfigBase {
       const problem = v.stringProblem(resolved, DIRECTORY_CONFIG_ACCOUNT_PASSWORD);
       if (problem) {
         // Never show the password in a message.
-        // Stryker disable next-line Regex: equivalent, the length problem ends with its count, so the anchor changes nothing
         v.fail('serviceAccountCredentials.serviceAccountPassword', undefined, problem.replace(/ \(it is \d+\)$/, ''),
           'Give the account\'s password (1 to 127 characters), from AWS Secrets Manager.');
       }

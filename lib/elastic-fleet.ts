@@ -356,7 +356,6 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
       }
       const families = cdk.Token.isUnresolved(app.instanceFamilies) ? undefined : app.instanceFamilies.map((f) => f.name);
       if (families && !families.some((f) => cdk.Token.isUnresolved(f)) && !families.includes(InstanceFamily.GENERAL_PURPOSE.name)) {
-        // Stryker disable next-line StringLiteral: equivalent, without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows
         v.fail('addApplication()', app.node.path, `runs on the instance families ${families.join(', ')}, not on GENERAL_PURPOSE, the family of the fleet's stream.standard instances`,
           'Add InstanceFamily.GENERAL_PURPOSE to the application\'s instanceFamilies.');
       }

@@ -402,7 +402,6 @@ export class Stack extends StackBase {
     const v = Validator.of(this);
     const problem = countProblem(STACK_FLEETS, (this.associated ? 1 : 0) + 1, 'fleet');
     if (problem) {
-      // Stryker disable next-line Regex: equivalent, a count problem starts with 'must have', so the anchor changes nothing
       v.fail('fleet', fleet.node.path, `cannot be associated: the stack already has fleet '${this.associated!.node.path}', and AppStream's association "cannot be performed on a stack that already has an associated fleet" (${problem.replace(/^must have/, 'a stack has')})`,
         'Define another Stack for the second fleet.');
     }

@@ -138,7 +138,6 @@ export class User extends cdk.Resource implements IUser {
     const email = props.email;
     v.string('email', email, USER_NAME, emailFix);
     v.string('email', email, USER_EMAIL, emailFix);
-    // Stryker disable next-line StringLiteral: equivalent, the kind only keeps users apart from other kinds, and no other kind claims names under ''
     const holder = claimUniqueName(this, appstream.CfnUser.CFN_RESOURCE_TYPE_NAME, email);
     if (holder !== undefined) {
       v.fail('email', email, `is already the user name of '${holder}' in the same account and region`,

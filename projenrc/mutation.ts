@@ -14,6 +14,9 @@ export function configureMutation(project: awscdk.AwsCdkConstructLibrary): void 
   project.addDevDeps(
     '@stryker-mutator/core@9.6.1',
     '@stryker-mutator/vitest-runner@9.6.1',
+    // The ignorer plugin's test parses lib/ as Stryker does (Stryker's own Babel).
+    '@babel/core@7.29.13',
+    '@babel/plugin-syntax-typescript@7.29.7',
   );
   project.gitignore.exclude(`/${REPORT_DIR.split('/')[0]}/`, '/.stryker-tmp/');
   project.npmignore?.exclude(`/${REPORT_DIR.split('/')[0]}/`, '/.stryker-tmp/', '/stryker.config.json', '/stryker.all.config.json', '/vitest.mutation.config.mts');
@@ -27,6 +30,11 @@ export function configureMutation(project: awscdk.AwsCdkConstructLibrary): void 
     // halved the run's speed. vitest runs the mutants that do not type-check too (esbuild strips the
     // types), so the score counts them: a stricter score, not a kinder one.
     coverageAnalysis: 'perTest',
+    // Equivalent mutants are marked here, not with pragmas in lib/: an ignorer plugin lists each one
+    // with its reason (scripts/stryker-equivalent.mjs; test/mutation/equivalent-mutants.test.ts keeps
+    // the list in step with the code).
+    plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-equivalent.mjs'],
+    ignorers: ['equivalent-mutants'],
     // A static mutant (module-level code: rule tables, instance-type lists, enum values) has no
     // per-test coverage, so Stryker runs the whole suite (some 20 s) for each: 466 of them in the run
     // measured in the README, which would add over an hour on two cores. `mutation` leaves them out of

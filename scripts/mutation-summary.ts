@@ -7,7 +7,7 @@
  * M counts the mutants that were run: killed, timed out, survived and not covered. K counts the killed
  * and the timed out (a mutant that makes the suite hang is detected). CompileError (only with a
  * type-checking Stryker checker, which this project does not use), RuntimeError (the mutant broke
- * loading the tests) and Ignored (a `// Stryker disable` comment, or a static mutant when
+ * loading the tests) and Ignored (an equivalent mutant of scripts/stryker-equivalent.mjs, or a static mutant when
  * `ignoreStatic` is on) are left out of both. This is Stryker's own "mutation score". When static
  * mutants were not run, the line before it says how many.
  *

@@ -78,7 +78,6 @@ function checkTrust(v: Validator, given: iam.IRole): string[] {
  * unconditional Deny of AppStream (or of everyone) wins over any Allow.
  */
 function trustsAppStream(policy: any): boolean | undefined {
-  // Stryker disable next-line ArrayDeclaration: a placeholder entry has no Action, so it is skipped as an absent statement list is
   const statements: any[] = [policy?.Statement ?? []].flat();
   let allowed = false;
   let unknown = false;

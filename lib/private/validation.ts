@@ -137,7 +137,6 @@ function problemIndex(rule: StringRule, value: string): number | undefined {
     return undefined;
   }
   const re = toRegExp(rule.pattern);
-  // Stryker disable next-line EqualityOperator: equivalent, a step past the end points where the last character does, and the message's window is the same
   for (let i = 0; i < value.length; i++) {
     for (const mend of ['a', '0', '']) {
       if (re.test(value.slice(0, i) + mend + value.slice(i + 1))) {

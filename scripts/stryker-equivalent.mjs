@@ -1,0 +1,66 @@
+/**
+ * Equivalent mutants, marked in the mutation configuration instead of in lib/ (no tool's pragma in
+ * product code): a Stryker ignorer plugin (`ignorers: ['equivalent-mutants']` in stryker.config.json,
+ * written by projenrc/mutation.ts). Each entry names the file, the node's type and its exact source
+ * (and, where that is not unique, the source of its parent), and why every mutant of it is
+ * equivalent. Stryker reports them as Ignored, with the reason. test/mutation/equivalent-mutants.test.ts
+ * checks that each entry still names code that exists, so a stale entry fails the build.
+ *
+ * An ignored node's children are ignored with it (Stryker's ignorers work on nodes, not on mutators):
+ * each entry is the smallest node that holds the equivalent mutant.
+ */
+import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
+
+export const EQUIVALENT = [
+  {
+    file: 'lib/directory-config.ts', type: 'CallExpression', code: "claimUniqueName(this, 'DirectoryConfig', directoryName.toLowerCase())",
+    reason: 'equivalent: any kind of its own (StringLiteral) and any one case (MethodExpression) keep directory names apart as AppStream does',
+  },
+  {
+    file: 'lib/directory-config.ts', type: 'RegExpLiteral', code: '/ \\(it is \\d+\\)$/',
+    reason: 'equivalent: the length problem ends with its count, so the anchor changes nothing',
+  },
+  {
+    file: 'lib/private/validation.ts', type: 'BinaryExpression', code: 'i < value.length', parent: 'for (let i = 0; i < value.length; i++)',
+    reason: "equivalent: a step past the end points where the last character does, and the message's window is the same",
+  },
+  {
+    file: 'lib/private/role.ts', type: 'ArrayExpression', code: '[policy?.Statement ?? []]',
+    reason: 'equivalent: a placeholder entry has no Action, so it is skipped as an absent statement list is',
+  },
+  {
+    file: 'lib/private/network.ts', type: 'CallExpression', code: '[...zones].some(z => Token.isUnresolved(z))',
+    reason: 'equivalent: a token zone and a literal one make two zones, and no resource asks for more than two',
+  },
+  {
+    file: 'lib/user.ts', type: 'StringLiteral', code: "'User'", parent: "claimUniqueName(this, 'User', email)",
+    reason: "equivalent: the kind only keeps users apart from other kinds, and no other kind claims names under ''",
+  },
+  {
+    file: 'lib/elastic-fleet.ts', type: 'StringLiteral', code: "', '", parent: "app.instanceFamilies.join(', ')",
+    reason: 'equivalent: without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows',
+  },
+  {
+    file: 'lib/stack.ts', type: 'RegExpLiteral', code: '/^must have/',
+    reason: "equivalent: a count problem starts with 'must have', so the anchor changes nothing",
+  },
+];
+
+/** The source of a node as Babel's generator writes it (what `code` and `parent` above hold). */
+function source(path) {
+  try {
+    return path.toString();
+  } catch {
+    return '';
+  }
+}
+
+export const strykerPlugins = [
+  declareValuePlugin(PluginKind.Ignore, 'equivalent-mutants', {
+    shouldIgnore(path) {
+      const entry = EQUIVALENT.find((e) => e.type === path.node.type && source(path) === e.code
+        && (e.parent === undefined || (path.parentPath && source(path.parentPath).startsWith(e.parent))));
+      return entry?.reason;
+    },
+  }),
+];
