@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
+import { Fleet, Image, InstanceType } from '../../lib';
 import { NetworkProps, SubnetSpec, configureNetwork } from '../../lib/private/network';
 import { Validator } from '../../lib/private/validation';
 
@@ -44,7 +45,9 @@ describe('without a VPC', () => {
     const { scope, v } = setup();
     expect(() => configureNetwork(scope, v, { vpc: 'vpc-1' as any }, ONE)).toThrow(/vpc "vpc-1" is not of the expected type\. Give an ec2.IVpc, such as ec2.Vpc.fromLookup\(this, 'Vpc', \{ vpcId \}\)\./);
     expect(() => configureNetwork(scope, v, { securityGroups: ['sg-1'] as any }, ONE)).toThrow(/securityGroups\[0\] "sg-1" is not of the expected type\. Give ec2.ISecurityGroup objects/);
-    expect(() => configureNetwork(scope, v, { securityGroups: 'sg-1' as any }, ONE)).toThrow(/securityGroups "sg-1" must be a list\. Give a list of at most 5 security groups\./);
+    // A string for the list is refused at the public boundary, before the helper sees it
+    expect(() => new Fleet(new Stack(new App(), 'Stack'), 'Res', { image: Image.fromName('i'), instanceType: InstanceType.STANDARD_MEDIUM, securityGroups: 'sg-1' as any }))
+      .toThrow(/^Fleet 'Stack\/Res': securityGroups "sg-1" must be a list of ec2\.ISecurityGroup values, not a string\./);
   });
 });
 
