@@ -6,10 +6,10 @@
  * new constructor, static method or method is covered the day it is written.
  */
 import * as cdk from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
 import * as lib from '../lib';
 import { API_TYPES } from '../lib/private/api-types.generated';
@@ -180,21 +180,21 @@ describe('every entry point of the table is checked', () => {
     const vpc = twoZones(s);
     const stack = new lib.Stack(s, 'St');
     return {
-      'AccessEndpoint': lib.AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'),
-      'AgentVersion': lib.AgentVersion.LATEST,
-      'AppBlockBuilder': new lib.AppBlockBuilder(s, 'AB', { instanceType: TYPE, vpc }),
-      'ElasticFleet': new lib.ElasticFleet(s, 'E', { platform: lib.FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc }),
-      'Entitlement': stack.addEntitlement('Ent', { appVisibility: lib.AppVisibility.ALL, attributes: [lib.EntitlementAttribute.of(lib.SamlAttribute.GROUPS, 'g')] }),
-      'Fleet': fleet,
-      'Image': IMAGE,
-      'ImageBuilder': new lib.ImageBuilder(s, 'B', { image: IMAGE, instanceType: TYPE }),
-      'S3Location': lib.S3Location.fromBucketName('my-apps', 'a.vhdx'),
-      'Stack': stack,
-      'IScalableFleetCapacity': fleet.autoScaleCapacity({ maxCapacity: 2 }),
-      'IFleet': lib.Fleet.fromFleetName(s, 'IF', 'f'),
-      'IImageBuilder': lib.ImageBuilder.fromImageBuilderName(s, 'IB', 'b'),
-      'IAppBlockBuilder': lib.AppBlockBuilder.fromAppBlockBuilderName(s, 'IAB', 'ab'),
-      'IStack': lib.Stack.fromStackName(s, 'IS', 'st'),
+      AccessEndpoint: lib.AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'),
+      AgentVersion: lib.AgentVersion.LATEST,
+      AppBlockBuilder: new lib.AppBlockBuilder(s, 'AB', { instanceType: TYPE, vpc }),
+      ElasticFleet: new lib.ElasticFleet(s, 'E', { platform: lib.FleetPlatform.WINDOWS_SERVER_2019, instanceType: TYPE, maxConcurrentSessions: 2, vpc }),
+      Entitlement: stack.addEntitlement('Ent', { appVisibility: lib.AppVisibility.ALL, attributes: [lib.EntitlementAttribute.of(lib.SamlAttribute.GROUPS, 'g')] }),
+      Fleet: fleet,
+      Image: IMAGE,
+      ImageBuilder: new lib.ImageBuilder(s, 'B', { image: IMAGE, instanceType: TYPE }),
+      S3Location: lib.S3Location.fromBucketName('my-apps', 'a.vhdx'),
+      Stack: stack,
+      IScalableFleetCapacity: fleet.autoScaleCapacity({ maxCapacity: 2 }),
+      IFleet: lib.Fleet.fromFleetName(s, 'IF', 'f'),
+      IImageBuilder: lib.ImageBuilder.fromImageBuilderName(s, 'IB', 'b'),
+      IAppBlockBuilder: lib.AppBlockBuilder.fromAppBlockBuilderName(s, 'IAB', 'ab'),
+      IStack: lib.Stack.fromStackName(s, 'IS', 'st'),
     };
   }
   const entries = Object.entries(API_TYPES);
@@ -245,7 +245,9 @@ describe('every entry point of the table is checked', () => {
     expect(problems).toEqual([]);
   });
 
-  test.each(withMethods.flatMap(([type, e]) => Object.entries((e as any).methods as Record<string, any>).filter(([, m]) => m.params.some((p: any) => !p.optional)).map(([m, spec]) => [type, m, spec])))(
+  const methods = withMethods.flatMap(([type, e]) => Object.entries((e as any).methods as Record<string, any>)
+    .filter(([, m]) => m.params.some((p: any) => !p.optional)).map(([m, spec]) => [type, m, spec]));
+  test.each(methods)(
     '%s.%s() given junk in its first required parameter fails with our message', (type, method, spec) => {
       const problems: string[] = [];
       const first = spec.params.findIndex((p: any) => !p.optional);

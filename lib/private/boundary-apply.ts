@@ -46,7 +46,8 @@ function wrap(original: AnyFunction, spec: ApiMethod, where: (self: unknown, arg
 function methodsOf(name: string): Record<string, ApiMethod> {
   const entry = API_TYPES[name];
   if (entry?.kind === 'class') {
-    return { ...[entry.base, ...(entry.interfaces ?? [])].reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...(b ? methodsOf(b) : {}) }), {}), ...entry.methods };
+    const up = [entry.base, ...(entry.interfaces ?? [])];
+    return { ...up.reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...(b ? methodsOf(b) : {}) }), {}), ...entry.methods };
   }
   if (entry?.kind === 'interface') {
     return { ...(entry.bases ?? []).reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...methodsOf(b) }), {}), ...entry.methods };
@@ -63,7 +64,8 @@ function wrapPrototype(target: object, declared: string, methods: Record<string,
     }
     const descriptor = owner && owner !== Object.prototype ? Object.getOwnPropertyDescriptor(owner, name) : undefined;
     if (descriptor && typeof descriptor.value === 'function' && !descriptor.value[WRAPPED]) {
-      Object.defineProperty(owner, name, { ...descriptor, value: wrap(descriptor.value, spec, (self) => methodWhere(kindOf(self, declared), self, name)) });
+      const where = (self: unknown) => methodWhere(kindOf(self, declared), self, name);
+      Object.defineProperty(owner, name, { ...descriptor, value: wrap(descriptor.value, spec, where) });
     }
   }
 }

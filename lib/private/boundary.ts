@@ -51,9 +51,14 @@ export type ApiEntry =
   | { readonly kind: 'struct'; readonly bases?: readonly string[]; readonly fields: Readonly<Record<string, ApiField>> }
   | { readonly kind: 'interface'; readonly bases?: readonly string[]; readonly members: readonly string[]; readonly methods: Readonly<Record<string, ApiMethod>> }
   | {
-    readonly kind: 'class'; readonly base?: string; readonly interfaces?: readonly string[]; readonly init?: readonly ApiParam[];
-    readonly members: readonly string[]; readonly constants?: readonly string[];
-    readonly statics: Readonly<Record<string, ApiMethod>>; readonly methods: Readonly<Record<string, ApiMethod>>;
+    readonly kind: 'class';
+    readonly base?: string;
+    readonly interfaces?: readonly string[];
+    readonly init?: readonly ApiParam[];
+    readonly members: readonly string[];
+    readonly constants?: readonly string[];
+    readonly statics: Readonly<Record<string, ApiMethod>>;
+    readonly methods: Readonly<Record<string, ApiMethod>>;
   }
   | { readonly kind: 'external'; readonly members?: readonly string[] }
   | { readonly kind: 'external-enum' };
@@ -160,8 +165,8 @@ function howToMake(name: string): string {
     return `Use a member of ${name}: ${entry.members.join(', ')}.`;
   }
   if (entry?.kind === 'struct') {
-    const required = fieldsOf(name).filter(([, f]) => !f.optional).map(([k]) => k);
-    return `Give an object with the fields of ${shortName(name)}${required.length > 0 ? `, at least ${required.join(', ')}` : ''}.`;
+    const needed = fieldsOf(name).filter(([, f]) => !f.optional).map(([k]) => k);
+    return `Give an object with the fields of ${shortName(name)}${needed.length > 0 ? `, at least ${needed.join(', ')}` : ''}.`;
   }
   return `Give ${typeName(name)}.`;
 }

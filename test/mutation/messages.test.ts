@@ -157,7 +157,7 @@ describe('more whole messages and unjudged tokens', () => {
     expect(() => new ImageBuilder(stack, 'D', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [''] }))
       .toThrow(/^ImageBuilder 'S\/D': softwaresToInstall\[0\] "" .*\. Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit\.$/);
     expect(() => new ImageBuilder(stack, 'E', { image: IMAGE, instanceType: TYPE, agentVersion: js('LATEST') }))
-      .toThrow("ImageBuilder 'S/E': agentVersion \"LATEST\" is not of the expected type. Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of('10-23-2024').");
+      .toThrow("ImageBuilder 'S/E': agentVersion \"LATEST\" must be an AgentVersion, not a string. Use AgentVersion.LATEST (the AppStream agent version).");
     expect(() => new ImageBuilder(stack, 'F', { image: IMAGE, instanceType: TYPE, description: 'd'.repeat(257) }))
       .toThrow(/^ImageBuilder 'S\/F': description .* must be at most 256 characters long \(it is 257\)\. Shorten it\.$/);
   });
