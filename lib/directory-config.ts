@@ -5,10 +5,10 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { checkImported } from './private/arns';
+import { checkConstructor } from './private/boundary';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkOuDomain } from './private/domain-join';
 import { claimUniqueName } from './private/names';
-import { checkConstructor } from './private/boundary';
 import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
 import {

@@ -7,13 +7,13 @@ import { Application, FleetPlatform, IApplication, InstanceFamily } from './appl
 import { Fleet, IFleet } from './fleet';
 import { InstanceType } from './instance-type';
 import { appStreamArn, checkImportedArn, checkImportedName } from './private/arns';
+import { checkConstructor } from './private/boundary';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { FleetBase } from './private/fleet-base';
 import { FleetMetricsKind } from './private/fleet-metrics';
 import { checkInstanceType } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { checkConstructor } from './private/boundary';
 import { openValue } from './private/open-sets';
 import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';

@@ -3,9 +3,9 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import { aws_appstream as appstreamRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IApplication } from './application';
+import { checkConstructor } from './private/boundary';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { claimUniqueName } from './private/names';
-import { checkConstructor } from './private/boundary';
 import { applyRemovalPolicy } from './private/props';
 import { dependsOn, literalOf, resourceOf } from './private/references';
 import {
@@ -35,22 +35,48 @@ export enum AppVisibility {
 /**
  * The SAML 2.0 attributes an entitlement can match, as AppStream names them
  * (`https://aws.amazon.com/SAML/Attributes/PrincipalTag:<name>`).
+ *
+ * The constants are the attributes the AppStream docs list; neither the API model nor the
+ * CloudFormation schema limits the names, so `SamlAttribute.of()` takes any other (an entitlement
+ * then warns).
  */
-export enum SamlAttribute {
+export class SamlAttribute {
   /** `roles` */
-  ROLES = 'roles',
+  public static readonly ROLES = new SamlAttribute('roles');
   /** `department` */
-  DEPARTMENT = 'department',
+  public static readonly DEPARTMENT = new SamlAttribute('department');
   /** `organization` */
-  ORGANIZATION = 'organization',
+  public static readonly ORGANIZATION = new SamlAttribute('organization');
   /** `groups` */
-  GROUPS = 'groups',
+  public static readonly GROUPS = new SamlAttribute('groups');
   /** `title` */
-  TITLE = 'title',
+  public static readonly TITLE = new SamlAttribute('title');
   /** `costCenter` */
-  COST_CENTER = 'costCenter',
+  public static readonly COST_CENTER = new SamlAttribute('costCenter');
   /** `userType` */
-  USER_TYPE = 'userType',
+  public static readonly USER_TYPE = new SamlAttribute('userType');
+
+  /**
+   * An attribute by name, for one the docs do not list (an entitlement warns, and writes it as
+   * given). A token is passed through unchecked.
+   *
+   * @param name the attribute's name, as the SAML assertion's PrincipalTag carries it (not empty)
+   */
+  public static of(name: string): SamlAttribute {
+    return new SamlAttribute(name);
+  }
+
+  /** The attribute's name, as the API writes it. */
+  public readonly name: string;
+
+  private constructor(name: string) {
+    this.name = name;
+  }
+
+  /** The attribute's name. */
+  public toString(): string {
+    return this.name;
+  }
 }
 
 /**
@@ -213,10 +239,6 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
     Object.defineProperty(this, ENTITLEMENT_SYMBOL, { value: true });
     const v = new Validator(this, 'Entitlement');
     const stack = props.stack;
-    if (cdk.Stack.isStack(stack)) {
-      v.fail('stack', stack.node.path, 'is a CloudFormation stack (aws-cdk-lib\'s Stack), not an AppStream stack',
-        'Give the AppStream Stack of this library (appstream.Stack) whose applications the entitlement governs, or use its addEntitlement().');
-    }
 
     const name = props.entitlementName ?? id;
     const nameProperty = props.entitlementName === undefined ? 'entitlementName (the construct id)' : 'entitlementName';
@@ -303,14 +325,14 @@ function attributes(v: Validator, given: EntitlementAttribute[]): appstream.CfnE
   const seen = new Map<string, number>();
   return list.map((attribute, i) => {
     const property = `attributes[${i}]`;
-    const name = v.required(`${property}.name`, attribute.name, 'Give a SamlAttribute.');
-    v.string(`${property}.name`, name, ENTITLEMENT_ATTRIBUTE_NAME, 'Give a SamlAttribute.');
+    const name = attribute.name.name;
+    v.string(`${property}.name`, name, ENTITLEMENT_ATTRIBUTE_NAME, 'Give a SamlAttribute constant, or SamlAttribute.of() with the attribute\'s name.');
     if (!cdk.Token.isUnresolved(name) && !ENTITLEMENT_ATTRIBUTE_NAMES.includes(name)) {
       v.warn('unknownSamlAttribute', v.message(`${property}.name`, name,
         `is not one of the SAML attributes the AppStream docs list for entitlements (${ENTITLEMENT_ATTRIBUTE_NAMES.join(', ')})`,
         'Check the name against your identity provider\'s assertion, or use a SamlAttribute member; ignore this if AppStream matches it.'));
     }
-    const value = v.required(`${property}.value`, attribute.value, 'Give the value the attribute must have.');
+    const value = attribute.value;
     v.string(`${property}.value`, value, ENTITLEMENT_ATTRIBUTE_VALUE, 'Give the value the attribute must have.');
     if (!cdk.Token.isUnresolved(name) && !cdk.Token.isUnresolved(value)) {
       const key = JSON.stringify([name, value]);

@@ -12,6 +12,7 @@ import { FleetCapacity } from './fleet-capacity';
 import { Image } from './image';
 import { InstanceType } from './instance-type';
 import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
+import { checkConstructor } from './private/boundary';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { FleetBase, ImportedFleet } from './private/fleet-base';
@@ -19,7 +20,6 @@ import { FleetMetricsKind } from './private/fleet-metrics';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
-import { checkConstructor } from './private/boundary';
 import { openValue } from './private/open-sets';
 import { applyRemovalPolicy } from './private/props';
 import { attributeReference } from './private/references';
@@ -659,7 +659,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
   public static fromFleetAttributes(scope: Construct, id: string, attrs: FleetAttributes): IFleet {
     const { fleetName, fleetArn } = attrs ?? {};
     if ((fleetName === undefined || fleetName === null) === (fleetArn === undefined || fleetArn === null)) {
-      throw new Error(`Fleet.fromFleetAttributes() '${scope.node.path}/${id}': give exactly one of fleetName and fleetArn (${fleetName ? 'both were given' : 'neither was given'}).`);
+      throw new Error(`Fleet.fromFleetAttributes() at '${scope.node.path}/${id}': give exactly one of fleetName and fleetArn (${fleetName ? 'both were given' : 'neither was given'}).`);
     }
     if (fleetArn) {
       return new ImportedFleet(scope, id, nameInArn(scope, fleetArn), fleetArn, { environmentFromArn: fleetArn }, attrs);

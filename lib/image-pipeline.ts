@@ -12,8 +12,8 @@ import { IFleet } from './fleet';
 import { Image } from './image';
 import { ImageSource } from './image-source';
 import { appStreamArn, nameInArn } from './private/arns';
+import { checkConstructor } from './private/boundary';
 import { appStreamCall, appStreamRetry, otherRetry } from './private/pipeline-retry';
-import { withoutNulls } from './private/props';
 import { DESCRIPTION, DISPLAY_NAME, NAME, SHARED_ACCOUNT_ID } from './private/rules';
 import { tagProblems } from './private/tags';
 import { Validator } from './private/validation';
@@ -185,16 +185,15 @@ export class ImagePipeline extends Construct {
   private readonly v: Validator;
 
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
+    props = checkConstructor(ImagePipeline, arguments).props;
     super(scope, id);
     const v = this.v = new Validator(this, 'ImagePipeline');
-    props = withoutNulls(v.required('props', props, 'Give the pipeline\'s props: at least source and imageNamePrefix.'));
-    const source = v.object('source', props.source, (x) => typeof x?.bind === 'function',
-      'Give an image source, such as ImageSource.managedUpdates(Image.fromName(\'MyImage\')).');
+    const source = props.source;
     const prefix = checkPrefix(v, props.imageNamePrefix);
     v.string('imageDisplayName', props.imageDisplayName, DISPLAY_NAME, 'Shorten the display name.');
     v.string('imageDescription', props.imageDescription, DESCRIPTION, 'Shorten the description.');
     const shares = checkShares(v, props.shareWith);
-    const regions = v.list('copyToRegions', props.copyToRegions, 'Give Region names, such as eu-west-1.') ?? [];
+    const regions = props.copyToRegions ?? [];
     const keep = checkCount(v, 'keepImages', props.keepImages, 1, 99, 'SSM keeps the last 100 versions of the parameter the pipeline counts its images by.');
     const interval = props.pollInterval ?? cdk.Duration.minutes(5);
     const timeout = props.timeout ?? cdk.Duration.hours(8);
@@ -267,7 +266,6 @@ export class ImagePipeline extends Construct {
    */
   public addFleet(fleet: IFleet): void {
     const property = 'addFleet() fleet';
-    this.v.required(property, fleet, 'Give a Fleet.');
     if (ElasticFleet.isElasticFleet(fleet)) {
       this.v.fail(property, fleet.node.path, 'is an Elastic fleet, which streams applications rather than an image',
         'Give an Always-On or On-Demand Fleet; Elastic fleets follow their applications\' app blocks instead.');
@@ -621,9 +619,8 @@ interface Definition {
 
 function checkPrefix(v: Validator, prefix: string): string {
   const fix = `Give a prefix of letters, digits, '_', '.' and '-', starting with a letter or digit, of at most ${DOCUMENTED_IMAGE_NAME_MAX - IMAGE_NAME_TIMESTAMP_SAMPLE.length} characters.`;
-  v.required('imageNamePrefix', prefix, fix);
-  if (typeof prefix !== 'string' || cdk.Token.isUnresolved(prefix)) {
-    v.fail('imageNamePrefix', typeof prefix === 'string' ? undefined : prefix,
+  if (cdk.Token.isUnresolved(prefix)) {
+    v.fail('imageNamePrefix', undefined,
       'must be a string known at synthesis (the state machine writes it into every image name)', fix);
   }
   // The whole name the state machine makes, judged by the model's Name shape.
@@ -646,13 +643,11 @@ function checkPrefix(v: Validator, prefix: string): string {
 }
 
 function checkShares(v: Validator, shares: ImageShare[] | undefined): ImageShare[] {
-  const list = v.list('shareWith', shares, 'Give a list of { account, allowFleet, allowImageBuilder }.') ?? [];
+  const list = shares ?? [];
   list.forEach((share, i) => {
     const property = `shareWith[${i}].account`;
     const fix = 'Give a 12-digit AWS account ID such as 111122223333.';
-    v.string(property, v.required(property, withoutNulls(share).account, fix), SHARED_ACCOUNT_ID, fix);
-    v.boolean(`shareWith[${i}].allowFleet`, share.allowFleet);
-    v.boolean(`shareWith[${i}].allowImageBuilder`, share.allowImageBuilder);
+    v.string(property, share.account, SHARED_ACCOUNT_ID, fix);
   });
   return list;
 }

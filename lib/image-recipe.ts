@@ -226,20 +226,18 @@ export class ImageRecipe {
     const v = Validator.of(scope);
     const props = this.props;
     const windows = this.platform === ImageRecipePlatform.WINDOWS;
-    const baseImage = v.object('recipe.baseImage', props.baseImage, (x) => typeof x?.bind === 'function',
-      'Give the image with the agent installed, for example Image.fromName().').bind(scope);
+    const baseImage = props.baseImage.bind(scope);
 
     const assets: ImageRecipeAsset[] = [];
-    const components = (v.list('recipe.components', props.components, 'Give a list of ImageComponent values.') ?? []).map((component, i) => {
+    const components = (props.components ?? []).map((component, i) => {
       const property = `recipe.components[${i}]`;
-      v.object(property, component, (x) => typeof x?.bind === 'function', 'Give an ImageComponent (ImageComponent.inline(), fromAsset() or fromBucket()).');
       const c = component.bind(scope, 'RecipeAsset');
       const o = c.options ?? {};
       const name = o.name ?? `component-${i + 1}`;
       v.string(`${property}.name`, name, IMAGE_COMPONENT_NAME, 'Rename the component.');
-      const seconds = o.timeout === undefined || o.timeout === null ? 1800 : o.timeout.toSeconds({ integral: false });
+      const seconds = o.timeout === undefined ? 1800 : o.timeout.toSeconds({ integral: false });
       v.range(`${property}.timeout (in seconds)`, seconds, IMAGE_COMPONENT_TIMEOUT_SECONDS, 'Give a whole number of seconds, from Duration.seconds(1) to Duration.hours(24).');
-      const codes = v.list(`${property}.successExitCodes`, o.successExitCodes, 'Give a list of whole numbers, such as [0, 3010].') ?? [0];
+      const codes = o.successExitCodes ?? [0];
       if (codes.length === 0) {
         v.fail(`${property}.successExitCodes`, codes, 'must not be empty', 'Give at least one exit code that means success, such as 0, or leave it out.');
       }
@@ -248,7 +246,7 @@ export class ImageRecipe {
           v.fail(`${property}.successExitCodes[${j}]`, code, 'must be a whole number', 'Give exit codes as whole numbers.');
         }
       });
-      const args = v.list(`${property}.arguments`, o.arguments, 'Give a list of strings.');
+      const args = o.arguments;
       const rendered: Record<string, any> = { name };
       if (c.inline !== undefined) {
         if (typeof c.inline !== 'string' || (!Token.isUnresolved(c.inline) && c.inline.trim() === '')) {
@@ -279,13 +277,13 @@ export class ImageRecipe {
     });
     duplicates(v, 'recipe.components', components.map((c) => c.name), 'component name', 'Give each component its own name.');
 
-    const apps = v.list('recipe.applications', props.applications, 'Give a list of applications.') ?? [];
+    const apps = props.applications ?? [];
     v.count('recipe.applications', apps.length, IMAGE_ASSISTANT_APPLICATIONS, 'application', 'Split the applications over several images, or use app blocks and Elastic fleets.');
     const applications = apps.map((app, i) => {
       const property = `recipe.applications[${i}]`;
-      const name = v.required(`${property}.name`, app.name, 'Give the name of the application.');
+      const name = app.name;
       v.string(`${property}.name`, name, IMAGE_ASSISTANT_APPLICATION_NAME, 'Give a name without spaces (the display name may have them).');
-      const appPath = v.required(`${property}.absoluteAppPath`, app.absoluteAppPath, "Give the absolute path of the application's executable.");
+      const appPath = app.absoluteAppPath;
       v.string(`${property}.absoluteAppPath`, appPath, IMAGE_ASSISTANT_OPTION_VALUE, "Give the absolute path of the application's executable.");
       if (typeof app.launchParameters === 'string' && !Token.isUnresolved(app.launchParameters) && app.launchParameters.startsWith('-')) {
         // The CLI's documentation shows no launch parameter that starts with a dash; a parser may
@@ -313,7 +311,7 @@ export class ImageRecipe {
       v.string('recipe.defaultProfile (DefaultProfile.ofUser)', props.defaultProfile.profile, IMAGE_ASSISTANT_OPTION_VALUE,
         'Give the user as <domain>\\<user>, or .\\<user> for a local one, or use DefaultProfile.templateUser().');
     }
-    const licensed = v.list('recipe.licenseIncludedApplications', props.licenseIncludedApplications, 'Give a list of application names.') ?? [];
+    const licensed = props.licenseIncludedApplications ?? [];
     if (licensed.length > 0 && !windows) {
       v.fail('recipe.licenseIncludedApplications', licensed, 'are Windows applications; Linux builders install none',
         'Leave licenseIncludedApplications out of a Linux recipe, or use ImageRecipe.windows().');
@@ -327,8 +325,8 @@ export class ImageRecipe {
     if (props.imageDescription !== undefined && props.imageDescription !== null) {
       image.description = props.imageDescription;
     }
-    image.useLatestAgentVersion = v.boolean('recipe.useLatestAgentVersion', props.useLatestAgentVersion) ?? true;
-    image.dynamicAppCatalog = v.boolean('recipe.dynamicAppCatalog', props.dynamicAppCatalog) ?? false;
+    image.useLatestAgentVersion = props.useLatestAgentVersion ?? true;
+    image.dynamicAppCatalog = props.dynamicAppCatalog ?? false;
     const tags = props.imageTags ?? undefined;
     if (tags !== undefined && !Token.isUnresolved(tags)) {
       const keys = Object.keys(tags);

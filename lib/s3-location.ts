@@ -171,7 +171,8 @@ function checkLocation(
     return { s3Bucket: bucketName };
   }
   const keyFix = 'Give the key of the object in the bucket, such as \'apps/notepadpp.vhdx\' (AppStream needs a key for this location).';
-  v.string(`${property} key`, key, S3_KEY, keyFix);
+  // A rule, not a type check: the key is optional in the API for APPSTREAM2 app blocks only.
+  v.string(`${property} key`, v.required(`${property} key`, key, keyFix), S3_KEY, keyFix);
   return { s3Bucket: bucketName, s3Key: key };
 }
 

@@ -9,9 +9,9 @@ import { Fleet, IFleet } from './fleet';
 import { bindAccessEndpoints } from './private/access-endpoints';
 import { STACK_STREAMING_URL_ACTIONS } from './private/actions';
 import { appStreamArn, checkImportedArn, checkImportedName, nameInArn } from './private/arns';
+import { checkConstructor } from './private/boundary';
 import { warnIfNotInRegion } from './private/cfn-region-support';
 import { checkLabels, resourceName } from './private/names';
-import { checkConstructor } from './private/boundary';
 import { applyRemovalPolicy } from './private/props';
 import { attributeReference, dependsOn, resourceOf } from './private/references';
 import {

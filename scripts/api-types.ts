@@ -50,7 +50,8 @@ function ref(t: any, seen: Set<string>): any {
 
 /** The first sentence of a doc summary, as messages quote it (without Markdown's backticks). */
 function doc(docs: any): any {
-  const first = String(docs?.summary ?? '').replace(/`/g, '').split(/(?<=\.)\s/)[0].replace(/[.;:,]$/, '');
+  // Markdown: backquotes go, and an escaped character (`C:\\Windows`) is the character itself.
+  const first = String(docs?.summary ?? '').replace(/`/g, '').replace(/\\(.)/g, '$1').split(/(?<=\.)\s/)[0].replace(/[.;:,]$/, '');
   return first ? { doc: /^[A-Z](?![A-Z0-9])/.test(first) ? first[0].toLowerCase() + first.slice(1) : first } : {};
 }
 
@@ -70,6 +71,19 @@ function members(t: any): string[] {
   const props = (t.properties ?? []).filter((p: any) => !p.static && !p.protected && !p.optional).map((p: any) => p.name);
   const methods = (t.methods ?? []).filter((m: any) => !m.static && !m.protected).map((m: any) => m.name);
   return [...new Set([...props, ...methods])].sort();
+}
+
+/**
+ * The types of the instance properties of a class or interface, for a plain object standing in for one
+ * (`{ name: 'department', value: 'x' }` where an `EntitlementAttribute` belongs): its properties are
+ * checked as a struct's fields are.
+ */
+function properties(t: any, seen: Set<string>): any {
+  const out: Record<string, any> = {};
+  for (const p of (t.properties ?? []).filter((x: any) => !x.static && !x.protected)) {
+    out[p.name] = { type: ref(p.type, seen), ...(p.optional ? { optional: true } : {}) };
+  }
+  return Object.keys(out).length > 0 ? { properties: out } : {};
 }
 
 /** The static constants of a class that are values of it (`InstanceType.STANDARD_MEDIUM`), for fixes. */
@@ -100,7 +114,7 @@ export function apiTable(assembly: any, cdkAssembly: any): Record<string, any> {
       for (const m of t.methods ?? []) {
         methods[m.name] = method(m, seen);
       }
-      table[name] = { kind: 'interface', ...(t.interfaces ? { bases: t.interfaces.map(localName) } : {}), members: members(t), methods };
+      table[name] = { kind: 'interface', ...(t.interfaces ? { bases: t.interfaces.map(localName) } : {}), members: members(t), ...properties(t, seen), methods };
     } else if (t.kind === 'class') {
       const statics: Record<string, any> = {};
       const methods: Record<string, any> = {};
@@ -117,6 +131,7 @@ export function apiTable(assembly: any, cdkAssembly: any): Record<string, any> {
         ...(t.interfaces ? { interfaces: t.interfaces.map(localName) } : {}),
         ...init,
         members: members(t),
+        ...properties(t, seen),
         ...constants(t, fqn),
         statics,
         methods,

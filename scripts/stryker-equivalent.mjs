@@ -13,8 +13,8 @@ import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 
 export const EQUIVALENT = [
   {
-    file: 'lib/directory-config.ts', type: 'CallExpression', code: "claimUniqueName(this, 'DirectoryConfig', directoryName.toLowerCase())",
-    reason: 'equivalent: any kind of its own (StringLiteral) and any one case (MethodExpression) keep directory names apart as AppStream does',
+    file: 'lib/directory-config.ts', type: 'CallExpression', code: 'directoryName.toLowerCase()', parent: 'claimUniqueName(this, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME, directoryName.toLowerCase())',
+    reason: 'equivalent: any one case (MethodExpression: toUpperCase) keeps directory names apart as AppStream does',
   },
   {
     file: 'lib/directory-config.ts', type: 'RegExpLiteral', code: '/ \\(it is \\d+\\)$/',
@@ -29,15 +29,7 @@ export const EQUIVALENT = [
     reason: 'equivalent: a placeholder entry has no Action, so it is skipped as an absent statement list is',
   },
   {
-    file: 'lib/private/network.ts', type: 'CallExpression', code: '[...zones].some(z => Token.isUnresolved(z))',
-    reason: 'equivalent: a token zone and a literal one make two zones, and no resource asks for more than two',
-  },
-  {
-    file: 'lib/user.ts', type: 'StringLiteral', code: "'User'", parent: "claimUniqueName(this, 'User', email)",
-    reason: "equivalent: the kind only keeps users apart from other kinds, and no other kind claims names under ''",
-  },
-  {
-    file: 'lib/elastic-fleet.ts', type: 'StringLiteral', code: "', '", parent: "app.instanceFamilies.join(', ')",
+    file: 'lib/elastic-fleet.ts', type: 'StringLiteral', code: "', '", parent: "families.join(', ')",
     reason: 'equivalent: without GENERAL_PURPOSE the list has one family (two members, no repeats), so no separator shows',
   },
   {

@@ -84,6 +84,6 @@ describe('an entitlement\'s stack', () => {
   test('fails for a CloudFormation stack (aws-cdk-lib\'s Stack) in place of an AppStream Stack', () => {
     const stack = new CdkStack(new App(), 'S');
     expect(() => new Entitlement(stack, 'E', { stack: stack as any, appVisibility: AppVisibility.ALL, attributes })).toThrow(
-      "Entitlement 'S/E': stack \"S\" is a CloudFormation stack (aws-cdk-lib's Stack), not an AppStream stack. Give the AppStream Stack of this library (appstream.Stack) whose applications the entitlement governs, or use its addEntitlement().");
+      "Entitlement 'S/E': stack S must be an IStack, not a Stack (it has no grant, grantCreateStreamingUrl, stackArn). Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
   });
 });

@@ -43,7 +43,7 @@ describe('the crash cases of issue 18', () => {
     const args = params.length === 3 ? [stackIn(), 'Imported', undefined] : [undefined];
     const call = () => (lib as any)[cls][method](...args);
     expect(call).toThrow(params.length === 3
-      ? new RegExp(`^${cls}\\.${method}\\(\\) 'S/Imported': ${params[2].name} is required\\. Give a string \\(the [\\w ']+ ARN\\)\\.$`)
+      ? new RegExp(`^${cls}\\.${method}\\(\\) at 'S/Imported': ${params[2].name} is required\\. Give a string \\(the [\\w ']+ ARN\\)\\.$`)
       : new RegExp(`^${cls}\\.${method}\\(\\): ${params[0].name} is required\\. Give a string \\(the [\\w ']+ ARN\\)\\.$`));
   });
 
@@ -195,6 +195,13 @@ describe('every entry point of the table is checked', () => {
       IImageBuilder: lib.ImageBuilder.fromImageBuilderName(s, 'IB', 'b'),
       IAppBlockBuilder: lib.AppBlockBuilder.fromAppBlockBuilderName(s, 'IAB', 'ab'),
       IStack: lib.Stack.fromStackName(s, 'IS', 'st'),
+      IElasticFleet: lib.ElasticFleet.fromElasticFleetName(s, 'IEF', 'ef'),
+      IEntitlement: lib.Entitlement.fromEntitlementName(s, 'IEnt', stack, 'ent'),
+      ImageComponent: lib.ImageComponent.inline('Write-Output ok'),
+      ImagePipeline: new lib.ImagePipeline(s, 'P', { source: lib.ImageSource.managedUpdates(IMAGE), imageNamePrefix: 'Desktops' }),
+      ImageRecipe: lib.ImageRecipe.windows({ baseImage: IMAGE }),
+      ImageSource: lib.ImageSource.managedUpdates(IMAGE),
+      StorageConnector: lib.StorageConnector.homeFolders(),
     };
   }
   const entries = Object.entries(API_TYPES);

@@ -147,7 +147,7 @@ describe('ElasticFleet', () => {
   });
 
   test('fails a missing vpc', () => {
-    expect(() => elastic({ vpc: js(undefined) })).toThrow(/ElasticFleet 'Stack\/Elastic': vpc is required\. Elastic fleets run in a VPC of yours/);
+    expect(() => elastic({ vpc: js(undefined) })).toThrow(/ElasticFleet 'Stack\/Elastic': vpc is required\. Give an ec2\.IVpc \(the VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones\)/);
   });
 
   test('fails subnets in one zone', () => {
@@ -257,7 +257,7 @@ describe('AppBlock', () => {
   });
 
   test('fails a CUSTOM block without a setup script', () => {
-    expect(() => block({ packaging: AppBlockPackaging.custom(js({})) })).toThrow(/AppBlock 'Stack\/Block': packaging.setupScript is required\. A CUSTOM app block needs/);
+    expect(() => block({ packaging: AppBlockPackaging.custom(js({})) })).toThrow(/^AppBlockPackaging\.custom\(\): options\.setupScript is required\. Give an object with the fields of AppBlockScript/);
   });
 
   test('fails an empty source key, and a script timeout of 0', () => {

@@ -56,7 +56,7 @@ describe('Fleet.fromFleetAttributes', () => {
   });
 
   test('fails neither a name nor an ARN, and both', () => {
-    expect(() => Fleet.fromFleetAttributes(stack, 'A', {})).toThrow("Fleet.fromFleetAttributes() 'Stack/A': give exactly one of fleetName and fleetArn (neither was given).");
+    expect(() => Fleet.fromFleetAttributes(stack, 'A', {})).toThrow("Fleet.fromFleetAttributes() at 'Stack/A': give exactly one of fleetName and fleetArn (neither was given).");
     expect(() => Fleet.fromFleetAttributes(stack, 'B', { fleetName: 'x', fleetArn: 'arn:aws:appstream:us-east-1:123456789012:fleet/x' }))
       .toThrow('give exactly one of fleetName and fleetArn (both were given)');
   });

@@ -123,7 +123,7 @@ describe('the Image Assistant\'s limits, checked when the recipe is bound', () =
     expect(() => render(windows({ applications: [APP, { ...APP }] }))).toThrow(/recipe.applications\[1\] "Crm" repeats the application name of recipe.applications\[0\]/);
   });
   test('fails without an application path (plain JavaScript)', () => {
-    expect(() => render(windows({ applications: [{ name: 'Crm' } as any] }))).toThrow(/recipe.applications\[0\].absoluteAppPath is required/);
+    expect(() => render(windows({ applications: [{ name: 'Crm' } as any] }))).toThrow(/^ImageRecipe\.windows\(\): props\.applications\[0\]\.absoluteAppPath is required\. Give a string/);
   });
   test('warns of launch parameters that start with a dash', () => {
     render(windows({ applications: [{ ...APP, launchParameters: '--kiosk' }, { ...APP, name: 'Other', launchParameters: 'C:\\kiosk.cfg' }] }));
@@ -170,7 +170,7 @@ describe('the Image Assistant\'s limits, checked when the recipe is bound', () =
     expect(() => render(windows({ imageTags: { 'aws:team': 'x' } }))).toThrow(/recipe.imageTags key "aws:team"/);
   });
   test('fails without a base image (plain JavaScript)', () => {
-    expect(() => ImageRecipe.windows({} as any).bind(scope)).toThrow(/recipe.baseImage is required/);
+    expect(() => ImageRecipe.windows({} as any)).toThrow(/^ImageRecipe\.windows\(\): props\.baseImage is required\. Use Image\.fromArn\(\), Image\.fromName\(\)/);
   });
 });
 

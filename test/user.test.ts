@@ -161,7 +161,7 @@ describe('Stack.addUser', () => {
 
   test('fails junk for a user', () => {
     const s = new AppStreamStack(stack, 'Desktops');
-    expect(() => s.addUser(js('alice@example.com'))).toThrow(/addUser\(\) "alice@example.com" is not of the expected type/);
+    expect(() => s.addUser(js('alice@example.com'))).toThrow(/addUser\(user\) "alice@example.com" must be an IUser, not a string\. Give a User/);
   });
 });
 
@@ -213,15 +213,17 @@ describe('Entitlement', () => {
 
   test('warns for an attribute name outside the documented list (the model and the CloudFormation schema have no enum)', () => {
     const s = new AppStreamStack(stack, 'Apps');
-    s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js('email'), 'x')] });
+    s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.of('email'), 'x')] });
     Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Entitlement', { Attributes: [{ Name: 'email', Value: 'x' }] });
     expect(warnings()).toEqual([expect.stringMatching(/attributes\[0\].name "email" is not one of the SAML attributes the AppStream docs list for entitlements \(roles, department.*\[ack: cdk-appstream:entitlement:unknownSamlAttribute\]/)]);
   });
 
   test('fails an empty attribute name (the model: at least 1 character)', () => {
     const s = new AppStreamStack(stack, 'Apps');
-    expect(() => s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(js(''), 'x')] }))
+    expect(() => s.addEntitlement('E', { appVisibility: AppVisibility.ALL, attributes: [EntitlementAttribute.of(SamlAttribute.of(''), 'x')] }))
       .toThrow(/attributes\[0\].name "" must not be empty/);
+    // A plain string where a SamlAttribute belongs is refused at the public boundary
+    expect(() => EntitlementAttribute.of(js('department'), 'x')).toThrow(/^EntitlementAttribute\.of\(\): name "department" must be a SamlAttribute, not a string\. Use SamlAttribute\.of\(\)/);
   });
 
   test('fails an empty value', () => {
@@ -261,7 +263,7 @@ describe('Entitlement', () => {
   test('fails a missing or unknown visibility', () => {
     const s = new AppStreamStack(stack, 'Apps');
     expect(() => s.addEntitlement('E', js({ attributes: finance }))).toThrow(/appVisibility is required/);
-    expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance }))).toThrow(/appVisibility "SOME" must be one of ALL, ASSOCIATED/);
+    expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance }))).toThrow(/appVisibility "SOME" must be a member of AppVisibility \(ALL, ASSOCIATED\)/);
   });
 
   describe('on a stack whose fleet streams the desktop', () => {

@@ -49,13 +49,20 @@ export interface ApiField {
 export type ApiEntry =
   | { readonly kind: 'enum'; readonly members: readonly string[] }
   | { readonly kind: 'struct'; readonly bases?: readonly string[]; readonly fields: Readonly<Record<string, ApiField>> }
-  | { readonly kind: 'interface'; readonly bases?: readonly string[]; readonly members: readonly string[]; readonly methods: Readonly<Record<string, ApiMethod>> }
+  | {
+    readonly kind: 'interface';
+    readonly bases?: readonly string[];
+    readonly members: readonly string[];
+    readonly properties?: Readonly<Record<string, ApiField>>;
+    readonly methods: Readonly<Record<string, ApiMethod>>;
+  }
   | {
     readonly kind: 'class';
     readonly base?: string;
     readonly interfaces?: readonly string[];
     readonly init?: readonly ApiParam[];
     readonly members: readonly string[];
+    readonly properties?: Readonly<Record<string, ApiField>>;
     readonly constants?: readonly string[];
     readonly statics: Readonly<Record<string, ApiMethod>>;
     readonly methods: Readonly<Record<string, ApiMethod>>;
@@ -256,7 +263,7 @@ function checkType(type: ApiType, value: any, path: string): any {
     }
     if ('array' in type) {
       if (!Array.isArray(value)) {
-        throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, `Give a list, such as [${exampleOf(type.array)}].`);
+        throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, listFix(type.array));
       }
       return value.map((x, i) => required(type.array, x, `${path}[${i}]`));
     }
@@ -317,9 +324,57 @@ function checkType(type: ApiType, value: any, path: string): any {
       if (missing.length > 0) {
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)} (it has no ${missing.slice(0, 3).join(', ')})`, howToMake(type));
       }
-      return value;
+      return isPlainObject(value) ? plainStandIn(type, value, path) : value;
     }
   }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Every typed property of a local class or interface: its own and its local bases'. */
+function propertiesOf(name: string): Array<[string, ApiField]> {
+  const entry = API_TYPES[name];
+  if (entry === undefined || (entry.kind !== 'class' && entry.kind !== 'interface')) {
+    return [];
+  }
+  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.bases ?? [];
+  return [...up.flatMap((u) => (u === undefined ? [] : propertiesOf(u))), ...Object.entries(entry.properties ?? {})];
+}
+
+/**
+ * A plain object (from JSON, say) standing in for a value of a class or interface of this library: it
+ * has the members by name, so its properties are checked by type as a struct's fields are, and `null`s
+ * in it are made absent. Objects made by the library's own classes are taken as they are.
+ */
+function plainStandIn(type: string, value: Record<string, unknown>, path: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  for (const [property, spec] of propertiesOf(type)) {
+    const given = value[property];
+    if (given === undefined || given === null) {
+      delete out[property];
+      if (!spec.optional) {
+        required(spec.type, given, `${path}.${property}`);
+      }
+      continue;
+    }
+    out[property] = check(spec.type, given, `${path}.${property}`);
+  }
+  return out;
+}
+
+/** How to make a list of `element`: an example where one reads well, else the classes that make one. */
+function listFix(element: ApiType): string {
+  const entry = typeof element === 'string' ? API_TYPES[element] : undefined;
+  if (entry?.kind === 'interface') {
+    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && n !== element && isA(n, element as string)).map(([n]) => n);
+    if (classes.length > 0) {
+      return `Give a list of ${classes.join(' or ')} objects, defined here or imported with their from… methods.`;
+    }
+  }
+  return `Give a list, such as [${exampleOf(element)}].`;
 }
 
 /** An example of a list's element type, for a fix. */
@@ -465,7 +520,7 @@ export function methodWhere(kind: string, self: unknown, method: string): Where 
 export function staticWhere(kind: string, method: string, params: readonly ApiParam[], args: ArrayLike<unknown>): Where {
   const [scope, id] = Array.from(args);
   if (params[0]?.name === 'scope' && params[1]?.name === 'id' && isConstruct(scope) && typeof id === 'string') {
-    return { prefix: `${kind}.${method}() '${scope.node.path ? `${scope.node.path}/${id}` : id}': ` };
+    return { prefix: `${kind}.${method}() at '${scope.node.path ? `${scope.node.path}/${id}` : id}': ` };
   }
   return { prefix: `${kind}.${method}(): ` };
 }

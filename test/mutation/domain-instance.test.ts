@@ -7,7 +7,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
-import { DirectoryConfig, Image, InstanceType, ServiceAccountCredentials } from '../../lib';
+import { DirectoryConfig, Image, ImageBuilder, InstanceType, ServiceAccountCredentials } from '../../lib';
 import { checkOuDomain, configureDomainJoin } from '../../lib/private/domain-join';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from '../../lib/private/instance';
 import { distinguishedNameDomain, distinguishedNameKey } from '../../lib/private/rules';
@@ -87,8 +87,9 @@ describe('configureDomainJoin', () => {
       .toThrow(/domainJoin.organizationalUnitDistinguishedName "CN=x,DC=corp,DC=example,DC=com" must be a distinguished name starting with 'OU='.*\. Give the distinguished name of an OU, such as OU=AppStream,DC=corp,DC=example,DC=com\.$/);
     expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: `OU=${'x'.repeat(2000)}` }, vpc))
       .toThrow(/must be at most 2000 characters long \(it is 2003\)\. Shorten it\.$/);
-    expect(() => configureDomainJoin(v, { directory: 'corp' as any }, vpc))
-      .toThrow("ImageBuilder 'Stack/Res': domainJoin.directory \"corp\" is not of the expected type. Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, 'Directory', 'corp.example.com').");
+    // What is not a directory config is refused at the public boundary, before any helper sees it
+    expect(() => new ImageBuilder(new Stack(new App(), 'Stack'), 'Res', { image: Image.fromName('i'), instanceType: InstanceType.STANDARD_MEDIUM, vpc, domainJoin: { directory: 'corp' as any } }))
+      .toThrow(/^ImageBuilder 'Stack\/Res': domainJoin\.directory "corp" must be an IDirectoryConfig, not a string\. Give a DirectoryConfig, defined here or imported with its from… methods/);
   });
 
   function directoryIn(stack: Stack, ous = ['OU=A,DC=corp,DC=example,DC=com']) {
@@ -141,8 +142,9 @@ describe('checkInstanceType', () => {
     const { stack, v } = setup();
     expect(checkInstanceType(v, InstanceType.of(Aws.REGION), [])).toBe(Aws.REGION);
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
-    expect(() => checkInstanceType(v, 'stream.standard.small' as any, []))
-      .toThrow("ImageBuilder 'Stack/Res': instanceType \"stream.standard.small\" is not of the expected type. Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of('stream.standard.medium').");
+    // What is not an InstanceType is refused at the public boundary, before any helper sees it
+    expect(() => new ImageBuilder(new Stack(new App(), 'Stack'), 'Res', { image: Image.fromName('i'), instanceType: 'stream.standard.small' as any }))
+      .toThrow(/^ImageBuilder 'Stack\/Res': instanceType "stream\.standard\.small" must be an InstanceType, not a string\. Use InstanceType\.of\(\), or a constant such as InstanceType\./);
   });
 });
 
@@ -189,7 +191,8 @@ describe('requireImdsv2 and bindImage', () => {
     expect(() => bindImage(v, { bind: () => ({}) } as any))
       .toThrow("ImageBuilder 'Stack/Res': image {} must give exactly one of an image name and an image ARN. Use Image.fromName() or Image.fromArn().");
     expect(() => bindImage(v, { bind: () => ({ imageName: 'a', imageArn: 'b' }) } as any)).toThrow(/image \{"imageName":"a","imageArn":"b"\} must give exactly one/);
-    expect(() => bindImage(v, 'name' as any))
-      .toThrow("ImageBuilder 'Stack/Res': image \"name\" is not of the expected type. Give an Image, such as Image.fromName('AppStream-WinServer2022-06-17-2024') or Image.fromArn(...).");
+    // What is not an Image is refused at the public boundary, before any helper sees it
+    expect(() => new ImageBuilder(new Stack(new App(), 'Stack'), 'Res', { image: 'name' as any, instanceType: InstanceType.STANDARD_MEDIUM }))
+      .toThrow("ImageBuilder 'Stack/Res': image \"name\" must be an Image, not a string. Use Image.fromArn(), Image.fromName() (the image to start from).");
   });
 });

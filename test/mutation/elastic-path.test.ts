@@ -130,12 +130,12 @@ describe('S3Location', () => {
 
   test('each problem of the bucket, whole', () => {
     const bucketFix = "Give an s3.IBucket, such as new s3.Bucket(this, 'Apps') or s3.Bucket.fromBucketName(this, 'Apps', name).";
-    expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow(`AppBlock 'Stack/A': source bucket is required. ${bucketFix}`);
+    expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow('S3Location.fromBucket(): bucket is required. Give an s3.IBucket (the bucket).');
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
       .toThrow(`AppBlock 'Stack/B': source bucket {"bucketName":"b-b"} is not of the expected type. ${bucketFix}`);
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 5, addToResourcePolicy: () => ({ statementAdded: false }) }), 'k') }, 'C'))
       .toThrow(`AppBlock 'Stack/C': source bucket {"bucketName":5} is not of the expected type. ${bucketFix}`);
-    expect(() => block({ source: S3Location.fromBucketName(undefined as any, 'k') }, 'D')).toThrow(`AppBlock 'Stack/D': source bucket name is required. ${BUCKET_FIX}`);
+    expect(() => block({ source: S3Location.fromBucketName(undefined as any, 'k') }, 'D')).toThrow("S3Location.fromBucketName(): bucketName is required. Give a string (the bucket's name).");
     expect(() => block({ source: S3Location.fromBucketName('My_Bucket', 'k') }, 'E'))
       .toThrow(`AppBlock 'Stack/E': source bucket name "My_Bucket" must be lowercase letters, digits, '.' and '-', not ending in '.' (pattern ^[0-9a-z\\.\\-]*(?<!\\.)$). ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('-apps', 'k') }, 'F'))
@@ -149,7 +149,7 @@ describe('S3Location', () => {
   test('each problem of the key, whole; 1 and 1024 characters pass', () => {
     const custom = AppBlockPackaging.custom({ setupScript: script() });
     expect(() => block({ source: S3Location.fromBucketName('apps-bucket', undefined as any), packaging: custom }, 'A')).toThrow(`AppBlock 'Stack/A': source key is required. ${KEY_FIX}`);
-    expect(() => block({ source: S3Location.fromBucketName('apps-bucket', null as any), packaging: custom }, 'A2')).toThrow(`AppBlock 'Stack/A2': source key null is required. ${KEY_FIX}`);
+    expect(() => block({ source: S3Location.fromBucketName('apps-bucket', null as any), packaging: custom }, 'A2')).toThrow("AppBlock 'Stack/A2': source key is required. Give the key of the object in the bucket, such as 'apps/notepadpp.vhdx' (AppStream needs a key for this location).");
     expect(() => block({ source: S3Location.fromBucket(bucket, '') }, 'B')).toThrow(`AppBlock 'Stack/B': source key "" must not be empty. ${KEY_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('apps-bucket', 'k'.repeat(1025)) }, 'C'))
       .toThrow(/^AppBlock 'Stack\/C': source key "k{80}…" \(1025 characters\) must be at most 1024 characters long \(it is 1025\)\. Give the key of the object in the bucket, such as 'apps\/notepadpp\.vhdx' \(AppStream needs a key for this location\)\.$/);
@@ -164,8 +164,8 @@ describe('AppBlockPackaging', () => {
     const s = script();
     expect(AppBlockPackaging.custom({ setupScript: s })).toEqual({ packagingType: 'CUSTOM', setupScript: s, postSetupScript: undefined });
     expect(AppBlockPackaging.appStream2({ postSetupScript: s })).toEqual({ packagingType: 'APPSTREAM2', setupScript: undefined, postSetupScript: s });
-    expect(AppBlockPackaging.custom(undefined as any).setupScript).toBeUndefined();
-    expect(AppBlockPackaging.custom(undefined as any).packagingType).toBe('CUSTOM');
+    // custom() needs its options (the setup script): the public boundary refuses them absent
+    expect(() => AppBlockPackaging.custom(undefined as any)).toThrow(/^AppBlockPackaging\.custom\(\): options is required\. Give an object with the fields of CustomPackagingOptions, at least setupScript/);
     expect(AppBlockPackaging.appStream2().postSetupScript).toBeUndefined();
     expect(AppBlockPackaging.appStream2(null as any).postSetupScript).toBeUndefined();
     expect(AppBlockPackaging.appStream2({ postSetupScript: null as any }).postSetupScript).toBeUndefined();
@@ -244,14 +244,14 @@ describe('AppBlock', () => {
 
   test('the props and the packaging, each problem whole', () => {
     const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
-    expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give the app block's props: at least source and packaging.");
-    expect(() => block({ packaging: undefined }, 'B')).toThrow(`AppBlock 'Stack/B': packaging is required. ${packagingFix}`);
+    expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give an object with the fields of AppBlockProps, at least packaging, source (the app block's properties).");
+    expect(() => block({ packaging: undefined }, 'B')).toThrow("AppBlock 'Stack/B': packaging is required. Use AppBlockPackaging.appStream2(), AppBlockPackaging.custom() (how the block is packaged, and its scripts).");
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow(`AppBlock 'Stack/C': packaging {"packagingType":"VHD"} is not of the expected type. ${packagingFix}`);
-    expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
+    expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
-      .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
+      .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ packaging: AppBlockPackaging.custom(js({})) }, 'F'))
-      .toThrow("AppBlock 'Stack/F': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).");
+      .toThrow('AppBlockPackaging.custom(): options.setupScript is required. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout (the script that mounts the package and prepares the applications (required for CUSTOM packaging)).');
     expect(() => block({ appBlockName: '-notepad' }, 'G'))
       .toThrow(`AppBlock 'Stack/G': appBlockName "-notepad" ${NAME_RULE}: character 1 '-' is not allowed there. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockName out to get a generated name.`);
     expect(() => block({ displayName: 'd'.repeat(101) }, 'H')).toThrow(/^AppBlock 'Stack\/H': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
@@ -261,7 +261,7 @@ describe('AppBlock', () => {
     expect(() => block({ appBlockName: 'twice' }, 'L'))
       .toThrow("AppBlock 'Stack/L': appBlockName \"twice\" is already used by 'Stack/K' in the same account and region. Give each app block its own name, or leave appBlockName out to get a generated one.");
     expect(() => block({ removalPolicy: js('keep') }, 'M')).toThrow("AppBlock 'Stack/M': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
-    expect(() => block({ tags: js([{ Key: 'a', Value: 'b' }]) }, 'N')).toThrow(/^AppBlock 'Stack\/N': tags \[.*\] must be a map of keys to values\./);
+    expect(() => block({ tags: js([{ Key: 'a', Value: 'b' }]) }, 'N')).toThrow(/^AppBlock 'Stack\/N': tags \[.*\] must be a map of strings, not a list\. Give an object whose keys are names/);
   });
 
   test('the scripts, each problem whole, named by the script', () => {
@@ -269,26 +269,27 @@ describe('AppBlock', () => {
     const post = (s: unknown, id: string) => block({ packaging: AppBlockPackaging.appStream2({ postSetupScript: js(s) }) }, id);
     const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';
     const timeoutFix = 'Give how long the script may run, such as Duration.minutes(5).';
-    expect(() => post('setup.ps1', 'A')).toThrow("AppBlock 'Stack/A': packaging.postSetupScript \"setup.ps1\" is not of the expected type. Give { script, executablePath, timeout }.");
+    expect(() => post('setup.ps1', 'A')).toThrow('AppBlockPackaging.appStream2(): options.postSetupScript "setup.ps1" must be an AppBlockScript, not a string. Give an object with the fields of AppBlockScript, at least executablePath, script, timeout (a script to run after the package is mounted).');
     expect(() => custom(script({ script: undefined }), 'B'))
-      .toThrow("AppBlock 'Stack/B': packaging.setupScript.script is required. Give an S3Location, such as S3Location.fromBucket(bucket, 'scripts/setup.ps1').");
+      .toThrow("AppBlockPackaging.custom(): options.setupScript.script is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the script's object in S3 (a bucket defined in the app gets the policy that lets AppStream read it)).");
     expect(() => post(script({ script: js('s3://x/y') }), 'C'))
-      .toThrow("AppBlock 'Stack/C': packaging.postSetupScript.script \"s3://x/y\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'scripts/setup.ps1').");
+      .toThrow(/^AppBlockPackaging\.appStream2\(\): options\.postSetupScript\.script "s3:\/\/x\/y" must be an S3Location, not a string\. Use S3Location\.fromBucket\(\), S3Location\.fromBucketName\(\)/);
     expect(() => custom(script({ script: S3Location.fromBucket(bucket, '') }), 'D')).toThrow(`AppBlock 'Stack/D': packaging.setupScript.script key "" must not be empty. ${KEY_FIX}`);
-    expect(() => custom(script({ executablePath: undefined }), 'E')).toThrow(`AppBlock 'Stack/E': packaging.setupScript.executablePath is required. ${pathFix}`);
+    expect(() => custom(script({ executablePath: undefined }), 'E'))
+      .toThrow('AppBlockPackaging.custom(): options.setupScript.executablePath is required. Give a string (the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe).');
     expect(() => post(script({ executablePath: '' }), 'F')).toThrow(`AppBlock 'Stack/F': packaging.postSetupScript.executablePath "" must not be empty. ${pathFix}`);
     expect(() => custom(script({ executableParameters: '' }), 'G'))
       .toThrow("AppBlock 'Stack/G': packaging.setupScript.executableParameters \"\" must not be empty. Leave executableParameters out rather than empty.");
     expect(() => custom(script({ executableParameters: js(5) }), 'G2'))
-      .toThrow("AppBlock 'Stack/G2': packaging.setupScript.executableParameters 5 must be a string, not number. Leave executableParameters out rather than empty.");
-    expect(() => post(script({ executablePath: js(5) }), 'G3')).toThrow(`AppBlock 'Stack/G3': packaging.postSetupScript.executablePath 5 must be a string, not number. ${pathFix}`);
-    expect(() => custom(script({ timeout: undefined }), 'H')).toThrow(`AppBlock 'Stack/H': packaging.setupScript.timeout is required. ${timeoutFix}`);
+      .toThrow("AppBlockPackaging.custom(): options.setupScript.executableParameters 5 must be a string, not a number. Give a string (the executable's parameters (not empty when given)).");
+    expect(() => post(script({ executablePath: js(5) }), 'G3')).toThrow('AppBlockPackaging.appStream2(): options.postSetupScript.executablePath 5 must be a string, not a number. Give a string (the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe).');
+    expect(() => custom(script({ timeout: undefined }), 'H')).toThrow('AppBlockPackaging.custom(): options.setupScript.timeout is required. Give a Duration (how long the script may run, in whole seconds (at least 1)).');
     expect(() => post(script({ timeout: Duration.seconds(0) }), 'I'))
       .toThrow(`AppBlock 'Stack/I': packaging.postSetupScript.timeout (in seconds) 0 must be a whole number from 1 to 2147483647. ${timeoutFix}`);
     expect(() => post(script({ timeout: Duration.seconds(2147483648) }), 'J'))
       .toThrow(`AppBlock 'Stack/J': packaging.postSetupScript.timeout (in seconds) 2147483648 must be a whole number from 1 to 2147483647. ${timeoutFix}`);
     expect(() => custom(script({ timeout: js(300) }), 'K'))
-      .toThrow(`AppBlock 'Stack/K': packaging.setupScript.timeout 300 is not of the expected type. ${timeoutFix} Give a Duration, such as Duration.minutes(15).`);
+      .toThrow('AppBlockPackaging.custom(): options.setupScript.timeout 300 must be a Duration, not a number. Give a Duration (how long the script may run, in whole seconds (at least 1)).');
   });
 
   test('imports: name and ARN both ways, and the environment of the ARN', () => {
@@ -383,21 +384,21 @@ describe('Application', () => {
   });
 
   test('the props, app block, launch path and icon, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
     const launchFix = "Give the path of the application's executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.";
-    const iconFix = "Give an S3Location, such as S3Location.fromBucket(bucket, 'icons/app.png').";
+
     expect(() => new Application(stack, 'A', undefined as any))
-      .toThrow("Application 'Stack/A': props is required. Give the application's props: appBlock, launchPath, icon, platforms and instanceFamilies.");
-    expect(() => new Application(stack, 'B', { ...js({}), launchPath: 'x' })).toThrow(`Application 'Stack/B': appBlock is required. ${blockFix}`);
-    expect(() => application({ appBlock: js({ appBlockName: 'notepad' }) }, 'C')).toThrow(`Application 'Stack/C': appBlock {"appBlockName":"notepad"} is not of the expected type. ${blockFix}`);
-    expect(() => application({ appBlock: js({ appBlockArn: 'notepad' }) }, 'D'))
+      .toThrow("Application 'Stack/A': props is required. Give an object with the fields of ApplicationProps, at least appBlock, icon, instanceFamilies, launchPath, platforms (the application's properties).");
+    expect(() => new Application(stack, 'B', { ...js({}), launchPath: 'x' })).toThrow("Application 'Stack/B': appBlock is required. Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).");
+    expect(() => application({ appBlock: js({ appBlockName: 'notepad' }) }, 'C')).toThrow("Application 'Stack/C': appBlock {\"appBlockName\":\"notepad\"} must be an IAppBlock, not an object (it has no appBlockArn). Give an AppBlock, defined here or imported with its from… methods (the app block that holds the application).");
+    expect(() => application({ appBlock: js({ appBlockArn: 'notepad', appBlockName: 'notepad' }) }, 'D'))
       .toThrow(`Application 'Stack/D': appBlock "notepad" ${ARN_RULE}. Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.`);
-    expect(() => application({ launchPath: undefined }, 'E')).toThrow(`Application 'Stack/E': launchPath is required. ${launchFix}`);
+    expect(() => application({ launchPath: undefined }, 'E'))
+      .toThrow("Application 'Stack/E': launchPath is required. Give a string (the path of the application's executable on the instance, such as C:\\Program Files\\Notepad++\\notepad++.exe).");
     expect(() => application({ launchPath: '' }, 'F')).toThrow(`Application 'Stack/F': launchPath "" must not be empty. ${launchFix}`);
     expect(() => application({ launchParameters: '' }, 'G')).toThrow("Application 'Stack/G': launchParameters \"\" must not be empty. Leave launchParameters out rather than empty.");
     expect(() => application({ workingDirectory: '' }, 'H')).toThrow("Application 'Stack/H': workingDirectory \"\" must not be empty. Leave workingDirectory out rather than empty.");
-    expect(() => application({ icon: undefined }, 'I')).toThrow(`Application 'Stack/I': icon is required. ${iconFix}`);
-    expect(() => application({ icon: js({ s3Bucket: 'b', s3Key: 'k' }) }, 'J')).toThrow(`Application 'Stack/J': icon {"s3Bucket":"b","s3Key":"k"} is not of the expected type. ${iconFix}`);
+    expect(() => application({ icon: undefined }, 'I')).toThrow("Application 'Stack/I': icon is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the application's icon (a PNG), in S3).");
+    expect(() => application({ icon: js({ s3Bucket: 'b', s3Key: 'k' }) }, 'J')).toThrow("Application 'Stack/J': icon {\"s3Bucket\":\"b\",\"s3Key\":\"k\"} must be an S3Location, not an object (it has no bind). Use S3Location.fromBucket(), S3Location.fromBucketName() (the application's icon (a PNG), in S3).");
     expect(() => application({ icon: S3Location.fromBucketName('icons-bucket', '') }, 'K')).toThrow(`Application 'Stack/K': icon key "" must not be empty. ${KEY_FIX}`);
     expect(() => application({ displayName: 'd'.repeat(101) }, 'L')).toThrow(/^Application 'Stack\/L': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
     expect(() => application({ applicationName: 'a b' }, 'M'))
@@ -405,18 +406,16 @@ describe('Application', () => {
   });
 
   test('platforms and instance families, each problem whole', () => {
-    const platformFix = 'Give a list of FleetPlatform members, such as [FleetPlatform.WINDOWS_SERVER_2019].';
-    const familyFix = 'Give a list of InstanceFamily members, such as [InstanceFamily.GENERAL_PURPOSE].';
-    expect(() => application({ platforms: undefined }, 'A')).toThrow(`Application 'Stack/A': platforms is required. ${platformFix}`);
-    expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow(`Application 'Stack/B': platforms "WINDOWS_SERVER_2019" must be a list. ${platformFix}`);
-    expect(() => application({ platforms: js([null]) }, 'C')).toThrow(`Application 'Stack/C': platforms[0] null is missing. ${platformFix}`);
+    expect(() => application({ platforms: undefined }, 'A')).toThrow("Application 'Stack/A': platforms is required. Give a list of FleetPlatform values (the platforms the application runs on: 1 to 4).");
+    expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow("Application 'Stack/B': platforms \"WINDOWS_SERVER_2019\" must be a list of FleetPlatform values, not a string. Give a list, such as [FleetPlatform.of(…)] (the platforms the application runs on: 1 to 4).");
+    expect(() => application({ platforms: js([null]) }, 'C')).toThrow("Application 'Stack/C': platforms[0] is required. Use FleetPlatform.of(), or a constant such as FleetPlatform.AMAZON_LINUX2.");
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.WINDOWS] }, 'D'))
       .toThrow('Application \'Stack/D\': platforms[1] "WINDOWS" is not a platform applications take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404.');
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
       .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
       .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
-    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow(`Application 'Stack/G': instanceFamilies is required. ${familyFix}`);
+    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow("Application 'Stack/G': instanceFamilies is required. Give a list of InstanceFamily values (the instance families the application runs on, at least one (Elastic fleets are GENERAL_PURPOSE)).");
     expect(() => application({ instanceFamilies: [InstanceFamily.of('GRAPHICS_G5')] }, 'H')).not.toThrow(); // warns: families AWS may add
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
       .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");
@@ -611,7 +610,7 @@ describe('AppBlockBuilder', () => {
     const [a1, a2] = vpc2.selectSubnets({ subnetGroupName: 'A' }).subnets;
     const [b1] = vpc2.selectSubnets({ subnetGroupName: 'B' }).subnets;
     expect(() => builder({ vpc: undefined }, 'A'))
-      .toThrow("AppBlockBuilder 'Stack/A': vpc is required. App block builders run in a VPC of yours: give vpc, with subnets in at least two availability zones.");
+      .toThrow("AppBlockBuilder 'Stack/A': vpc is required. Give an ec2.IVpc (the VPC of the builder: it needs subnets in at least two availability zones).");
     expect(() => builder({ vpcSubnets: { subnets: [a1] } }, 'B')).toThrow(`AppBlockBuilder 'Stack/B': vpcSubnets must have at least 2 subnets (it has 1). ${countFix}`);
     expect(() => builder({ vpc: vpc2, vpcSubnets: { subnets: [a1, b1] } }, 'C'))
       .toThrow(`AppBlockBuilder 'Stack/C': vpcSubnets selects subnets in 1 availability zone, but an app block builder needs subnets in at least 2. ${countFix}`);
@@ -619,14 +618,14 @@ describe('AppBlockBuilder', () => {
     expect(() => new AppBlockBuilder(oneZone.stack, 'D', { instanceType: InstanceType.STANDARD_SMALL, vpc: oneZone }))
       .toThrow(`AppBlockBuilder 'Stack/D': vpc must have at least 2 subnets (it has 1). ${countFix}`);
     expect(() => builder({ enableDefaultInternetAccess: js('yes') }, 'E'))
-      .toThrow("AppBlockBuilder 'Stack/E': enableDefaultInternetAccess \"yes\" must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("AppBlockBuilder 'Stack/E': enableDefaultInternetAccess \"yes\" must be true or false, not a string. Give true or false, or leave it out (whether the builder gets internet access from AppStream).");
     builder({ vpc: vpc2, vpcSubnets: { subnets: [a1, a2] } }, 'F');
     expect(only('AWS::AppStream::AppBlockBuilder').Properties.VpcConfig.SubnetIds).toEqual(ids([a1, a2]));
   });
 
   test('the props, type, name and labels, each problem whole', () => {
     expect(() => new AppBlockBuilder(stack, 'A', undefined as any))
-      .toThrow("AppBlockBuilder 'Stack/A': props is required. Give the app block builder's props: at least instanceType and vpc.");
+      .toThrow("AppBlockBuilder 'Stack/A': props is required. Give an object with the fields of AppBlockBuilderProps, at least instanceType, vpc (the builder's properties).");
     expect(() => builder({ instanceType: InstanceType.MEMORY_LARGE }, 'B'))
       .toThrow("AppBlockBuilder 'Stack/B': instanceType \"stream.memory.large\" is not offered for app block builders. Use one of the app block builder instance types: stream.standard.small, stream.standard.medium, stream.standard.large, stream.standard.xlarge, stream.standard.2xlarge.");
     expect(() => builder({ appBlockBuilderName: '_packager' }, 'C'))
@@ -639,7 +638,7 @@ describe('AppBlockBuilder', () => {
     expect(() => builder({ removalPolicy: js('keep') }, 'H')).toThrow(/^AppBlockBuilder 'Stack\/H': removalPolicy "keep" must be one of /);
     expect(() => builder({ accessEndpoints: [] }, 'I')).toThrow("AppBlockBuilder 'Stack/I': accessEndpoints must have at least 1 endpoint (it has 0). Give 1 to 4 endpoints, or leave accessEndpoints out.");
     expect(() => builder({ role: js('arn:aws:iam::123456789012:role/x') }, 'J'))
-      .toThrow("AppBlockBuilder 'Stack/J': role \"arn:aws:iam::123456789012:role/x\" is not of the expected type. Give an iam.IRole, such as iam.Role.fromRoleArn(this, 'Role', arn).");
+      .toThrow("AppBlockBuilder 'Stack/J': role \"arn:aws:iam::123456789012:role/x\" must be an iam.IRole, not a string. Give an iam.IRole (the IAM role of the builder).");
     builder({ displayName: 'd'.repeat(100), description: 'd'.repeat(256) }, 'K');
   });
 
@@ -673,17 +672,16 @@ describe('AppBlockBuilder', () => {
   });
 
   test('app blocks, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
     expect(() => builder({ appBlocks: js('arn:aws:appstream:us-east-1:123456789012:app-block/x') }, 'A'))
-      .toThrow("AppBlockBuilder 'Stack/A': appBlocks \"arn:aws:appstream:us-east-1:123456789012:app-block/x\" must be a list. Give a list of AppBlock objects.");
-    expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] null is missing. Give a list of AppBlock objects.");
+      .toThrow("AppBlockBuilder 'Stack/A': appBlocks \"arn:aws:appstream:us-east-1:123456789012:app-block/x\" must be a list of IAppBlock values, not a string. Give a list of AppBlock objects, defined here or imported with their from… methods (the app blocks the builder packages applications into).");
+    expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] is required. Give an AppBlock, defined here or imported with its from… methods.");
     const b = builder({}, 'C');
     expect(() => b.addAppBlock(js({ appBlockArn: 'arn:aws:appstream:us-east-1:123456789012:app-block/x' })))
-      .toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"appBlockArn":"arn:aws:appstream:us-east-1:123456789012:app-block/x"} is not of the expected type. ${blockFix}`);
-    expect(() => b.addAppBlock(js({ node: {}, appBlockArn: 5 }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{},"appBlockArn":5} is not of the expected type. ${blockFix}`);
-    expect(() => b.addAppBlock(js({ node: {} }))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks {"node":{}} is not of the expected type. ${blockFix}`);
-    expect(() => b.addAppBlock(js(undefined))).toThrow(`AppBlockBuilder 'Stack/C': appBlocks is required. ${blockFix}`);
-    expect(() => b.addAppBlock(js({ node: { path: 'Stack/Fake' }, appBlockArn: 'app-block/x' })))
+      .toThrow("AppBlockBuilder 'Stack/C': addAppBlock(appBlock) {\"appBlockArn\":\"arn:aws:appstream:us-east-1:123456789012:app-block/x\"} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).");
+    expect(() => b.addAppBlock(js({ node: {}, appBlockArn: 5 }))).toThrow("AppBlockBuilder 'Stack/C': addAppBlock(appBlock) {\"node\":{},\"appBlockArn\":5} must be an IAppBlock, not an object (it has no appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).");
+    expect(() => b.addAppBlock(js({ node: {} }))).toThrow("AppBlockBuilder 'Stack/C': addAppBlock(appBlock) {\"node\":{}} must be an IAppBlock, not an object (it has no appBlockArn, appBlockName). Give an AppBlock, defined here or imported with its from… methods (the app block).");
+    expect(() => b.addAppBlock(js(undefined))).toThrow("AppBlockBuilder 'Stack/C': addAppBlock(appBlock) is required. Give an AppBlock, defined here or imported with its from… methods (the app block).");
+    expect(() => b.addAppBlock(js({ node: { path: 'Stack/Fake' }, appBlockArn: 'app-block/x', appBlockName: 'x' })))
       .toThrow(`AppBlockBuilder 'Stack/C': appBlocks "app-block/x" ${ARN_RULE}. Give an app block ARN.`);
     const logicalId = stack.getLogicalId(b.node.defaultChild as any);
     expect(Template.fromStack(stack).findResources('AWS::AppStream::AppBlockBuilder')[logicalId].Properties.AppBlockArns).toBeUndefined();

@@ -49,8 +49,6 @@ describe('stringProblem', () => {
     expect(stringProblem(name, "😀Obri'en")).toBe(`must be a name (pattern ${name.pattern}): character 1 '😀' (U+1F600) is not allowed`);
     expect(stringProblem(name, "O'Bri'en")).toBe(`must be a name (pattern ${name.pattern}): character 2 "'" is not allowed`);
     expect(stringProblem(name, 'tab\there')).toBe(`must be a name (pattern ${name.pattern}): character 4 U+0009 is not allowed`);
-    // A sample standing in for a string with tokens: no position, which would not be the user's.
-    expect(stringProblem(name, 'my builder', false)).toBe(`must be a name (pattern ${name.pattern})`);
   });
 
   test('pattern: no character named where no one or two are to blame, or the pattern looks around', () => {

@@ -32,7 +32,7 @@ describe('capacity', () => {
     expect(() => fleet({ capacity: FleetCapacity.instances(1.5) }, 'A'))
       .toThrow("Fleet 'Stack/A': capacity (FleetCapacity.instances) 1.5 must be a whole number from 0 to 2147483647. Give a whole number of instances, 0 or more.");
     expect(() => fleet({ capacity: FleetCapacity.instances(null as any) }, 'B'))
-      .toThrow("Fleet 'Stack/B': capacity (FleetCapacity.instances) needs a number of instances. Give FleetCapacity.instances(n) with n of 0 or more.");
+      .toThrow('FleetCapacity.instances(): desiredInstances is required. Give a number (the number of instances, 0 or more).');
   });
 
   test('sessions: both numbers, each checked, rendered with MaxSessionsPerInstance', () => {
@@ -40,14 +40,15 @@ describe('capacity', () => {
     expect(fleetProps().ComputeCapacity).toEqual({ DesiredSessions: 0 });
     expect(fleetProps().MaxSessionsPerInstance).toBe(1);
     expect(() => fleet({ capacity: FleetCapacity.sessions({ maxSessionsPerInstance: 2 } as any) }, 'A'))
-      .toThrow("Fleet 'Stack/A': capacity (FleetCapacity.sessions).desiredSessions is required. Give the number of sessions the fleet provides.");
+      .toThrow('FleetCapacity.sessions(): options.desiredSessions is required. Give a number (the number of streaming sessions the fleet provides: it runs enough instances to host them (desired sessions divided by sessions per instance, rounded up)).');
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 2, maxSessionsPerInstance: null } as any) }, 'B'))
-      .toThrow("Fleet 'Stack/B': capacity (FleetCapacity.sessions).maxSessionsPerInstance is required: desired sessions are for multi-session fleets only. Give the sessions per instance, or use FleetCapacity.instances() for a single-session fleet.");
+      .toThrow('FleetCapacity.sessions(): options.maxSessionsPerInstance is required. Give a number (the number of sessions each instance hosts, 1 or more).');
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: -1, maxSessionsPerInstance: 2 }) }, 'C'))
       .toThrow("Fleet 'Stack/C': capacity (FleetCapacity.sessions).desiredSessions -1 must be a whole number from 0 to 2147483647. Give a whole number of sessions, 0 or more.");
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 1, maxSessionsPerInstance: 0 }) }, 'D'))
       .toThrow("Fleet 'Stack/D': capacity (FleetCapacity.sessions).maxSessionsPerInstance 0 must be a whole number from 1 to 2147483647. Give a whole number of sessions per instance, 1 or more.");
-    expect(FleetCapacity.sessions(undefined as any).multiSession).toBe(true);
+    expect(() => FleetCapacity.sessions(undefined as any)).toThrow(/^FleetCapacity\.sessions\(\): options is required\./);
+    expect(FleetCapacity.sessions({ desiredSessions: 2, maxSessionsPerInstance: 2 }).multiSession).toBe(true);
     expect(FleetCapacity.instances(3).multiSession).toBe(false);
   });
 });
@@ -65,7 +66,7 @@ describe('durations', () => {
 
   test('what is not a Duration fails, with the fix and the example', () => {
     expect(() => fleet({ disconnectTimeout: 60 as any }))
-      .toThrow("Fleet 'Stack/Fleet': disconnectTimeout 60 is not of the expected type. Give a whole number of seconds from 60 (1 minute) to 36000 (10 hours). Give a Duration, such as Duration.minutes(15).");
+      .toThrow("Fleet 'Stack/Fleet': disconnectTimeout 60 must be a Duration, not a number. Give a Duration (how long a session stays open for its user to reconnect after a disconnection: whole seconds from 60 to 36000 (10 hours)).");
   });
 
   test('tokens in seconds pass through; in another unit they fail', () => {
@@ -104,8 +105,8 @@ describe('the rest of the L1', () => {
     expect(resource.CreationPolicy).toBeUndefined();
     expect(resource.Properties.UsbDeviceFilterStrings).toEqual(['Wacom Tablet,056A,0357,*,*,*,1,0']);
     expect(f._joinsDomain).toBe(false);
-    expect(() => fleet({ fleetType: 'SPOT' as any }, 'A')).toThrow("Fleet 'Stack/A': fleetType \"SPOT\" must be one of ALWAYS_ON, ON_DEMAND. Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.");
-    expect(() => fleet({ streamView: 'X' as any }, 'B')).toThrow("Fleet 'Stack/B': streamView \"X\" must be one of APP, DESKTOP. Use StreamView.APP or StreamView.DESKTOP.");
+    expect(() => fleet({ fleetType: 'SPOT' as any }, 'A')).toThrow("Fleet 'Stack/A': fleetType \"SPOT\" must be a member of FleetType (ALWAYS_ON, ON_DEMAND). Use FleetType.ALWAYS_ON or another member of FleetType (whether the instances run all the time or start when users connect).");
+    expect(() => fleet({ streamView: 'X' as any }, 'B')).toThrow("Fleet 'Stack/B': streamView \"X\" must be a member of StreamView (APP, DESKTOP). Use StreamView.APP or another member of StreamView (what users see when they stream).");
     expect(() => fleet({ usbDeviceFilterStrings: ['bad'] }, 'C'))
       .toThrow(/^Fleet 'Stack\/C': usbDeviceFilterStrings\[0\] "bad" must be a USB device filter string of eight comma-separated fields, the last two 0 or 1 \(pattern .*\)\. Give a filter string as the AppStream admin guide describes it, such as 'Wacom Tablet,056A,0357,\*,\*,\*,1,0'\.$/);
     expect(() => fleet({ image: Image.fromName('bad name') }, 'D'))
@@ -180,8 +181,8 @@ describe('auto scaling', () => {
     expect(() => fleet({}, 'D').autoScaleCapacity({ maxCapacity: 0, minCapacity: 0 }))
       .toThrow("Fleet 'Stack/D': autoScaleCapacity().maxCapacity 0 must be a whole number from 1 to 2147483647. Give 1 or more.");
     expect(() => fleet({}, 'E').autoScaleCapacity({} as any))
-      .toThrow("Fleet 'Stack/E': autoScaleCapacity().maxCapacity is required. Give the most instances (or sessions) to scale out to.");
-    expect(() => fleet({}, 'G').autoScaleCapacity(undefined as any)).toThrow('autoScaleCapacity().maxCapacity is required');
+      .toThrow("Fleet 'Stack/E': autoScaleCapacity(props).maxCapacity is required. Give a number (the most instances (or sessions) to scale out to, at least minCapacity and at least 1).");
+    expect(() => fleet({}, 'G').autoScaleCapacity(undefined as any)).toThrow('Fleet \'Stack/G\': autoScaleCapacity(props) is required. Give an object with the fields of FleetAutoScalingProps, at least maxCapacity (the minimum and maximum capacity).');
     expect(() => fleet({}, 'H').autoScaleCapacity({ minCapacity: 3, maxCapacity: 2 }))
       .toThrow("Fleet 'Stack/H': autoScaleCapacity().minCapacity 3 is more than maxCapacity (2). Give a minCapacity no larger than maxCapacity.");
     const t = Token.asNumber({ Ref: 'Max' });
@@ -212,9 +213,9 @@ describe('auto scaling', () => {
     const bad = fleet({}, 'D').autoScaleCapacity({ maxCapacity: 2 });
     expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: 100.5 }))
       .toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent 100.5 must be more than 0 and at most 100. Give a percentage such as 75.");
-    expect(() => bad.scaleOnUtilization('Utilization', {} as any)).toThrow("Fleet 'Stack/D': scaleOnUtilization().targetUtilizationPercent must be more than 0");
-    expect(() => bad.scaleOnUtilization('Utilization', undefined as any)).toThrow('targetUtilizationPercent must be more than 0');
-    expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: null } as any)).toThrow('targetUtilizationPercent null must be more than 0');
+    expect(() => bad.scaleOnUtilization('Utilization', {} as any)).toThrow("ScalableFleetCapacity 'Stack/D/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
+    expect(() => bad.scaleOnUtilization('Utilization', undefined as any)).toThrow('ScalableFleetCapacity \'Stack/D/ScalingTarget\': scaleOnUtilization(props) is required. Give an object with the fields of FleetUtilizationScalingProps, at least targetUtilizationPercent (the target and the cooldowns).');
+    expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: null } as any)).toThrow('ScalableFleetCapacity \'Stack/D/ScalingTarget\': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet\'s capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).');
     expect(() => bad.scaleOnUtilization('Utilization', { targetUtilizationPercent: -5 })).toThrow('targetUtilizationPercent -5 must be');
     ok.scaleOnSchedule('Morning', { schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 1 });
     Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {

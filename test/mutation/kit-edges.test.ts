@@ -112,6 +112,6 @@ describe('guards and second calls', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     expect(() => new Fleet(stack, 'Fleet', {
       image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, capacity: FleetCapacity.sessions(js({ maxSessionsPerInstance: 5 })),
-    })).toThrow("FleetCapacity.sessions(): options.desiredSessions is required. Give a number (the number of streaming sessions the fleet provides: it runs enough instances to host them (desired sessions divided by sessions per instance, rounded up)).");
+    })).toThrow('FleetCapacity.sessions(): options.desiredSessions is required. Give a number (the number of streaming sessions the fleet provides: it runs enough instances to host them (desired sessions divided by sessions per instance, rounded up)).');
   });
 });

@@ -118,19 +118,19 @@ describe('directory configs and fleets: whole messages', () => {
   test('missing props, and a password that holds no value', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new DirectoryConfig(stack, 'D', js(undefined)))
-      .toThrow("DirectoryConfig 'S/D': props is required. Give the directory config's props: directoryName, organizationalUnitDistinguishedNames and serviceAccountCredentials.");
+      .toThrow("DirectoryConfig 'S/D': props is required. Give an object with the fields of DirectoryConfigProps, at least directoryName, organizationalUnitDistinguishedNames, serviceAccountCredentials.");
     expect(() => new DirectoryConfig(stack, 'E', {
       directoryName: 'corp.example.com',
       organizationalUnitDistinguishedNames: [OU],
       serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText(js(undefined))),
     })).toThrow("DirectoryConfig 'S/E': serviceAccountCredentials.serviceAccountPassword holds no value. Give the account's password, from AWS Secrets Manager: ServiceAccountCredentials.fromSecret(secret).");
-    expect(() => new Fleet(stack, 'F', js(null))).toThrow("Fleet 'S/F': props null is required. Give the fleet's props: at least image and instanceType.");
+    expect(() => new Fleet(stack, 'F', js(null))).toThrow("Fleet 'S/F': props is required. Give an object with the fields of FleetProps, at least image, instanceType (the fleet's properties).");
   });
 
   test.each(['enableDefaultInternetAccess', 'requireImdsv2', 'startFleet'])('a fleet\'s %s that is not true or false', (prop) => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Fleet(stack, 'F', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, [prop]: js('yes') }))
-      .toThrow(`Fleet 'S/F': ${prop} "yes" must be true or false. Give ${prop}: true, or leave it out.`);
+      .toThrow(new RegExp(`^Fleet 'S/F': ${prop} "yes" must be true or false, not a string\\. Give true or false, or leave it out \\(`));
   });
 });
 
@@ -138,7 +138,7 @@ describe('access endpoints', () => {
   test('an entry that is not an AccessEndpoint: its index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { accessEndpoints: [js('vpce-0123456789abcdef0')] }))
-      .toThrow("Stack 'S/Apps': accessEndpoints[0] \"vpce-0123456789abcdef0\" is not of the expected type. Give an AccessEndpoint, such as AccessEndpoint.fromVpceId('vpce-0123456789abcdef0').");
+      .toThrow("Stack 'S/Apps': accessEndpoints[0] \"vpce-0123456789abcdef0\" must be an AccessEndpoint, not a string. Use AccessEndpoint.fromVpceId(), AccessEndpoint.fromVpcEndpoint().");
   });
 });
 
@@ -149,11 +149,11 @@ describe('more whole messages and unjudged tokens', () => {
   test('an image builder: props, flags, softwares and agent version', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new ImageBuilder(stack, 'A', js(undefined)))
-      .toThrow("ImageBuilder 'S/A': props is required. Give the image builder's props: at least image and instanceType.");
+      .toThrow("ImageBuilder 'S/A': props is required. Give an object with the fields of ImageBuilderProps, at least image, instanceType (the image builder's properties).");
     expect(() => new ImageBuilder(stack, 'B', { image: IMAGE, instanceType: TYPE, enableDefaultInternetAccess: js(1) }))
-      .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false, not a number. Give true or false, or leave it out (whether the builder gets internet access from AppStream).");
     expect(() => new ImageBuilder(stack, 'C', { image: IMAGE, instanceType: TYPE, requireImdsv2: js('no') }))
-      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false. Give requireImdsv2: true, or leave it out.");
+      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false, not a string. Give true or false, or leave it out (whether to require IMDSv2 on the builder (turn off IMDSv1)).");
     expect(() => new ImageBuilder(stack, 'D', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [''] }))
       .toThrow(/^ImageBuilder 'S\/D': softwaresToInstall\[0\] "" .*\. Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit\.$/);
     expect(() => new ImageBuilder(stack, 'E', { image: IMAGE, instanceType: TYPE, agentVersion: js('LATEST') }))
@@ -201,11 +201,11 @@ describe('more whole messages and unjudged tokens', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     const fleet = (id: string) => new Fleet(stack, id, { image: IMAGE, instanceType: TYPE });
     expect(() => fleet('A').autoScaleCapacity(js({})))
-      .toThrow("Fleet 'S/A': autoScaleCapacity().maxCapacity is required. Give the most instances (or sessions) to scale out to.");
+      .toThrow("Fleet 'S/A': autoScaleCapacity(props).maxCapacity is required. Give a number (the most instances (or sessions) to scale out to, at least minCapacity and at least 1).");
     expect(() => fleet('B').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization('Utilization', js({})))
-      .toThrow("Fleet 'S/B': scaleOnUtilization().targetUtilizationPercent must be more than 0 and at most 100. Give a percentage such as 75.");
+      .toThrow("ScalableFleetCapacity 'S/B/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
     expect(() => fleet('C').autoScaleCapacity({ maxCapacity: 3 }).scaleOnUtilization('Utilization', js({ targetUtilizationPercent: null })))
-      .toThrow("Fleet 'S/C': scaleOnUtilization().targetUtilizationPercent null must be more than 0 and at most 100. Give a percentage such as 75.");
+      .toThrow("ScalableFleetCapacity 'S/C/ScalingTarget': scaleOnUtilization(props).targetUtilizationPercent is required. Give a number (the share of the fleet's capacity in use to keep the fleet at (metric AppStreamAverageCapacityUtilization), more than 0 and at most 100).");
   });
 });
 
@@ -213,7 +213,7 @@ describe('storage connectors and user settings from JavaScript', () => {
   test('domains that are not a list: the index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { storageConnectors: [StorageConnector.oneDrive(js('example.com'))] }))
-      .toThrow("Stack 'S/Apps': storageConnectors[0].domains \"example.com\" must be a list. Give a list of domains, such as ['example.com'].");
+      .toThrow("StorageConnector.oneDrive(): domains \"example.com\" must be a list of strings, not a string. Give a list, such as ['a', 'b'] (the OneDrive for Business domains, such as corp.example.com: at most 50, each 1 to 64 characters).");
   });
 
   test('enable() with null options is enable() without a maximum length', () => {

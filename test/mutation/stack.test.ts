@@ -58,8 +58,8 @@ describe('user settings', () => {
     ]);
     expect(() => appStack({ userSettings: [UserSetting.enable(UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, { maximumLength: 2.5 })] }, 'C2'))
       .toThrow("Stack 'Stack/C2': userSettings[0].maximumLength 2.5 must be a whole number from 1 to 20971520. Give a whole number of characters from 1 to 20971520 (20 MB).");
-    expect(() => appStack({ userSettings: [null as any] }, 'D')).toThrow("Stack 'Stack/D': userSettings[0] null is missing.");
-    expect(() => appStack({ userSettings: [{} as any] }, 'E')).toThrow("Stack 'Stack/E': userSettings[0] is empty. Give UserSetting.enable(action) or UserSetting.disable(action).");
+    expect(() => appStack({ userSettings: [null as any] }, 'D')).toThrow("Stack 'Stack/D': userSettings[0] is required. Use UserSetting.disable(), UserSetting.enable().");
+    expect(() => appStack({ userSettings: [{} as any] }, 'E')).toThrow("Stack 'Stack/E': userSettings[0] {} must be a UserSetting, not an object (it has no action, permission). Use UserSetting.disable(), UserSetting.enable().");
     expect(() => appStack({ userSettings: [] }, 'F'))
       .toThrow("Stack 'Stack/F': userSettings must have at least 1 setting (it has 0). Give at least one setting, or leave userSettings out (every action is then enabled).");
     const disabledWithLength = { action: UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, permission: 'DISABLED', maximumLength: 5 } as any;
@@ -77,7 +77,7 @@ describe('user settings', () => {
   });
 
   test('UserAction.of refuses an empty or non-string name, and keeps a token', () => {
-    expect(() => UserAction.of(5 as any)).toThrow('UserAction.of(): action 5 must not be empty. Give an action as the API names it, such as FILE_UPLOAD.');
+    expect(() => UserAction.of(5 as any)).toThrow('UserAction.of(): name 5 must be a string, not a number. Give a string (the action, as the API names it, for example FILE_UPLOAD).');
     expect(UserAction.of('X').toString()).toBe('X');
     const t = Token.asString({ Ref: 'A' });
     expect(UserAction.of(t).name).toBe(t);
@@ -108,7 +108,7 @@ describe('storage connectors', () => {
     expect(() => appStack({ storageConnectors: [StorageConnector.of('HOMEFOLDERS', ['example.com'])] }, 'C'))
       .toThrow("Stack 'Stack/C': storageConnectors[0].domains are only for GOOGLE_DRIVE and ONE_DRIVE connectors, not HOMEFOLDERS. Leave the domains out.");
     expect(() => appStack({ storageConnectors: [{} as any] }, 'D'))
-      .toThrow("Stack 'Stack/D': storageConnectors[0] is empty. Give StorageConnector.homeFolders(), .googleDrive() or .oneDrive().");
+      .toThrow("Stack 'Stack/D': storageConnectors[0] {} must be a StorageConnector, not an object (it has no connectorType, withResourceIdentifier). Use StorageConnector.googleDrive(), StorageConnector.homeFolders(), StorageConnector.of(), StorageConnector.oneDrive().");
     expect(() => appStack({ storageConnectors: [StorageConnector.oneDrive(Array.from({ length: 51 }, (_, i) => `d${i}.com`))] }, 'E'))
       .toThrow("Stack 'Stack/E': storageConnectors[0].domains must have at most 50 domains (it has 51). Give at most 50 domains.");
     expect(() => appStack({ storageConnectors: [StorageConnector.oneDrive(['a.com', 'x'.repeat(65)])] }, 'F'))
@@ -151,7 +151,7 @@ describe('embed host domains, URLs, settings, protocol', () => {
       StreamingExperienceSettings: { PreferredProtocol: 'UDP' },
     });
     expect(() => appStack({ applicationSettings: { settingsGroup: 'g'.repeat(101) } }, 'D')).toThrow(/applicationSettings.settingsGroup "g+…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\./);
-    expect(() => appStack({ preferredProtocol: 'QUIC' as any }, 'E')).toThrow("Stack 'Stack/E': preferredProtocol \"QUIC\" must be one of TCP, UDP. Use StreamingProtocol.TCP or StreamingProtocol.UDP.");
+    expect(() => appStack({ preferredProtocol: 'QUIC' as any }, 'E')).toThrow("Stack 'Stack/E': preferredProtocol \"QUIC\" must be a member of StreamingProtocol (TCP, UDP). Use StreamingProtocol.TCP or another member of StreamingProtocol (the protocol sessions prefer).");
   });
 
   test('application settings without a group; no protocol, no settings', () => {
@@ -198,8 +198,8 @@ describe('the fleet', () => {
     expect(() => s.associateFleet(Fleet.fromFleetArn(here, 'F2', 'arn:aws:appstream:us-east-1:210987654321:fleet/x')))
       .toThrow(/fleet "Here\/F2" is in account 210987654321, but the stack is in account 123456789012: .* Associate a fleet of account 123456789012\.$/);
     expect(() => s.associateFleet('x' as any))
-      .toThrow("Stack 'Here/S': fleet \"x\" is not of the expected type. Give the fleet to associate: a Fleet, or Fleet.fromFleetName(this, 'Fleet', name).");
-    expect(() => s.associateFleet({ fleetName: 'x' } as any)).toThrow('is not of the expected type');
+      .toThrow("Stack 'Here/S': associateFleet(fleet) \"x\" must be an IFleet, not a string. Give an ElasticFleet or a Fleet, defined here or imported with its from… methods (the fleet).");
+    expect(() => s.associateFleet({ fleetName: 'x' } as any)).toThrow('Stack \'Here/S\': associateFleet(fleet) {"fleetName":"x"} must be an IFleet, not an object (it has no fleetArn, grant, grantStartStop). Give an ElasticFleet or a Fleet, defined here or imported with its from… methods (the fleet).');
     expect(() => appStack({}, 'Agnostic').associateFleet(Fleet.fromFleetArn(stack, 'F3', 'arn:aws:appstream:eu-west-1:123456789012:fleet/x'))).not.toThrow();
   });
 

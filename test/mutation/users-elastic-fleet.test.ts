@@ -179,9 +179,9 @@ describe('ElasticFleet', () => {
     elastic({ startFleet: false });
     expect(only('AWS::AppStream::Fleet').CreationPolicy).toBeUndefined();
     expect(() => elastic({ startFleet: js('yes') }, 'B'))
-      .toThrow("ElasticFleet 'Stack/B': startFleet \"yes\" must be true or false. Give startFleet: true, or leave it out.");
+      .toThrow("ElasticFleet 'Stack/B': startFleet \"yes\" must be true or false, not a string. Give true or false, or leave it out (whether CloudFormation starts the fleet when it creates it (CreationPolicy: StartFleet)).");
     expect(() => elastic({ enableDefaultInternetAccess: js('yes') }, 'C'))
-      .toThrow("ElasticFleet 'Stack/C': enableDefaultInternetAccess \"yes\" must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("ElasticFleet 'Stack/C': enableDefaultInternetAccess \"yes\" must be true or false, not a string. Give true or false, or leave it out (whether the instances get internet access from AppStream).");
   });
 
   test('without a role prop, the role is defined on first use, once, and attached', () => {
@@ -212,15 +212,15 @@ describe('ElasticFleet', () => {
 
   test('a missing props object, and each missing required prop, with its fix', () => {
     expect(() => new ElasticFleet(stack, 'A', js(undefined)))
-      .toThrow("ElasticFleet 'Stack/A': props is required. Give the fleet's props: at least platform, instanceType, maxConcurrentSessions and vpc.");
+      .toThrow("ElasticFleet 'Stack/A': props is required. Give an object with the fields of ElasticFleetProps, at least instanceType, maxConcurrentSessions, platform, vpc (the fleet's properties).");
     expect(() => elastic({ platform: js(null) }, 'B'))
-      .toThrow("ElasticFleet 'Stack/B': platform is required. Use a FleetPlatform member (WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404).");
+      .toThrow("ElasticFleet 'Stack/B': platform is required. Use FleetPlatform.of(), or a constant such as FleetPlatform.AMAZON_LINUX2 (the operating system of the fleet's instances).");
     expect(() => elastic({ maxConcurrentSessions: js(undefined) }, 'C'))
-      .toThrow("ElasticFleet 'Stack/C': maxConcurrentSessions is required. Give the most sessions the fleet runs at once, 1 or more.");
+      .toThrow("ElasticFleet 'Stack/C': maxConcurrentSessions is required. Give a number (the most sessions the fleet runs at once (at least 1)).");
     expect(() => elastic({ vpc: js(undefined) }, 'D'))
-      .toThrow("ElasticFleet 'Stack/D': vpc is required. Elastic fleets run in a VPC of yours: give vpc, with subnets in at least two availability zones.");
+      .toThrow("ElasticFleet 'Stack/D': vpc is required. Give an ec2.IVpc (the VPC of the fleet's instances: Elastic fleets need subnets in at least two availability zones).");
     expect(() => elastic({ instanceType: js(undefined) }, 'F'))
-      .toThrow("ElasticFleet 'Stack/F': instanceType is required. Give an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of('stream.standard.medium').");
+      .toThrow("ElasticFleet 'Stack/F': instanceType is required. Use InstanceType.of(), or a constant such as InstanceType.COMPUTE_2XLARGE (the instance type: one of the five stream.standard.* types Elastic fleets offer).");
   });
 
   test('platform: each Elastic one passes; another fails, with the list', () => {
@@ -253,7 +253,7 @@ describe('ElasticFleet', () => {
     expect(() => elastic({ maxConcurrentSessions: 0 }, 'A')).toThrow(`ElasticFleet 'Stack/A': maxConcurrentSessions 0 must be a whole number from 1 to 2147483647. ${fix}`);
     expect(() => elastic({ maxConcurrentSessions: 2147483648 }, 'B')).toThrow(`ElasticFleet 'Stack/B': maxConcurrentSessions 2147483648 must be a whole number from 1 to 2147483647. ${fix}`);
     expect(() => elastic({ maxConcurrentSessions: 1.5 }, 'C')).toThrow(`ElasticFleet 'Stack/C': maxConcurrentSessions 1.5 must be a whole number from 1 to 2147483647. ${fix}`);
-    expect(() => elastic({ maxConcurrentSessions: js('10') }, 'D')).toThrow(`ElasticFleet 'Stack/D': maxConcurrentSessions "10" must be a number. ${fix}`);
+    expect(() => elastic({ maxConcurrentSessions: js('10') }, 'D')).toThrow('ElasticFleet \'Stack/D\': maxConcurrentSessions "10" must be a number, not a string. Give a number (the most sessions the fleet runs at once (at least 1)).');
     elastic({ maxConcurrentSessions: new CfnParameter(stack, 'Sessions', { type: 'Number' }).valueAsNumber }, 'Token');
     expect(resources('AWS::AppStream::Fleet').map(([, r]) => r.Properties.MaxConcurrentSessions)).toEqual([1, 2147483647, { Ref: 'Sessions' }]);
   });
@@ -292,7 +292,7 @@ describe('ElasticFleet', () => {
 
   test('sessionScript: what is not an S3Location fails; an imported bucket is taken as is', () => {
     expect(() => elastic({ sessionScript: js('s3://bucket/key') }, 'A'))
-      .toThrow("ElasticFleet 'Stack/A': sessionScript \"s3://bucket/key\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'scripts/session.zip').");
+      .toThrow("ElasticFleet 'Stack/A': sessionScript \"s3://bucket/key\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (a script (a zip of the scripts and their configuration) that runs when sessions start and end).");
     expect(() => elastic({ sessionScript: S3Location.fromBucketName('my-scripts', '') }, 'K')).toThrow(/^ElasticFleet 'Stack\/K': sessionScript key "" must not be empty\./);
     elastic({ sessionScript: S3Location.fromBucketName('my-scripts', 'session.zip') }, 'B');
     expect(only('AWS::AppStream::Fleet').Properties.SessionScriptS3Location).toEqual({ S3Bucket: 'my-scripts', S3Key: 'session.zip' });
@@ -355,13 +355,14 @@ describe('ElasticFleet applications', () => {
 
   test('what is not an application fails', () => {
     const f = elastic();
-    const fix = "Give an Application, or Application.fromApplicationArn(this, 'App', arn).";
+    const fix = 'Give an Application, defined here or imported with its from… methods (the application).';
+    const at = "ElasticFleet 'Stack/E': addApplication(application)";
     expect(() => f.addApplication(js('arn:aws:appstream:us-east-1:123456789012:application/x')))
-      .toThrow(`ElasticFleet 'Stack/E': addApplication() "arn:aws:appstream:us-east-1:123456789012:application/x" is not of the expected type. ${fix}`);
-    expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(`ElasticFleet 'Stack/E': addApplication() {"applicationArn":"arn"} is not of the expected type. ${fix}`);
-    expect(() => f.addApplication(js({ node: {} }))).toThrow(`ElasticFleet 'Stack/E': addApplication() {"node":{}} is not of the expected type. ${fix}`);
-    expect(() => f.addApplication(js(undefined))).toThrow(`ElasticFleet 'Stack/E': addApplication() is required. ${fix}`);
-    expect(() => elastic({ applications: js('App') }, 'L')).toThrow("ElasticFleet 'Stack/L': applications \"App\" must be a list. Give a list of Application objects.");
+      .toThrow(`${at} "arn:aws:appstream:us-east-1:123456789012:application/x" must be an IApplication, not a string. ${fix}`);
+    expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(`${at} {"applicationArn":"arn"} must be an IApplication, not an object (it has no applicationName). ${fix}`);
+    expect(() => f.addApplication(js({ node: {} }))).toThrow(`${at} {"node":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). ${fix}`);
+    expect(() => f.addApplication(js(undefined))).toThrow(`${at} is required. ${fix}`);
+    expect(() => elastic({ applications: js('App') }, 'L')).toThrow("ElasticFleet 'Stack/L': applications \"App\" must be a list of IApplication values, not a string. Give a list of Application objects, defined here or imported with their from… methods (the applications the fleet streams).");
   });
 
   test('an application of another platform, or without GENERAL_PURPOSE, fails', () => {
@@ -449,12 +450,12 @@ describe('User', () => {
   test('sendWelcomeEmail true is the default; anything but a boolean fails', () => {
     user({ sendWelcomeEmail: true });
     expect(only('AWS::AppStream::User').Properties.MessageAction).toBeUndefined();
-    expect(() => user({ sendWelcomeEmail: js('no') }, 'B')).toThrow("User 'Stack/B': sendWelcomeEmail \"no\" must be true or false. Give sendWelcomeEmail: true, or leave it out.");
+    expect(() => user({ sendWelcomeEmail: js('no') }, 'B')).toThrow("User 'Stack/B': sendWelcomeEmail \"no\" must be true or false, not a string. Give true or false, or leave it out (whether AppStream emails the user a welcome message with a temporary password).");
   });
 
   test('a missing props object or email', () => {
-    expect(() => new User(stack, 'A', js(undefined))).toThrow("User 'Stack/A': props is required. Give the user's props: at least email.");
-    expect(() => new User(stack, 'B', js({ email: null }))).toThrow("User 'Stack/B': email is required. Give the user's email address, such as alice@example.com.");
+    expect(() => new User(stack, 'A', js(undefined))).toThrow("User 'Stack/A': props is required. Give an object with the fields of UserProps, at least email (the user's properties).");
+    expect(() => new User(stack, 'B', js({ email: null }))).toThrow("User 'Stack/B': email is required. Give a string (the user's email address, which is their user name (1 to 128 characters, case-sensitive): AppStream sends the welcome email there).");
   });
 
   test('email: 128 characters pass, 129 fail; what is no address fails', () => {
@@ -467,7 +468,7 @@ describe('User', () => {
       .toThrow(`User 'Stack/C': email "alice" must be an email address such as alice@example.com (pattern ^[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+$). ${fix}`);
     expect(() => user({ email: ' ' }, 'D'))
       .toThrow(`User 'Stack/D': email " " must be letters, marks, symbols, digits and punctuation (pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+): character 1 ' ' is not allowed. ${fix}`);
-    expect(() => user({ email: js(5) }, 'E')).toThrow(`User 'Stack/E': email 5 must be a string, not number. ${fix}`);
+    expect(() => user({ email: js(5) }, 'E')).toThrow("User 'Stack/E': email 5 must be a string, not a number. Give a string (the user's email address, which is their user name (1 to 128 characters, case-sensitive): AppStream sends the welcome email there).");
   });
 
   test('an email from a parameter is not judged, not claimed, and not warned about', () => {
@@ -503,7 +504,7 @@ describe('User', () => {
     expect(() => user({ lastName: '' }, 'E')).toThrow(`User 'Stack/E': lastName "" ${hint}. ${fix}`);
     const token = Token.asString({ Ref: 'Name' });
     expect(() => user({ firstName: `${token}é` }, 'F'))
-      .toThrow(`User 'Stack/F': firstName "\${…}é" ${hint}, whatever the values of the tokens in it. ${fix}`);
+      .toThrow(`User 'Stack/F': firstName "\${…}é" ${hint.replace(/\)$/, '; "é" is never allowed)')}, whatever the values of the tokens in it. ${fix}`);
     user({ firstName: 'a'.repeat(2048), lastName: token }, 'Ok');
     expect(only('AWS::AppStream::User').Properties.LastName).toEqual({ Ref: 'Name' });
   });
@@ -553,15 +554,15 @@ describe('Stack.addUser', () => {
   test('what is not a user, an empty user name and a bad flag fail', () => {
     const s = new AppStreamStack(stack, 'S');
     expect(() => s.addUser(js('alice@example.com')))
-      .toThrow("Stack 'Stack/S': addUser() \"alice@example.com\" is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser(user) \"alice@example.com\" must be an IUser, not a string. Give a User, defined here or imported with its from… methods (the user, a User or User.fromUserName()).");
     expect(() => s.addUser(js({ userName: 'alice@example.com' })))
-      .toThrow("Stack 'Stack/S': addUser() {\"userName\":\"alice@example.com\"} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser(user) {\"userName\":\"alice@example.com\"} must be an IUser, not an object (it has no authenticationType). Give a User, defined here or imported with its from… methods (the user, a User or User.fromUserName()).");
     expect(() => s.addUser(js({ node: {} })))
-      .toThrow("Stack 'Stack/S': addUser() {\"node\":{}} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser(user) {\"node\":{}} must be an IUser, not an object (it has no authenticationType, userName). Give a User, defined here or imported with its from… methods (the user, a User or User.fromUserName()).");
     expect(() => s.addUser(User.fromUserName(stack, 'Empty', '')))
       .toThrow("User.fromUserName() at 'Stack/Empty': userName \"\" must not be empty. Give the user's email address, such as alice@example.com.");
     expect(() => s.addUser(User.fromUserName(stack, 'Bob', 'bob@example.com'), { sendEmailNotification: js('yes') }))
-      .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Give addUser().sendEmailNotification: true, or leave it out.");
+      .toThrow("Stack 'Stack/S': addUser(options).sendEmailNotification \"yes\" must be true or false, not a string. Give true or false, or leave it out (whether AppStream emails the user that they can now use the stack).");
   });
 
   test('the same user twice fails, by name; two imports of one token name are two users', () => {
@@ -670,16 +671,16 @@ describe('Entitlement', () => {
   test('missing props, stack, options and visibility, each with its fix', () => {
     const s = new AppStreamStack(stack, 'S');
     expect(() => new Entitlement(stack, 'A', js(undefined)))
-      .toThrow("Entitlement 'Stack/A': props is required. Give the entitlement's props: at least appVisibility and attributes.");
+      .toThrow("Entitlement 'Stack/A': props is required. Give an object with the fields of EntitlementProps, at least appVisibility, attributes, stack (the entitlement's properties).");
     expect(() => new Entitlement(stack, 'B', js(entitlementOptions())))
-      .toThrow("Entitlement 'Stack/B': stack is required. Give the AppStream Stack of the entitlement, or use stack.addEntitlement().");
+      .toThrow("Entitlement 'Stack/B': stack is required. Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
     expect(() => new Entitlement(stack, 'C', js({ ...entitlementOptions(), stack: 'apps' })))
-      .toThrow("Entitlement 'Stack/C': stack \"apps\" is not of the expected type. Give the AppStream Stack of the entitlement, or use stack.addEntitlement().");
-    expect(() => s.addEntitlement('D', js(undefined))).toThrow("Stack 'Stack/S': addEntitlement() options is required. Give at least appVisibility and attributes.");
+      .toThrow("Entitlement 'Stack/C': stack \"apps\" must be an IStack, not a string. Give a Stack, defined here or imported with its from… methods (the stack whose applications the entitlement governs).");
+    expect(() => s.addEntitlement('D', js(undefined))).toThrow("Stack 'Stack/S': addEntitlement(options) is required. Give an object with the fields of EntitlementOptions, at least appVisibility, attributes (the entitlement's options).");
     expect(() => s.addEntitlement('E', js({ attributes: finance })))
-      .toThrow("Entitlement 'Stack/S/E': appVisibility is required. Use AppVisibility.ALL or AppVisibility.ASSOCIATED.");
+      .toThrow("Stack 'Stack/S': addEntitlement(options).appVisibility is required. Use a member of AppVisibility: ALL, ASSOCIATED (whether the entitled users see all of the stack's applications or only the associated ones).");
     expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance })))
-      .toThrow("Entitlement 'Stack/S/F': appVisibility \"SOME\" must be one of ALL, ASSOCIATED. Use AppVisibility.ALL or AppVisibility.ASSOCIATED.");
+      .toThrow("Stack 'Stack/S': addEntitlement(options).appVisibility \"SOME\" must be a member of AppVisibility (ALL, ASSOCIATED). Use AppVisibility.ALL or another member of AppVisibility (whether the entitled users see all of the stack's applications or only the associated ones).");
     expect(() => s.addEntitlement('G', entitlementOptions({ removalPolicy: js('keep') })))
       .toThrow("Entitlement 'Stack/S/G': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
   });
@@ -703,26 +704,33 @@ describe('Entitlement', () => {
     const s = new AppStreamStack(stack, 'S');
     const fix = "Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'finance')].";
     const attrs = (attributes: unknown, id: string) => () => s.addEntitlement(id, entitlementOptions({ attributes: js(attributes) }));
-    expect(attrs(undefined, 'A')).toThrow(`Entitlement 'Stack/S/A': attributes is required. ${fix}`);
-    expect(attrs('department=finance', 'B')).toThrow(`Entitlement 'Stack/S/B': attributes "department=finance" must be a list. ${fix}`);
+    // What is not a list of EntitlementAttribute values is refused at the public boundary (addEntitlement's options)
+    const at = "Stack 'Stack/S': addEntitlement(options).attributes";
+    expect(attrs(undefined, 'A')).toThrow(`${at} is required. Give a list of EntitlementAttribute values (the SAML attributes that select the entitled users, at least one, each attribute at most once).`);
+    expect(attrs('department=finance', 'B')).toThrow(`${at} "department=finance" must be a list of EntitlementAttribute values, not a string.`);
+    expect(attrs([...finance, null], 'D')).toThrow(`${at}[1] is required. Use EntitlementAttribute.of().`);
+    expect(attrs(['department'], 'E')).toThrow(`${at}[0] "department" must be an EntitlementAttribute, not a string. Use EntitlementAttribute.of().`);
+    expect(attrs([{ name: SamlAttribute.DEPARTMENT }], 'F')).toThrow(`${at}[0] {"name":{"name":"department"}} must be an EntitlementAttribute, not an object (it has no value). Use EntitlementAttribute.of().`);
+    expect(attrs([{ value: 'finance' }], 'G')).toThrow(`${at}[0] {"value":"finance"} must be an EntitlementAttribute, not an object (it has no name). Use EntitlementAttribute.of().`);
+    // A plain object with both members is checked member by member, as a struct is
+    expect(attrs([{ name: null, value: 'x' }], 'H')).toThrow(`${at}[0].name is required. Use SamlAttribute.of(), or a constant such as SamlAttribute.`);
+    expect(attrs([{ name: 'email', value: 'x' }], 'I')).toThrow(`${at}[0].name "email" must be a SamlAttribute, not a string. Use SamlAttribute.of()`);
+    expect(attrs([{ name: SamlAttribute.GROUPS, value: undefined }], 'L')).toThrow(`${at}[0].value is required. Give a string.`);
+    expect(attrs([{ name: SamlAttribute.GROUPS, value: 5 }], 'N')).toThrow(`${at}[0].value 5 must be a string, not a number. Give a string.`);
+    attrs([{ name: SamlAttribute.GROUPS, value: 'plain' }], 'Plain')();
+    // The rules of the entitlement itself: its count, the names the docs list (a warning), values not empty
     expect(attrs([], 'C')).toThrow(`Entitlement 'Stack/S/C': attributes must have at least 1 attribute (it has 0). ${fix}`);
-    expect(attrs([...finance, null], 'D')).toThrow(`Entitlement 'Stack/S/D': attributes[1] null is missing. ${fix}`);
-    expect(attrs(['department'], 'E')).toThrow(`Entitlement 'Stack/S/E': attributes[0] "department" is not of the expected type. ${fix}`);
-    expect(attrs([{ name: 'department' }], 'F')).toThrow(`Entitlement 'Stack/S/F': attributes[0] {"name":"department"} is not of the expected type. ${fix}`);
-    expect(attrs([{ value: 'finance' }], 'G')).toThrow(`Entitlement 'Stack/S/G': attributes[0] {"value":"finance"} is not of the expected type. ${fix}`);
-    expect(attrs([{ name: null, value: 'x' }], 'H')).toThrow("Entitlement 'Stack/S/H': attributes[0].name null is required. Give a SamlAttribute.");
-    attrs([{ name: 'email', value: 'x' }], 'I')();
-    expect(Annotations.fromStack(stack).findWarning('/Stack/S/I', Match.anyValue()).map((w) => w.entry.data)).toEqual([
-      "Entitlement 'Stack/S/I': attributes[0].name \"email\" is not one of the SAML attributes the AppStream docs list for entitlements (roles, department, organization, groups, title, costCenter, userType). Check the name against your identity provider's assertion, or use a SamlAttribute member; ignore this if AppStream matches it. [ack: cdk-appstream:entitlement:unknownSamlAttribute]",
+    attrs([EntitlementAttribute.of(SamlAttribute.of('email'), 'x')], 'I2')();
+    expect(attrs([EntitlementAttribute.of(SamlAttribute.of(''), 'x')], 'Empty'))
+      .toThrow("Entitlement 'Stack/S/Empty': attributes[0].name \"\" must not be empty. Give a SamlAttribute constant, or SamlAttribute.of() with the attribute's name.");
+    expect(attrs([EntitlementAttribute.of(SamlAttribute.GROUPS, '')], 'M')).toThrow("Entitlement 'Stack/S/M': attributes[0].value \"\" must not be empty. Give the value the attribute must have.");
+    expect(Annotations.fromStack(stack).findWarning('/Stack/S/I2', Match.anyValue()).map((w) => w.entry.data)).toEqual([
+      "Entitlement 'Stack/S/I2': attributes[0].name \"email\" is not one of the SAML attributes the AppStream docs list for entitlements (roles, department, organization, groups, title, costCenter, userType). Check the name against your identity provider's assertion, or use a SamlAttribute member; ignore this if AppStream matches it. [ack: cdk-appstream:entitlement:unknownSamlAttribute]",
     ]);
-    expect(attrs([{ name: 5, value: 'x' }], 'J')).toThrow("Entitlement 'Stack/S/J': attributes[0].name 5 must be a string, not number. Give a SamlAttribute.");
-    const numberToken = Token.asNumber({ Ref: 'N' });
-    expect(attrs([{ name: numberToken, value: 'x' }], 'K')).toThrow(`Entitlement 'Stack/S/K': attributes[0].name ${numberToken} must be a string, not number. Give a SamlAttribute.`);
-    expect(attrs([{ name: '', value: 'x' }], 'Empty')).toThrow("Entitlement 'Stack/S/Empty': attributes[0].name \"\" must not be empty. Give a SamlAttribute.");
-    expect(attrs([{ name: 'groups', value: undefined }], 'L')).toThrow("Entitlement 'Stack/S/L': attributes[0].value is required. Give the value the attribute must have.");
-    expect(attrs([{ name: 'groups', value: '' }], 'M')).toThrow("Entitlement 'Stack/S/M': attributes[0].value \"\" must not be empty. Give the value the attribute must have.");
-    expect(attrs([{ name: 'groups', value: 5 }], 'N'))
-      .toThrow("Entitlement 'Stack/S/N': attributes[0].value 5 must be a string, not number. Give the value the attribute must have.");
+    expect(resources('AWS::AppStream::Entitlement').map(([, r]) => r.Properties.Attributes)).toEqual([
+      [{ Name: 'groups', Value: 'plain' }],
+      [{ Name: 'email', Value: 'x' }],
+    ]);
   });
 
   test('attributes: the same name and value twice fails, naming the first; tokens are not compared', () => {
@@ -734,7 +742,7 @@ describe('Entitlement', () => {
       .toThrow("Entitlement 'Stack/S/A': attributes[3] \"groups=a\" repeats attributes[0]. Give each attribute and value once (CloudFormation refuses duplicate attributes).");
     expect(() => s.addEntitlement('B', entitlementOptions({ attributes: [b, a, b, a] })))
       .toThrow("Entitlement 'Stack/S/B': attributes[2] \"groups=b\" repeats attributes[0]. Give each attribute and value once (CloudFormation refuses duplicate attributes).");
-    const name = js(new CfnParameter(stack, 'Name').valueAsString);
+    const name = SamlAttribute.of(new CfnParameter(stack, 'Name').valueAsString);
     const value = new CfnParameter(stack, 'Value').valueAsString;
     s.addEntitlement('TokenName', entitlementOptions({ attributes: [EntitlementAttribute.of(name, 'x'), EntitlementAttribute.of(name, 'x')] }));
     s.addEntitlement('TokenValue', entitlementOptions({ attributes: [EntitlementAttribute.of(SamlAttribute.ROLES, value), EntitlementAttribute.of(SamlAttribute.ROLES, value)] }));
@@ -779,12 +787,11 @@ describe('Entitlement.addApplication', () => {
     expect(() => all.addApplication(Application.fromApplicationName(stack, 'I', 'notepad')))
       .toThrow("Entitlement 'Stack/S/All': addApplication() \"Stack/I\" cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack. Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.");
     const e = s.addEntitlement('Some', entitlementOptions({ appVisibility: AppVisibility.ASSOCIATED }));
-    const fix = "Give an Application, or Application.fromApplicationName(this, 'App', name).";
-    expect(() => e.addApplication(js('notepad'))).toThrow(`Entitlement 'Stack/S/Some': addApplication() "notepad" is not of the expected type. ${fix}`);
-    expect(() => e.addApplication(js({ applicationName: 'notepad' }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"applicationName":"notepad"} is not of the expected type. ${fix}`);
-    expect(() => e.addApplication(js({ node: {} }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"node":{}} is not of the expected type. ${fix}`);
+    expect(() => e.addApplication(js('notepad'))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) \"notepad\" must be an IApplication, not a string. Give an Application, defined here or imported with its from… methods (the application).");
+    expect(() => e.addApplication(js({ applicationName: 'notepad' }))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) {\"applicationName\":\"notepad\"} must be an IApplication, not an object (it has no applicationArn). Give an Application, defined here or imported with its from… methods (the application).");
+    expect(() => e.addApplication(js({ node: {} }))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) {\"node\":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). Give an Application, defined here or imported with its from… methods (the application).");
     const nameless = Object.assign(new Construct(stack, 'Nameless'), { applicationName: '' });
-    expect(() => e.addApplication(js(nameless))).toThrow("Entitlement 'Stack/S/Some': addApplication() \"\" must not be empty. Give an application with a name.");
+    expect(() => e.addApplication(js(nameless))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) Stack/Nameless must be an IApplication, not a Construct (it has no applicationArn). Give an Application, defined here or imported with its from… methods (the application).");
   });
 
   test('the same application twice fails, by name; two imports of one token name are two applications', () => {

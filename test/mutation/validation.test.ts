@@ -5,8 +5,8 @@
 import { App, Aws, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Annotations } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
-import { Fleet, Image, InstanceType } from '../../lib';
 import { describe, expect, test } from 'vitest';
+import { Fleet, Image, InstanceType } from '../../lib';
 import { Validator, article, showValue } from '../../lib/private/validation';
 
 const src = ['Test.Member'] as const;
