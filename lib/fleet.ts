@@ -466,7 +466,13 @@ export interface FleetAutoScalingProps {
   readonly minCapacity?: number;
 
   /**
-   * The most instances (or sessions) to scale out to, at least `minCapacity` and at least 1.
+   * The most instances (or, for a multi-session fleet, sessions) to scale out to: at least
+   * `minCapacity`, from 1 to 2147483647 (Application Auto Scaling's `MaxCapacity` is a 32-bit integer,
+   * with no other limit in the API). Your account's quotas per instance type still apply at deployment;
+   * a fleet with `enableDefaultInternetAccess` runs at most 100 instances (AppStream's Service Quotas
+   * page), so a larger maximum warns (`cdk-appstream:fleet:maxCapacityAboveInternetAccessLimit`).
+   *
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/limits.html
    */
   readonly maxCapacity: number;
 }
