@@ -115,8 +115,15 @@ describe('scaleOnDemand', () => {
     expect(all['CapacityUtilization GreaterThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'PercentChangeInCapacity', Cooldown: 120, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 25 }] },
       alarm: expect.objectContaining({
-        Namespace: 'AWS/AppStream', MetricName: 'CapacityUtilization', Dimensions: fleetDimension,
-        Statistic: 'Average', Period: 300, EvaluationPeriods: 1, Unit: 'Percent', Threshold: 75, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Namespace: 'AWS/AppStream',
+        MetricName: 'CapacityUtilization',
+        Dimensions: fleetDimension,
+        Statistic: 'Average',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Unit: 'Percent',
+        Threshold: 75,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       }),
     });
     // Example 2: +1 (ChangeInCapacity, lower bound 0, cooldown 120) when InsufficientCapacityError
@@ -124,8 +131,15 @@ describe('scaleOnDemand', () => {
     expect(all['InsufficientCapacityError GreaterThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'ChangeInCapacity', Cooldown: 120, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }] },
       alarm: expect.objectContaining({
-        Namespace: 'AWS/AppStream', MetricName: 'InsufficientCapacityError', Dimensions: fleetDimension,
-        Statistic: 'Maximum', Period: 300, EvaluationPeriods: 1, Unit: 'Count', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Namespace: 'AWS/AppStream',
+        MetricName: 'InsufficientCapacityError',
+        Dimensions: fleetDimension,
+        Statistic: 'Maximum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Unit: 'Count',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       }),
     });
     // Example 3: -25% (PercentChangeInCapacity, upper bound 0, cooldown 360; the concepts page's
@@ -133,8 +147,15 @@ describe('scaleOnDemand', () => {
     expect(all['CapacityUtilization LessThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'PercentChangeInCapacity', Cooldown: 360, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: -25 }] },
       alarm: expect.objectContaining({
-        Namespace: 'AWS/AppStream', MetricName: 'CapacityUtilization', Dimensions: fleetDimension,
-        Statistic: 'Average', Period: 120, EvaluationPeriods: 10, Unit: 'Percent', Threshold: 25, ComparisonOperator: 'LessThanOrEqualToThreshold',
+        Namespace: 'AWS/AppStream',
+        MetricName: 'CapacityUtilization',
+        Dimensions: fleetDimension,
+        Statistic: 'Average',
+        Period: 120,
+        EvaluationPeriods: 10,
+        Unit: 'Percent',
+        Threshold: 25,
+        ComparisonOperator: 'LessThanOrEqualToThreshold',
       }),
     });
     expect(Object.keys(all)).toHaveLength(3);
