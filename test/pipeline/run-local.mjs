@@ -1,8 +1,9 @@
 // Runs the image pipeline's state machine on aws-local-stepfunctions (Node >= 22), every scenario:
 // `node run-local.mjs DEFINITION.json PORT SCENARIO...`. Each SDK task is routed to the fake served by
 // run.py on 127.0.0.1:PORT (the same FakeAws moto's runs use), which validates the request against
-// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. Waits and retry
-// intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
+// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. A Lambda task
+// (the re-tagging of copies) runs the function's own inline code here (lambda-host.mjs), its AppStream
+// calls sent to the same fake (/sdk). Waits and retry intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { invoke } from './lambda-host.mjs';

@@ -2,7 +2,9 @@
 
 `python run.py DEFINITION.json NODE` (NODE: a Node >= 22 binary). Both engines run against the same
 fake (fake_aws.py): moto in this process, aws-local-stepfunctions in a child Node process that reaches
-the fake through a loopback HTTP server here (127.0.0.1, an ephemeral port). Each scenario's outcome
+the fake through a loopback HTTP server here (127.0.0.1, an ephemeral port). The pipeline's Lambda
+function (the re-tagging of copies) runs its own code under Node on both engines (lambda_host.py,
+lambda-host.mjs), its AppStream calls answered by the same fake. Each scenario's outcome
 is checked by scenarios.check, whichever engine ran it; the engines must also agree on every status.
 Writes test-reports/pipeline/results.json; exits 1 on any problem.
 """
