@@ -71,7 +71,7 @@ export class ImageBuilderExampleStack extends Stack {
     });
     // The scaling AppStream recommends: out when users are refused a session or the fleet is busy, in
     // when it is idle.
-    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnDemand();
+    this.fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnDemand('Demand');
     // Know when users could not get a session (add an action, such as an SNS topic, to be told).
     this.capacityAlarm = this.fleet.metricInsufficientCapacityError().createAlarm(this, 'InsufficientCapacity', {
       alarmDescription: 'Users of example-fleet were refused a streaming session for lack of capacity',

@@ -50,7 +50,12 @@ export interface ElasticFleetProps {
   /** The instance type: one of the five `stream.standard.*` types Elastic fleets offer. */
   readonly instanceType: InstanceType;
 
-  /** The most sessions the fleet runs at once (at least 1). */
+  /**
+   * The most sessions the fleet runs at once (at least 1). AppStream manages an Elastic fleet's capacity
+   * itself, up to this: an Elastic fleet has no scaling policies (no `autoScaleCapacity()`).
+   *
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/autoscaling.html
+   */
   readonly maxConcurrentSessions: number;
 
   /**

@@ -17,6 +17,7 @@ import { warnIfNotInRegion } from './private/cfn-region-support';
 import { configureDomainJoin } from './private/domain-join';
 import { FleetBase, ImportedFleet } from './private/fleet-base';
 import { FleetMetricsKind } from './private/fleet-metrics';
+import { DEMAND_SCALING, INTERNET_ACCESS_INSTANCE_LIMIT } from './private/fleet-scaling';
 import { bindImage, checkInstanceType, requireImdsv2, rootVolumeConfig } from './private/instance';
 import { checkLabels, resourceName } from './private/names';
 import { configureNetwork } from './private/network';
@@ -466,7 +467,13 @@ export interface FleetAutoScalingProps {
   readonly minCapacity?: number;
 
   /**
-   * The most instances (or sessions) to scale out to, at least `minCapacity` and at least 1.
+   * The most instances (or, for a multi-session fleet, sessions) to scale out to: at least
+   * `minCapacity`, from 1 to 2147483647 (Application Auto Scaling's `MaxCapacity` is a 32-bit integer,
+   * with no other limit in the API). Your account's quotas per instance type still apply at deployment;
+   * a fleet with `enableDefaultInternetAccess` runs at most 100 instances (AppStream's Service Quotas
+   * page), so a larger maximum warns (`cdk-appstream:fleet:maxCapacityAboveInternetAccessLimit`).
+   *
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/limits.html
    */
   readonly maxCapacity: number;
 }
@@ -483,14 +490,15 @@ export interface FleetUtilizationScalingProps extends appscaling.BaseTargetTrack
 }
 
 /**
- * Options of `scaleOnDemand()`: the step scaling AppStream's documentation recommends (its fleet
- * scaling examples), each threshold and step with the documented value as its default.
+ * Options of `scaleOnDemand()`: the step scaling AppStream's Administration Guide gives in its fleet
+ * scaling examples ("Managing Fleet Scaling Using the AWS CLI", examples 1 to 3), each threshold, step
+ * and cooldown with the guide's value as its default.
  *
  * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/autoscaling-cli.html
  */
 export interface FleetDemandScalingProps {
   /**
-   * Scale out when the average capacity utilization over the metric's period reaches this percentage.
+   * Scale out when the average capacity utilization over 5 minutes reaches this percentage.
    *
    * @default 75
    */
@@ -505,18 +513,28 @@ export interface FleetDemandScalingProps {
 
   /**
    * How many instances (sessions for a multi-session fleet) to add when session requests were refused
-   * for lack of capacity (`InsufficientCapacityError` above 0).
+   * for lack of capacity (`InsufficientCapacityError` above 0 in 5 minutes): a whole number, 1 or more.
    *
-   * @default 1
+   * @default - one instance: 1 for a single-session fleet, `maxSessionsPerInstance` sessions for a
+   * multi-session fleet
    */
   readonly insufficientCapacityScaleOut?: number;
 
   /**
-   * Scale in when the average capacity utilization falls to this percentage or below.
+   * Scale in when the average capacity utilization is at this percentage or below for
+   * `scaleInEvaluationPeriods` periods of 2 minutes in a row.
    *
    * @default 25
    */
   readonly scaleInUtilizationPercent?: number;
+
+  /**
+   * How many periods of 2 minutes in a row the utilization must stay at or below
+   * `scaleInUtilizationPercent` before the fleet scales in: a whole number, 1 or more.
+   *
+   * @default 10 (20 minutes)
+   */
+  readonly scaleInEvaluationPeriods?: number;
 
   /**
    * How much to scale in on low utilization, in percent of the current capacity.
@@ -526,9 +544,9 @@ export interface FleetDemandScalingProps {
   readonly scaleInPercent?: number;
 
   /**
-   * How long to wait after a scale-out before the next one.
+   * How long to wait after a scale-out before the next one (both scale-out policies).
    *
-   * @default Duration.minutes(2)
+   * @default Duration.seconds(120)
    */
   readonly scaleOutCooldown?: cdk.Duration;
 
@@ -536,7 +554,7 @@ export interface FleetDemandScalingProps {
    * How long to wait after a scale-in before the next one: longer than the scale-out's, since
    * instances take 10 to 20 minutes to provision.
    *
-   * @default Duration.minutes(6)
+   * @default Duration.seconds(360)
    */
   readonly scaleInCooldown?: cdk.Duration;
 }
@@ -594,19 +612,23 @@ export interface IScalableFleetCapacity {
   scaleOnMetric(id: string, props: appscaling.BasicStepScalingPolicyProps): appscaling.StepScalingPolicy;
 
   /**
-   * The scaling AppStream's documentation recommends, in one call: step scaling out when session
+   * The step scaling AppStream's Administration Guide gives for fleets, in one call: out when session
    * requests were refused for lack of capacity (`InsufficientCapacityError` above 0) and when the
-   * capacity utilization is high, and in when it is low. A multi-session fleet scales in sessions,
-   * on its session utilization (`CapacityUtilization` counts sessions there). The policies get the
-   * construct ids `ScaleOutOnUtilization`, `ScaleOutOnInsufficientCapacity` and `ScaleInOnUtilization`:
-   * once per fleet.
+   * capacity utilization is high, and in when it stays low. A multi-session fleet scales in sessions,
+   * on its `CapacityUtilization`, which counts sessions there.
    *
-   * Without props, the documented thresholds: out by 25% at 75% utilization or more, out by 1 on a
-   * refused session request, in by 25% at 25% utilization or less.
+   * Without props, the guide's values: out by 25% (cooldown 120 s) when the average utilization over
+   * 5 minutes is 75% or more; out by one instance (cooldown 120 s) when the maximum of
+   * `InsufficientCapacityError` over 5 minutes is above 0; in by 25% (cooldown 360 s) when the average
+   * utilization is 25% or less in 10 periods of 2 minutes in a row. The three policies are defined
+   * under the construct id `id`, as `ScaleOutOnUtilization`, `ScaleOutOnInsufficientCapacity` and
+   * `ScaleInOnUtilization`.
    *
-   * @param props the thresholds, steps and cooldowns
+   * @param id the construct id of the three policies
+   * @param props the thresholds, steps, periods and cooldowns
+   * @see https://docs.aws.amazon.com/appstream2/latest/developerguide/autoscaling-cli.html
    */
-  scaleOnDemand(props?: FleetDemandScalingProps): FleetDemandScalingPolicies;
+  scaleOnDemand(id: string, props?: FleetDemandScalingProps): FleetDemandScalingPolicies;
 }
 
 /**
@@ -723,6 +745,9 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
 
   private readonly metricsKind: FleetMetricsKind;
 
+  /** What scaling needs to know of the fleet: its sessions per instance, and whether AppStream gives it internet access. */
+  private readonly scalingFacts: ScalingFacts;
+
   /**
    * @param scope the scope in which to define the fleet
    * @param id the construct id (it drives the logical id and the generated name: keep it stable)
@@ -752,6 +777,10 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
 
     const streamView = props.streamView;
     this._streamsDesktop = streamView === StreamView.DESKTOP;
+    this.scalingFacts = {
+      maxSessionsPerInstance: capacity.maxSessionsPerInstance,
+      defaultInternetAccess: props.enableDefaultInternetAccess === true,
+    };
     this.metricsKind = {
       elastic: false,
       multiSession: capacity.maxSessionsPerInstance !== undefined,
@@ -835,7 +864,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     if (!cdk.Token.isUnresolved(min) && !cdk.Token.isUnresolved(max) && min > max) {
       v.fail('autoScaleCapacity().minCapacity', min, `is more than maxCapacity (${max})`, 'Give a minCapacity no larger than maxCapacity.');
     }
-    const scaling = new ScalableFleetCapacity(this, 'ScalingTarget', {
+    warnIfAboveInternetAccessLimit(v, max, this.scalingFacts);
+    const scaling = new ScalableFleetCapacity(this, 'ScalingTarget', this.scalingFacts, {
       scalableDimension: 'appstream:fleet:DesiredCapacity',
       serviceNamespace: appscaling.ServiceNamespace.APPSTREAM,
       resourceId: `fleet/${this.fleetName}`,
@@ -853,10 +883,35 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
   }
 }
 
+interface ScalingFacts {
+  readonly maxSessionsPerInstance?: number;
+  readonly defaultInternetAccess: boolean;
+}
+
+/**
+ * Warn when `maxCapacity` lets a fleet with default internet access scale past the instances such a
+ * fleet may run (a multi-session fleet's capacity counts sessions: its instances are the sessions over
+ * the sessions per instance, rounded up).
+ */
+function warnIfAboveInternetAccessLimit(v: Validator, maxCapacity: number, facts: ScalingFacts): void {
+  const perInstance = facts.maxSessionsPerInstance ?? 1;
+  if (!facts.defaultInternetAccess || cdk.Token.isUnresolved(maxCapacity) || cdk.Token.isUnresolved(perInstance)) {
+    return;
+  }
+  const instances = Math.ceil(maxCapacity / perInstance);
+  if (instances > INTERNET_ACCESS_INSTANCE_LIMIT) {
+    const what = facts.maxSessionsPerInstance === undefined ? 'instances' : `sessions (${instances} instances of ${perInstance} sessions)`;
+    v.warn('maxCapacityAboveInternetAccessLimit', v.message('autoScaleCapacity().maxCapacity', maxCapacity,
+      `allows more ${what} than the ${INTERNET_ACCESS_INSTANCE_LIMIT} instances AppStream's quotas let a fleet with enableDefaultInternetAccess run`,
+      'Give the fleet internet access through a NAT gateway in its VPC instead (enableDefaultInternetAccess false, private subnets with egress), '
+      + `or keep maxCapacity at ${INTERNET_ACCESS_INSTANCE_LIMIT * perInstance} or less.`));
+  }
+}
+
 class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity {
   public readonly scalableTarget: appscaling.ScalableTarget;
 
-  constructor(private readonly fleet: Fleet, id: string, props: appscaling.ScalableTargetProps) {
+  constructor(private readonly fleet: Fleet, id: string, private readonly facts: ScalingFacts, props: appscaling.ScalableTargetProps) {
     super(fleet, id);
     // The id of aws-cdk-lib's BaseScalableAttribute target, which earlier versions used: logical ids stay.
     this.scalableTarget = new appscaling.ScalableTarget(this, 'Target', props);
@@ -883,8 +938,9 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
     return this.scalableTarget.scaleOnMetric(id, props);
   }
 
-  public scaleOnDemand(props: FleetDemandScalingProps = {}): FleetDemandScalingPolicies {
+  public scaleOnDemand(id: string, props: FleetDemandScalingProps = {}): FleetDemandScalingPolicies {
     const v = Validator.of(this.fleet);
+    props = props ?? {};
     const percent = (property: string, value: number | undefined, fallback: number): number => {
       const given = value ?? fallback;
       if (!cdk.Token.isUnresolved(given) && !(given > 0 && given <= 100)) {
@@ -892,40 +948,53 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
       }
       return given;
     };
-    const outAt = percent('scaleOutUtilizationPercent', props.scaleOutUtilizationPercent, 75);
-    const inAt = percent('scaleInUtilizationPercent', props.scaleInUtilizationPercent, 25);
+    const wholeNumber = (property: string, given: number, what: string): number => {
+      if (!cdk.Token.isUnresolved(given) && !(Number.isInteger(given) && given >= 1)) {
+        v.fail(`scaleOnDemand().${property}`, given, 'must be a whole number, 1 or more', `Give the ${what}.`);
+      }
+      return given;
+    };
+    const d = DEMAND_SCALING;
+    const outAt = percent('scaleOutUtilizationPercent', props.scaleOutUtilizationPercent, d.scaleOutUtilizationPercent);
+    const inAt = percent('scaleInUtilizationPercent', props.scaleInUtilizationPercent, d.scaleInUtilizationPercent);
     if (!cdk.Token.isUnresolved(outAt) && !cdk.Token.isUnresolved(inAt) && inAt >= outAt) {
       v.fail('scaleOnDemand().scaleInUtilizationPercent', inAt, `is not below scaleOutUtilizationPercent (${outAt})`,
         'Give a scale-in threshold below the scale-out one, or the fleet would scale out and in at once.');
     }
-    const outBy = percent('scaleOutPercent', props.scaleOutPercent, 25);
-    const inBy = percent('scaleInPercent', props.scaleInPercent, 25);
-    const onError = props.insufficientCapacityScaleOut ?? 1;
-    if (!cdk.Token.isUnresolved(onError) && !(Number.isInteger(onError) && onError >= 1)) {
-      v.fail('scaleOnDemand().insufficientCapacityScaleOut', onError, 'must be a whole number, 1 or more', 'Give the instances (or sessions) to add.');
-    }
-    const outCooldown = props.scaleOutCooldown ?? cdk.Duration.minutes(2);
-    const utilization = this.fleet.metricCapacityUtilization();
+    const outBy = percent('scaleOutPercent', props.scaleOutPercent, d.scaleOutPercent);
+    const inBy = percent('scaleInPercent', props.scaleInPercent, d.scaleInPercent);
+    // One instance: for a multi-session fleet, whose capacity counts sessions, the sessions of one.
+    const onError = wholeNumber('insufficientCapacityScaleOut', props.insufficientCapacityScaleOut ?? this.facts.maxSessionsPerInstance ?? 1,
+      'instances (or sessions) to add');
+    const inPeriods = wholeNumber('scaleInEvaluationPeriods', props.scaleInEvaluationPeriods ?? d.scaleInEvaluationPeriods, 'number of 2-minute periods');
+    const outCooldown = props.scaleOutCooldown ?? d.scaleOutCooldown;
+    const scope = new Construct(this.scalableTarget, id);
+    const policy = (policyId: string, policyProps: appscaling.BasicStepScalingPolicyProps) => new appscaling.StepScalingPolicy(scope, policyId, {
+      ...policyProps,
+      scalingTarget: this.scalableTarget,
+      metricAggregationType: d.metricAggregationType,
+    });
     return {
       // Each policy has one alarm: a step of no change on the other side of its threshold.
-      scaleOutOnUtilization: this.scaleOnMetric('ScaleOutOnUtilization', {
-        metric: utilization,
+      scaleOutOnUtilization: policy('ScaleOutOnUtilization', {
+        metric: this.fleet.metricCapacityUtilization({ period: d.scaleOutPeriod }),
         adjustmentType: appscaling.AdjustmentType.PERCENT_CHANGE_IN_CAPACITY,
         scalingSteps: [{ upper: outAt, change: 0 }, { lower: outAt, change: outBy }],
         cooldown: outCooldown,
       }),
-      // InsufficientCapacityError is a count (Sum): 1 or more in a period is "above 0".
-      scaleOutOnInsufficientCapacity: this.scaleOnMetric('ScaleOutOnInsufficientCapacity', {
-        metric: this.fleet.metricInsufficientCapacityError(),
+      // A count: "above 0" is "1 or more", the threshold step scaling can express.
+      scaleOutOnInsufficientCapacity: policy('ScaleOutOnInsufficientCapacity', {
+        metric: this.fleet.metricInsufficientCapacityError({ statistic: d.insufficientCapacityStatistic, period: d.insufficientCapacityPeriod }),
         adjustmentType: appscaling.AdjustmentType.CHANGE_IN_CAPACITY,
         scalingSteps: [{ upper: 1, change: 0 }, { lower: 1, change: onError }],
         cooldown: outCooldown,
       }),
-      scaleInOnUtilization: this.scaleOnMetric('ScaleInOnUtilization', {
-        metric: utilization,
+      scaleInOnUtilization: policy('ScaleInOnUtilization', {
+        metric: this.fleet.metricCapacityUtilization({ period: d.scaleInPeriod }),
         adjustmentType: appscaling.AdjustmentType.PERCENT_CHANGE_IN_CAPACITY,
         scalingSteps: [{ upper: inAt, change: -inBy }, { lower: inAt, change: 0 }],
-        cooldown: props.scaleInCooldown ?? cdk.Duration.minutes(6),
+        evaluationPeriods: inPeriods,
+        cooldown: props.scaleInCooldown ?? d.scaleInCooldown,
       }),
     };
   }

@@ -13,6 +13,7 @@ import { Image } from './image';
 import { ImageSource } from './image-source';
 import { appStreamArn, nameInArn } from './private/arns';
 import { checkConstructor } from './private/boundary';
+import { copyTagging } from './private/pipeline-copy-tags';
 import { appStreamCall, appStreamRetry, otherRetry } from './private/pipeline-retry';
 import { DESCRIPTION, DISPLAY_NAME, NAME, SHARED_ACCOUNT_ID } from './private/rules';
 import { tagProblems } from './private/tags';
@@ -115,8 +116,11 @@ export interface ImagePipelineProps {
   readonly shareWith?: ImageShare[];
 
   /**
-   * Regions to copy each new image to (`CopyImage`), under the same name. AppStream does not copy
-   * tags, and the state machine reaches AppStream only in its own Region: the copies are untagged.
+   * Regions to copy each new image to (`CopyImage`), under the same name. CopyImage does not copy
+   * the image's tags, so the pipeline tags each copy in its Region with the image's tags (its
+   * `AppStreamImagePipeline` tag among them), through a small Lambda function: a Step Functions
+   * task calls AWS only in the state machine's own Region. A run fails (and reports it) when a copy
+   * cannot be tagged.
    *
    * @default - not copied
    */
@@ -182,6 +186,7 @@ export class ImagePipeline extends Construct {
   public readonly latestImage: Image;
 
   private readonly fleetNames: string[] = [];
+  private readonly ownImages: string;
   private readonly v: Validator;
 
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
@@ -208,7 +213,7 @@ export class ImagePipeline extends Construct {
     if (tagIssues.length > 0) {
       throw new Error(tagIssues.join('\n'));
     }
-    const ownImages = appStreamArn(this, 'image', `${prefix}-*`);
+    const ownImages = this.ownImages = appStreamArn(this, 'image', `${prefix}-*`);
 
     const config = source.bind(this, {
       imageNamePath: '$.Image.Name',
@@ -230,6 +235,7 @@ export class ImagePipeline extends Construct {
 
     const definition = this.definition({
       prefix,
+      tags,
       shares,
       regions,
       keep,
@@ -269,6 +275,11 @@ export class ImagePipeline extends Construct {
     if (ElasticFleet.isElasticFleet(fleet)) {
       this.v.fail(property, fleet.node.path, 'is an Elastic fleet, which streams applications rather than an image',
         'Give an Always-On or On-Demand Fleet; Elastic fleets follow their applications\' app blocks instead.');
+    }
+    if (this.fleetNames.length === 0) {
+      // UpdateFleet's resource types are fleet (required) and image (Service Authorization
+      // Reference): the new image is named by the request, so its ARN (by prefix) is granted too.
+      this.stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['appstream:UpdateFleet'], resources: [this.ownImages] }));
     }
     this.fleetNames.push(fleet.fleetName);
     this.stateMachine.addToRolePolicy(new iam.PolicyStatement({ actions: ['appstream:UpdateFleet'], resources: [fleet.fleetArn] }));
@@ -396,6 +407,9 @@ export class ImagePipeline extends Construct {
       iamResources: [d.ownImages],
       resultPath: sfn.JsonPath.DISCARD,
     })));
+    // CopyImage does not copy tags: a task per Region re-tags the copy there (lib/private/pipeline-copy-tags.ts).
+    copyTagging(this, { regions: d.regions, prefix: d.prefix, tags: d.tags, imageNamePath: '$.Image.Name', pipelinePath: this.node.path })
+      .forEach((task) => add(task));
     // Recorded before the roll-out: a fleet updated and a parameter left behind would let the next
     // deployment put the older image back on that fleet.
     add(otherRetry(new tasks.CallAwsService(this, 'Record the latest image', {
@@ -464,7 +478,8 @@ export class ImagePipeline extends Construct {
     const listTags = appStreamCall(this, 'Read the old image\'s tags', {
       action: 'listTagsForResource',
       parameters: { ResourceArn: sfn.JsonPath.stringAt('$.Candidate.Found.Image.Arn') },
-      iamResources: [d.ownImages],
+      // ListTagsForResource lists no resource type (Service Authorization Reference): "*" only.
+      iamResources: ['*'],
       resultPath: '$.Candidate.Tags',
     });
     const fleets = appStreamCall(this, 'List the fleets', {
@@ -605,6 +620,7 @@ export class ImagePipeline extends Construct {
 
 interface Definition {
   readonly prefix: string;
+  readonly tags: Record<string, string>;
   readonly shares: ImageShare[];
   readonly regions: string[];
   readonly keep?: number;

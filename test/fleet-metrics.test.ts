@@ -32,9 +32,12 @@ function warnings(): string[] {
 }
 
 /**
- * The metrics AppStream documents for fleets ("AppStream 2.0 Metrics and Dimensions" and the usage
- * metric pages): a percentage for the utilization, counts for the rest; the error counts are summed
- * (a rejected request is an event), the capacities averaged (they are levels).
+ * The metrics AppStream documents for fleets ("AppStream 2.0 Metrics and Dimensions",
+ * monitoring-with-cloudwatch.html, and the usage metric pages appstream-dimensions.html and
+ * usage-metrics-multi-session.html): dimension Fleet; Percent for the utilization, Count for the rest;
+ * valid statistics Average, Minimum and Maximum for the capacities (averaged: they are levels), and
+ * also Sum for InsufficientCapacityError (summed: a rejected request is an event). The period is
+ * CloudWatch's default of 5 minutes, the period of the guide's scaling alarms.
  */
 const DOCUMENTED: Array<[method: keyof IFleet, name: string, statistic: string, unit: cloudwatch.Unit]> = [
   ['metricCapacityUtilization', 'CapacityUtilization', 'Average', cloudwatch.Unit.PERCENT],
@@ -97,6 +100,12 @@ describe('metrics', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
     });
+  });
+
+  test('an Elastic fleet\'s metrics carry its name, with the same defaults', () => {
+    const m = elastic().metricInsufficientConcurrencyLimitError();
+    expect([m.namespace, m.metricName, m.statistic, m.unit, m.period.toSeconds()]).toEqual(['AWS/AppStream', 'InsufficientConcurrencyLimitError', 'Sum', cloudwatch.Unit.COUNT, 300]);
+    expect(stack.resolve(m.dimensions)).toEqual({ Fleet: { Ref: expect.stringMatching(/^Elastic/) } });
   });
 
   test('an imported fleet has the metrics, under its name, and never warns', () => {

@@ -1,8 +1,9 @@
 import { App, CfnCondition, CfnParameter, CfnResource, Duration, Fn, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { Fleet, FleetCapacity, FleetType, Image, InstanceType } from '../lib';
+import { ElasticFleet, Fleet, FleetCapacity, FleetPlatform, FleetType, Image, InstanceType } from '../lib';
 
 let app: App;
 let stack: Stack;
@@ -97,13 +98,20 @@ describe('the scaling policies', () => {
 });
 
 describe('scaleOnDemand', () => {
-  test('the documented policies: out by 25% at 75% utilization, out by 1 on a refused request, in by 25% at 25%', () => {
-    const policies = fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand();
+  // The expected values are the AppStream guide's ("Managing Fleet Scaling Using the AWS CLI",
+  // autoscaling-cli.html, examples 1 to 3), not this library's output: each policy's JSON and the
+  // put-metric-alarm call the guide pairs with it. Where the rendering must differ from the letter of
+  // the guide (lib/private/fleet-scaling.ts says why), the comment says so.
+  test('the guide\'s three policies and their alarms', () => {
+    const policies = fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand');
     expect(policies.scaleOutOnUtilization.upperAlarm).toBeDefined();
+    expect(policies.scaleOutOnInsufficientCapacity.upperAlarm).toBeDefined();
     expect(policies.scaleInOnUtilization.lowerAlarm).toBeDefined();
     const all = stepPolicies();
-    // The fleet by reference (its name is a Ref in the same stack).
+    // The fleet by reference (its name is a Ref in the same stack), under the dimension AppStream publishes.
     const fleetDimension = [{ Name: 'Fleet', Value: { Ref: expect.stringMatching(/^Fleet/) } }];
+    // Example 1: +25% (PercentChangeInCapacity, lower bound 0, cooldown 120) when CapacityUtilization
+    // (Average, 300 s, 1 period, Percent) is at 75 or more (the example's prose: "Utilization >= 75%").
     expect(all['CapacityUtilization GreaterThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'PercentChangeInCapacity', Cooldown: 120, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 25 }] },
       alarm: expect.objectContaining({
@@ -112,31 +120,55 @@ describe('scaleOnDemand', () => {
         Dimensions: fleetDimension,
         Statistic: 'Average',
         Period: 300,
+        EvaluationPeriods: 1,
+        Unit: 'Percent',
         Threshold: 75,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        EvaluationPeriods: 1,
       }),
     });
+    // Example 2: +1 (ChangeInCapacity, lower bound 0, cooldown 120) when InsufficientCapacityError
+    // (Maximum, 300 s, 1 period, Count) is above 0, which for a count is 1 or more.
     expect(all['InsufficientCapacityError GreaterThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'ChangeInCapacity', Cooldown: 120, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }] },
       alarm: expect.objectContaining({
-        MetricName: 'InsufficientCapacityError', Dimensions: fleetDimension, Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Namespace: 'AWS/AppStream',
+        MetricName: 'InsufficientCapacityError',
+        Dimensions: fleetDimension,
+        Statistic: 'Maximum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Unit: 'Count',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       }),
     });
+    // Example 3: -25% (PercentChangeInCapacity, upper bound 0, cooldown 360; the concepts page's
+    // "Remove 25 % capacity") when CapacityUtilization (Average, 120 s, 10 periods, Percent) is 25 or less.
     expect(all['CapacityUtilization LessThanOrEqualToThreshold']).toEqual({
       config: { AdjustmentType: 'PercentChangeInCapacity', Cooldown: 360, MetricAggregationType: 'Average', StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: -25 }] },
-      alarm: expect.objectContaining({ MetricName: 'CapacityUtilization', Threshold: 25, ComparisonOperator: 'LessThanOrEqualToThreshold' }),
+      alarm: expect.objectContaining({
+        Namespace: 'AWS/AppStream',
+        MetricName: 'CapacityUtilization',
+        Dimensions: fleetDimension,
+        Statistic: 'Average',
+        Period: 120,
+        EvaluationPeriods: 10,
+        Unit: 'Percent',
+        Threshold: 25,
+        ComparisonOperator: 'LessThanOrEqualToThreshold',
+      }),
     });
     expect(Object.keys(all)).toHaveLength(3);
   });
 
-  test('every threshold, step and cooldown can be given', () => {
-    fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand({
+  test('every threshold, step, period count and cooldown can be given', () => {
+    fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', {
       scaleOutUtilizationPercent: 80,
       scaleOutPercent: 50,
       insufficientCapacityScaleOut: 2,
       scaleInUtilizationPercent: 10,
       scaleInPercent: 20,
+      scaleInEvaluationPeriods: 5,
       scaleOutCooldown: Duration.minutes(1),
       scaleInCooldown: Duration.minutes(15),
     });
@@ -144,27 +176,130 @@ describe('scaleOnDemand', () => {
     const byMetric = (name: string, op: string) => all[`${name} ${op}`];
     expect(byMetric('CapacityUtilization', 'GreaterThanOrEqualToThreshold')).toMatchObject({ config: { Cooldown: 60, StepAdjustments: [{ ScalingAdjustment: 50 }] }, alarm: { Threshold: 80 } });
     expect(byMetric('InsufficientCapacityError', 'GreaterThanOrEqualToThreshold')).toMatchObject({ config: { Cooldown: 60, StepAdjustments: [{ ScalingAdjustment: 2 }] } });
-    expect(byMetric('CapacityUtilization', 'LessThanOrEqualToThreshold')).toMatchObject({ config: { Cooldown: 900, StepAdjustments: [{ ScalingAdjustment: -20 }] }, alarm: { Threshold: 10 } });
+    expect(byMetric('CapacityUtilization', 'LessThanOrEqualToThreshold')).toMatchObject({
+      config: { Cooldown: 900, StepAdjustments: [{ ScalingAdjustment: -20 }] }, alarm: { Threshold: 10, EvaluationPeriods: 5, Period: 120 },
+    });
   });
 
-  test('a multi-session fleet scales its sessions on its session utilization, without a warning', () => {
+  test('a multi-session fleet scales its sessions on its session utilization, one instance of sessions on a refused request, without a warning', () => {
+    // The guide: a multi-session fleet's capacity and policies count sessions, and its
+    // CapacityUtilization is the share of its sessions in use ("Fleet Usage Metrics for Multi-session Fleets").
     const f = fleet(FleetCapacity.sessions({ desiredSessions: 10, maxSessionsPerInstance: 5 }));
-    f.autoScaleCapacity({ maxCapacity: 50 }).scaleOnDemand();
-    const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ScalableDimension: 'appstream:fleet:DesiredCapacity', MaxCapacity: 50 });
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization' }, 2);
-    expect(f.node.metadata.filter((m) => m.type === 'aws:cdk:warning')).toEqual([]);
+    f.autoScaleCapacity({ maxCapacity: 50 }).scaleOnDemand('Demand');
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ScalableDimension: 'appstream:fleet:DesiredCapacity', MinCapacity: 1, MaxCapacity: 50 });
+    const all = stepPolicies();
+    expect(Object.keys(all).sort()).toEqual([
+      'CapacityUtilization GreaterThanOrEqualToThreshold', 'CapacityUtilization LessThanOrEqualToThreshold', 'InsufficientCapacityError GreaterThanOrEqualToThreshold',
+    ]);
+    expect(all['CapacityUtilization GreaterThanOrEqualToThreshold']).toMatchObject({ config: { StepAdjustments: [{ ScalingAdjustment: 25 }] }, alarm: { Threshold: 75, Period: 300 } });
+    expect(all['CapacityUtilization LessThanOrEqualToThreshold']).toMatchObject({ config: { StepAdjustments: [{ ScalingAdjustment: -25 }] }, alarm: { Threshold: 25, Period: 120, EvaluationPeriods: 10 } });
+    // One instance of 5 sessions, where a single-session fleet adds one instance.
+    expect(all['InsufficientCapacityError GreaterThanOrEqualToThreshold']).toMatchObject({ config: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ ScalingAdjustment: 5 }] } });
+    expect(f.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === 'aws:cdk:warning')).toEqual([]);
   });
 
-  test('fails thresholds that are not percentages, or that cross', () => {
+  test('two calls with different ids define two sets of policies; one id twice fails', () => {
     const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
-    expect(() => scaling.scaleOnDemand({ scaleOutUtilizationPercent: 120 }))
+    const day = scaling.scaleOnDemand('Day');
+    const strict = scaling.scaleOnDemand('Strict', { scaleOutUtilizationPercent: 90, scaleInUtilizationPercent: 5 });
+    expect(day.scaleOutOnUtilization.node.path).toBe('Stack/Fleet/ScalingTarget/Target/Day/ScaleOutOnUtilization');
+    expect(strict.scaleInOnUtilization.node.path).toBe('Stack/Fleet/ScalingTarget/Target/Strict/ScaleInOnUtilization');
+    const template = Template.fromStack(stack);
+    template.resourcePropertiesCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'StepScaling' }, 6);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization', Threshold: 90 }, 1);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization', Threshold: 75 }, 1);
+    expect(() => scaling.scaleOnDemand('Day')).toThrow(/There is already a Construct with name 'Day'/);
+  });
+
+  test('fails thresholds that are not percentages, or that cross, and counts that are not whole', () => {
+    const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
+    expect(() => scaling.scaleOnDemand('A', { scaleOutUtilizationPercent: 120 }))
       .toThrow("Fleet 'Stack/Fleet': scaleOnDemand().scaleOutUtilizationPercent 120 must be more than 0 and at most 100. Give a percentage, or leave it out for 75.");
-    expect(() => scaling.scaleOnDemand({ scaleInPercent: 0 })).toThrow('scaleOnDemand().scaleInPercent 0 must be more than 0 and at most 100');
-    expect(() => scaling.scaleOnDemand({ scaleInUtilizationPercent: 80 }))
+    expect(() => scaling.scaleOnDemand('B', { scaleInPercent: 0 })).toThrow('scaleOnDemand().scaleInPercent 0 must be more than 0 and at most 100');
+    expect(() => scaling.scaleOnDemand('C', { scaleInUtilizationPercent: 80 }))
       .toThrow("Fleet 'Stack/Fleet': scaleOnDemand().scaleInUtilizationPercent 80 is not below scaleOutUtilizationPercent (75). Give a scale-in threshold below the scale-out one, or the fleet would scale out and in at once.");
-    expect(() => scaling.scaleOnDemand({ insufficientCapacityScaleOut: 0 }))
+    expect(() => scaling.scaleOnDemand('D', { insufficientCapacityScaleOut: 0 }))
       .toThrow("Fleet 'Stack/Fleet': scaleOnDemand().insufficientCapacityScaleOut 0 must be a whole number, 1 or more. Give the instances (or sessions) to add.");
-    expect(() => scaling.scaleOnDemand({ insufficientCapacityScaleOut: 1.5 })).toThrow('insufficientCapacityScaleOut 1.5 must be a whole number');
+    expect(() => scaling.scaleOnDemand('E', { insufficientCapacityScaleOut: 1.5 })).toThrow('insufficientCapacityScaleOut 1.5 must be a whole number');
+    expect(() => scaling.scaleOnDemand('F', { scaleInEvaluationPeriods: 0 }))
+      .toThrow("Fleet 'Stack/Fleet': scaleOnDemand().scaleInEvaluationPeriods 0 must be a whole number, 1 or more. Give the number of 2-minute periods.");
+  });
+
+  test('tokens pass unjudged', () => {
+    const threshold = new CfnParameter(stack, 'Threshold', { type: 'Number' }).valueAsNumber;
+    fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', { scaleOutUtilizationPercent: threshold, scaleInUtilizationPercent: 20 });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization', Threshold: { Ref: 'Threshold' } });
+  });
+});
+
+describe('maxCapacity and the instance quota of fleets with default internet access', () => {
+  // The Service Quotas page (limits.html): "For fleets that have Default Internet Access enabled, the
+  // quota is 100 fleet instances." Only the guide says so: a warning, not a failure.
+  function internetFleet(id: string, capacity?: FleetCapacity): Fleet {
+    return new Fleet(stack, id, { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true, capacity });
+  }
+  const warnings = () => Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+
+  test('100 instances, or 100 instances of sessions, and any maximum without default internet access, pass silently', () => {
+    internetFleet('A').autoScaleCapacity({ maxCapacity: 100 });
+    internetFleet('B', FleetCapacity.sessions({ desiredSessions: 10, maxSessionsPerInstance: 5 })).autoScaleCapacity({ maxCapacity: 500 });
+    fleet(undefined, 'C').autoScaleCapacity({ maxCapacity: 1000 });
+    internetFleet('D').autoScaleCapacity({ maxCapacity: new CfnParameter(stack, 'Max', { type: 'Number' }).valueAsNumber });
+    expect(warnings()).toEqual([]);
+  });
+
+  test('fails to be silent on a maximum above 100 instances with default internet access', () => {
+    internetFleet('A').autoScaleCapacity({ maxCapacity: 101 });
+    expect(warnings()).toEqual([
+      "Fleet 'Stack/A': autoScaleCapacity().maxCapacity 101 allows more instances than the 100 instances AppStream's quotas let a fleet with enableDefaultInternetAccess run. "
+      + 'Give the fleet internet access through a NAT gateway in its VPC instead (enableDefaultInternetAccess false, private subnets with egress), or keep maxCapacity at 100 or less. '
+      + '[ack: cdk-appstream:fleet:maxCapacityAboveInternetAccessLimit]',
+    ]);
+  });
+
+  test('fails to be silent on a multi-session maximum of more than 100 instances of sessions', () => {
+    internetFleet('A', FleetCapacity.sessions({ desiredSessions: 10, maxSessionsPerInstance: 5 })).autoScaleCapacity({ maxCapacity: 501 });
+    expect(warnings()).toEqual([expect.stringContaining('maxCapacity 501 allows more sessions (101 instances of 5 sessions) than the 100 instances')]);
+    expect(warnings()[0]).toContain('or keep maxCapacity at 500 or less.');
+  });
+});
+
+describe('fleets that AppStream scales itself, or that the app does not know, have no scaling', () => {
+  // TypeScript and the jsii languages do not compile these calls; plain JavaScript makes them.
+  const js = (x: object): any => x;
+
+  function elastic(): ElasticFleet {
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    return new ElasticFleet(stack, 'Elastic', { platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: InstanceType.STANDARD_MEDIUM, maxConcurrentSessions: 5, vpc });
+  }
+
+  test('fails autoScaleCapacity() and each scaleOn* on an Elastic fleet, naming maxConcurrentSessions', () => {
+    const f = js(elastic());
+    expect(() => f.autoScaleCapacity({ maxCapacity: 10 })).toThrow(
+      "ElasticFleet 'Stack/Elastic': autoScaleCapacity() is not available: AppStream manages the capacity of an Elastic fleet itself, with no scaling policies. "
+      + 'Give the most sessions the fleet may run at once as maxConcurrentSessions instead.');
+    for (const method of ['scaleOnUtilization', 'scaleOnSchedule', 'scaleOnMetric', 'scaleOnDemand']) {
+      expect(() => f[method]('Id', {}), method).toThrow(`ElasticFleet 'Stack/Elastic': ${method}() is not available: AppStream manages the capacity of an Elastic fleet itself`);
+    }
+    Template.fromStack(stack).resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+  });
+
+  test('fails autoScaleCapacity() on an imported fleet, by name or as an Elastic fleet, saying how to scale one defined elsewhere', () => {
+    const message = "Fleet 'Stack/Imported': autoScaleCapacity() is not available on an imported fleet: the import does not know whether the fleet is an Elastic fleet, "
+      + 'whose capacity AppStream manages itself, or an Always-On or On-Demand fleet. To scale an Always-On or On-Demand fleet defined elsewhere, define an '
+      + 'Application Auto Scaling ScalableTarget with the service namespace APPSTREAM, the resource id "fleet/" followed by the fleet\'s name, and the scalable '
+      + 'dimension "appstream:fleet:DesiredCapacity", and add policies to it.';
+    expect(() => js(Fleet.fromFleetName(stack, 'Imported', 'far-fleet')).autoScaleCapacity({ maxCapacity: 10 })).toThrow(message);
+    const importedElastic = js(ElasticFleet.fromElasticFleetArn(stack, 'ImportedElastic', 'arn:aws:appstream:us-east-1:123456789012:fleet/far-elastic'));
+    expect(() => importedElastic.scaleOnDemand('Demand')).toThrow("Fleet 'Stack/ImportedElastic': scaleOnDemand() is not available on an imported fleet");
+  });
+
+  test('fails a scaleOn* called on a fleet rather than on its scalable capacity', () => {
+    const f = js(fleet());
+    expect(() => f.scaleOnUtilization('Utilization', { targetUtilizationPercent: 75 })).toThrow(
+      "Fleet 'Stack/Fleet': scaleOnUtilization() is a method of the fleet's scalable capacity, not of the fleet. "
+      + 'Call autoScaleCapacity() on the fleet once, and call this method on the object it returns.');
+    // The fleet's own autoScaleCapacity() is not shadowed.
+    expect(f.autoScaleCapacity({ maxCapacity: 10 }).scalableTarget).toBeInstanceOf(appscaling.ScalableTarget);
   });
 });

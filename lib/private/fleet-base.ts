@@ -9,6 +9,7 @@ import type { IApplication } from '../application';
 import type { IFleet } from '../fleet';
 import { FLEET_START_STOP_ACTIONS } from './actions';
 import { FLEET_METRICS, FleetMetricsKind, whyNotPublished } from './fleet-metrics';
+import { SCALING_METHODS, notScalableMessage } from './fleet-scaling';
 import { Validator } from './validation';
 
 /**
@@ -234,6 +235,22 @@ export abstract class FleetBase extends cdk.Resource implements IFleet {
   public metricRunningUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('RunningUserSessionCapacity', props);
   }
+}
+
+/*
+ * Only `Fleet` has `autoScaleCapacity()`, and only the object it returns has the `scaleOn*` methods: a
+ * TypeScript, Python, Java, C# or Go caller cannot call them on another fleet. A plain JavaScript
+ * caller can, and would get "is not a function": each fleet without the method says why instead, and
+ * what to do (`Fleet`'s own `autoScaleCapacity()` shadows this one).
+ */
+for (const method of SCALING_METHODS) {
+  Object.defineProperty(FleetBase.prototype, method, {
+    configurable: true,
+    writable: true,
+    value: function notScalable(this: FleetBase): never {
+      throw new Error(notScalableMessage(this, this._metricsKind, method));
+    },
+  });
 }
 
 /** What an import knows of a fleet's instances. */

@@ -2,14 +2,23 @@ import * as cdk from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /**
- * The fleet metrics AppStream publishes to CloudWatch (namespace `AWS/AppStream`, dimension `Fleet`,
- * one data point a minute), and which fleets publish each. Source: the AppStream Administration Guide,
- * "AppStream 2.0 Metrics and Dimensions", "Fleet Usage Metrics for Single-session Fleets" and "... for
- * Multi-session Fleets": every metric but InsufficientConcurrencyLimitError applies to Always-On and
- * On-Demand fleets; only InUseCapacity and InsufficientCapacityError (and the concurrency limit error)
- * to Elastic fleets; RunningCapacity and RunningUserSessionCapacity to Always-On fleets only; the
- * `…UserSessionCapacity` metrics to multi-session fleets. Statistics: what aws-cdk-lib's generated
- * canned metrics for AppStream use (Sum for the error count, Average for the rest).
+ * The fleet metrics AppStream publishes to CloudWatch, and which fleets publish each. Sources, in the
+ * AppStream Administration Guide:
+ * - "AppStream 2.0 Metrics and Dimensions"
+ *   (https://docs.aws.amazon.com/appstream2/latest/developerguide/monitoring-with-cloudwatch.html):
+ *   namespace `AWS/AppStream`, dimension `Fleet`, one data point a minute; "All of the following
+ *   metrics except InsufficientConcurrencyLimitError apply to Always-On and On-Demand fleets. The only
+ *   metrics that apply to Elastic fleets are InUseCapacity and InsufficientCapacityError." The
+ *   concurrency limit error, which applies to no other fleet, is the Elastic fleets' own (the limit is
+ *   their `MaxConcurrentSessions`).
+ * - "Fleet Usage Metrics for Single-session Fleets" (appstream-dimensions.html) and "... for
+ *   Multi-session Fleets" (usage-metrics-multi-session.html): units Count, and Percent for
+ *   `CapacityUtilization`; valid statistics Average, Minimum and Maximum for the capacities, and also
+ *   Sum for `InsufficientCapacityError`; `RunningCapacity` and `RunningUserSessionCapacity` for
+ *   Always-On fleets only; the `…UserSessionCapacity` metrics for multi-session fleets.
+ * Default statistics: Sum for the error counts (a refused request is an event: the sum counts them),
+ * Average for the capacities (levels), as aws-cdk-lib's generated canned metrics for AppStream do. The
+ * period is CloudWatch's default, 5 minutes (the period of the guide's scaling alarms).
  */
 export interface FleetMetricSpec {
   readonly unit: cloudwatch.Unit;

@@ -26,7 +26,7 @@ export const OTHER_TRANSIENT_ERRORS = [
 ];
 
 /** Backoff: 5 s, 10 s, 20 s, 40 s, 80 s, 160 s (about five minutes in all), with jitter. */
-const RETRY: sfn.RetryProps = {
+export const TRANSIENT_RETRY: sfn.RetryProps = {
   interval: Duration.seconds(5),
   backoffRate: 2,
   maxAttempts: 6,
@@ -35,13 +35,13 @@ const RETRY: sfn.RetryProps = {
 
 /** Retry an AppStream task on throttling and concurrent modification, with backoff. */
 export function appStreamRetry<T extends sfn.TaskStateBase | sfn.CustomState>(task: T): T {
-  task.addRetry({ ...RETRY, errors: APPSTREAM_TRANSIENT_ERRORS });
+  task.addRetry({ ...TRANSIENT_RETRY, errors: APPSTREAM_TRANSIENT_ERRORS });
   return task;
 }
 
 /** Retry an SSM or SNS task on throttling, with backoff. */
 export function otherRetry<T extends sfn.TaskStateBase>(task: T): T {
-  task.addRetry({ ...RETRY, errors: OTHER_TRANSIENT_ERRORS });
+  task.addRetry({ ...TRANSIENT_RETRY, errors: OTHER_TRANSIENT_ERRORS });
   return task;
 }
 

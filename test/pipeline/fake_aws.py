@@ -209,6 +209,38 @@ class FakeAws:
         self.copies.append({'name': p['DestinationImageName'], 'region': p['DestinationRegion']})
         return {'DestinationImageName': p['DestinationImageName']}
 
+    # -- the re-tagging of copies (issue 20): TagResource, as the pipeline's Lambda function calls it --
+
+    def call_in_region(self, region, service, operation, params):
+        """`call`, from an SDK client of `region` (the pipeline's Lambda function): the call is recorded with it."""
+        self.caller_region = region
+        try:
+            return self.call(service, operation, params)
+        finally:
+            self.caller_region = REGION
+            self.calls[-1]['region'] = region
+
+    def appstream_TagResource(self, p):
+        """Tag an image, or a copy in another Region; an ARN of another Region than the client's is not found."""
+        arn = p['ResourceArn'].split(':')
+        region, name = arn[3], p['ResourceArn'].split('/', 1)[1]
+        caller = getattr(self, 'caller_region', REGION)
+        if region != caller or arn[4] != ACCOUNT or not arn[5].startswith('image/'):
+            raise AwsError('ResourceNotFoundException', f"The resource {p['ResourceArn']} does not exist in {caller}.")
+        failure = self.scenario.get('tagFailures', {}).get(region)
+        if failure:
+            raise AwsError(failure['error'], failure['message'])
+        if region == REGION:
+            self._image(name)['Tags'].update(p['Tags'])
+            return {}
+        copy = next((c for c in self.copies if c['name'] == name and c['region'] == region), None)
+        if copy is None:
+            raise AwsError('ResourceNotFoundException', f'The image {name} does not exist in {region}.')
+        copy.setdefault('tags', {}).update(p['Tags'])
+        return {}
+
+    # -- end of the re-tagging block ---------------------------------------------------------------
+
     def appstream_UpdateFleet(self, p):
         name = p.get('Name')
         if name not in self.fleets:

@@ -1,13 +1,15 @@
 // Runs the image pipeline's state machine on aws-local-stepfunctions (Node >= 22), every scenario:
 // `node run-local.mjs DEFINITION.json PORT SCENARIO...`. Each SDK task is routed to the fake served by
 // run.py on 127.0.0.1:PORT (the same FakeAws moto's runs use), which validates the request against
-// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. Waits and retry
-// intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
+// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. A Lambda task
+// (the re-tagging of copies) runs the function's own inline code here (lambda-host.mjs), its AppStream
+// calls sent to the same fake (/sdk). Waits and retry intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { invoke } from './lambda-host.mjs';
 
 const [definitionFile, port, ...scenarios] = process.argv.slice(2);
-const { definition } = JSON.parse(readFileSync(definitionFile, 'utf8'));
+const { definition, tagger } = JSON.parse(readFileSync(definitionFile, 'utf8'));
 const base = `http://127.0.0.1:${port}`;
 
 async function post(path, body) {
@@ -21,7 +23,9 @@ const waits = {};
 (function walk(states) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Wait') waits[name] = 0;
-    if (state.Type === 'Task') {
+    if (state.Type === 'Task' && state.Resource.endsWith(':states:::lambda:invoke')) {
+      tasks[name] = { service: 'lambda', operation: 'Invoke' };
+    } else if (state.Type === 'Task') {
       const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(state.Resource);
       if (!match) throw new Error(`${name}: not an SDK integration: ${state.Resource}`);
       tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1) };
@@ -35,6 +39,22 @@ const waits = {};
 const handlers = {};
 const retries = {};
 for (const [name, { service, operation }] of Object.entries(tasks)) {
+  // The pipeline's Lambda function: its own code, here, its AppStream calls sent to the fake's /sdk.
+  // An error is the function's: its name as Lambda reports it (errorType), its cause Lambda's JSON.
+  if (service === 'lambda') {
+    handlers[name] = async (input) => {
+      if (!tagger || input.FunctionName !== tagger.functionArn) throw new Error(`${name}: no code for ${input.FunctionName}`);
+      try {
+        return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await invoke(tagger.code, input.Payload, tagger.functionArn, `${base}/sdk`) };
+      } catch (e) {
+        const error = new Error(JSON.stringify({ errorType: e.name, errorMessage: e.message }));
+        error.name = e.name;
+        throw error;
+      }
+    };
+    retries[name] = 0;
+    continue;
+  }
   handlers[name] = async (input) => {
     const answer = await post('/call', { service, operation, params: input });
     if (answer.error) {

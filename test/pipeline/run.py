@@ -2,7 +2,9 @@
 
 `python run.py DEFINITION.json NODE` (NODE: a Node >= 22 binary). Both engines run against the same
 fake (fake_aws.py): moto in this process, aws-local-stepfunctions in a child Node process that reaches
-the fake through a loopback HTTP server here (127.0.0.1, an ephemeral port). Each scenario's outcome
+the fake through a loopback HTTP server here (127.0.0.1, an ephemeral port). The pipeline's Lambda
+function (the re-tagging of copies) runs its own code under Node on both engines (lambda_host.py,
+lambda-host.mjs), its AppStream calls answered by the same fake. Each scenario's outcome
 is checked by scenarios.check, whichever engine ran it; the engines must also agree on every status.
 Writes test-reports/pipeline/results.json; exits 1 on any problem.
 """
@@ -16,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import lambda_host  # noqa: E402
 import run_moto  # noqa: E402  (patches moto on import)
 from fake_aws import AwsError, FakeAws, from_sfn_case, operation_model, sfn_error_name, to_sfn_case  # noqa: E402
 from scenarios import PARAMETER, check, scenarios  # noqa: E402
@@ -42,6 +45,8 @@ def handler_for(local):
             elif self.path == '/done':
                 local.outcomes[body['scenario']] = {'outcome': body['outcome'], 'fake': local.fake.summary()}
                 answer = {}
+            elif self.path == '/sdk':  # an AppStream call of the pipeline's Lambda function (lambda-host.mjs)
+                answer = lambda_host.sdk_answer(local.fake, body)
             else:  # /call: an SDK task, in Step Functions' PascalCase
                 service, operation = body['service'], body['operation']
                 op = operation_model(service, operation)
@@ -110,7 +115,7 @@ def main():
     start = time.time()
     for name, scenario in all_scenarios.items():
         definition = misspelt(synthesized['definition']) if name == MISSPELT else synthesized['definition']
-        results['moto'][name] = run_moto.run(definition, scenario, synthesized['maxPolls'])
+        results['moto'][name] = run_moto.run(definition, scenario, synthesized['maxPolls'], node=node, tagger=synthesized.get('tagger'))
     moto_seconds = time.time() - start
     start = time.time()
     normal = {n: s for n, s in all_scenarios.items() if n != MISSPELT}
@@ -120,6 +125,7 @@ def main():
     failed = False
     for engine, outcomes in results.items():
         for name, outcome in outcomes.items():
+            outcome['owner'] = synthesized['owner']
             if 'problems' not in outcome:
                 try:
                     outcome['problems'] = check(name, outcome)

@@ -1,6 +1,6 @@
 """Run the image pipeline's state machine on moto's Step Functions engine, every scenario.
 
-`python run_moto.py DEFINITION.json OUT.json`. moto executes the definition (`execute_state_machine`)
+`python run_moto.py DEFINITION.json OUT.json [NODE]` (NODE runs the pipeline's Lambda function). moto executes the definition (`execute_state_machine`)
 with real moto SSM and SNS; AppStream calls (moto has no AppStream) go through a botocore
 `before-send` hook to the fake, which validates them against botocore's input shapes. Waits and retry
 backoffs are recorded instead of slept. Two patches make moto behave as AWS does, each seen here:
@@ -14,6 +14,7 @@ backoffs are recorded instead of slept. Two patches make moto behave as AWS does
   Step Functions says `AppStream.<Code>` (`Ssm.`, `Sns.`): the patch maps the service to that name.
 """
 import datetime
+import io
 import json
 import sys
 import time
@@ -30,6 +31,7 @@ from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
 
 sys.path.insert(0, __import__('os').path.dirname(__file__))
 from fake_aws import ACCOUNT, MODELS, REGION, SFN_SERVICE, AwsError, FakeAws  # noqa: E402
+import lambda_host  # noqa: E402
 from scenarios import PARAMETER, check, scenarios  # noqa: E402
 
 WAITS = []
@@ -89,6 +91,8 @@ StateTaskServiceAwsSdk._normalise_parameters = _normalise_parameters
 StateTaskServiceAwsSdk._normalise_response = _normalise_response
 
 FAKE = None
+NODE = None  # a Node >= 22 binary, for the pipeline's Lambda function
+TAGGER = None  # that function, as synth.ts found it: {code, functionArn}
 
 
 def appstream_hook(request, **kwargs):
@@ -105,13 +109,33 @@ def appstream_hook(request, **kwargs):
     return response
 
 
-def run(definition, scenario, max_polls):
-    global FAKE
+def lambda_hook(request, **kwargs):
+    """The pipeline's Lambda function (its own code, under Node: lambda_host.py): the request body is its payload."""
+    if TAGGER is None or NODE is None:
+        raise RuntimeError('a Lambda task ran, but run() was given no function code or no Node binary')
+    answer = lambda_host.invoke(NODE, TAGGER['code'], json.loads(request.body), TAGGER['functionArn'], FAKE)
+    if 'errorType' in answer:
+        body, headers = json.dumps(answer), {'X-Amz-Function-Error': 'Unhandled'}
+    else:
+        body, headers = json.dumps(answer['result']), {}
+    data = body.encode()
+    # Invoke's Payload is a streaming member: botocore reads it from the raw stream.
+    response = AWSResponse(request.url, 200, {'Content-Type': 'application/json', 'Content-Length': str(len(data)),
+                                              'x-amzn-RequestId': 'fake-request', **headers}, io.BytesIO(data))
+    response._content = data
+    return response
+
+
+def run(definition, scenario, max_polls, node=None, tagger=None):
+    """One execution. `tagger`: the Lambda function synth.ts found ({code, functionArn}), run under `node`."""
+    global FAKE, NODE, TAGGER
     FAKE = FakeAws(scenario)
+    NODE, TAGGER = node, tagger
     WAITS.clear()
     with mock_aws(config={'stepfunctions': {'execute_state_machine': True}}):
         boto3.setup_default_session(region_name=REGION)
         boto3.DEFAULT_SESSION.events.register('before-send.appstream', appstream_hook)
+        boto3.DEFAULT_SESSION.events.register('before-send.lambda', lambda_hook)
         ssm = boto3.client('ssm', region_name=REGION)
         versions = scenario['parameters'][PARAMETER]
         ssm.put_parameter(Name=PARAMETER, Value=versions[0], Type='String')
@@ -136,6 +160,7 @@ def run(definition, scenario, max_polls):
         notes = sns_backends[ACCOUNT][REGION].topics[topic].sent_notifications
         messages = [{'Subject': n[2], 'Message': n[1]} for n in notes]
         boto3.DEFAULT_SESSION.events.unregister('before-send.appstream', appstream_hook)
+        boto3.DEFAULT_SESSION.events.unregister('before-send.lambda', lambda_hook)
     return {
         'engine': 'moto',
         'status': described['status'],
@@ -154,10 +179,12 @@ def run(definition, scenario, max_polls):
 
 def main():
     definition_file, out = sys.argv[1], sys.argv[2]
+    node = sys.argv[3] if len(sys.argv) > 3 else None
     synthesized = json.load(open(definition_file))
     results = {}
     for name, scenario in scenarios(synthesized['owner']).items():
-        outcome = run(synthesized['definition'], scenario, synthesized['maxPolls'])
+        outcome = run(synthesized['definition'], scenario, synthesized['maxPolls'], node=node, tagger=synthesized.get('tagger'))
+        outcome['owner'] = synthesized['owner']
         try:
             outcome['problems'] = check(name, outcome)
         except Exception as e:  # a check that cannot even run is a failure of the scenario

@@ -36,6 +36,10 @@ def scenarios(owner):
     old = {'Desktops-2026-10-01T030000': {'tags': owned(owner)}, 'Desktops-2026-11-01T030000': {'tags': owned(owner)}}
     return {
         'happy path': base(),
+        # The re-tagging of copies (issue 20): the copy in eu-west-1 cannot be tagged (it never
+        # appears there), or its tagging is throttled twice.
+        'a copy cannot be tagged': base(tagFailures={'eu-west-1': {'error': 'ResourceNotFoundException', 'message': 'The image does not exist in eu-west-1.'}}),
+        'tagging a copy is throttled, then succeeds': base(throttle={'TagResource': 2}),
         'dry run: the image cannot be updated': base(dryRun={'canUpdateImage': False}),
         'dry run: AWS refuses the image': base(dryRun={'error': 'IncompatibleImageException', 'message': 'The image is not compatible with managed updates.'}),
         'the update ends FAILED': base(update={'outcome': 'FAILED', 'describesUntilDone': 3, 'reason': 'Windows Update failed on the builder.'}),
@@ -109,7 +113,8 @@ def check(name, outcome):
         expect(versions[-1] == image, f'the parameter names the new image last: {versions}')
         expect(fake['fleets']['fleet-a'] == image and fake['fleets']['fleet-b'] == image, f"both fleets took the new image: {fake['fleets']}")
         expect(fake['permissions'].get(image) == {OTHER_ACCOUNT: {'allowFleet': True, 'allowImageBuilder': False}}, f"shared with {OTHER_ACCOUNT}: {fake['permissions']}")
-        expect(fake['copies'] == [{'name': image, 'region': 'eu-west-1'}], f"copied to eu-west-1: {fake['copies']}")
+        expect(fake['copies'] == [{'name': image, 'region': 'eu-west-1', 'tags': {'team': 'desktops', 'AppStreamImagePipeline': outcome['owner']}}],
+               f"copied to eu-west-1 and tagged there: {fake['copies']}")
         expect(image in message and 'AVAILABLE' in message, f'the notification names the image: {message}')
         order = [c['operation'] for c in fake['calls'] if c['outcome'] == 'ok']
         expect(order.index('UpdateImagePermissions') < order.index('UpdateFleet'), 'shared before the roll-out')
@@ -118,6 +123,18 @@ def check(name, outcome):
         succeeded()
         expect(len(calls(outcome, 'DescribeImages')) == 2, 'polled twice: PENDING, then AVAILABLE')
         expect(not calls(outcome, 'DeleteImage'), 'nothing to prune: no image two runs old')
+        retag_problems(outcome, image, expect)
+    elif name == 'a copy cannot be tagged':
+        failed('ResourceNotFoundException', 'does not exist in eu-west-1', image or '?')
+        tags = calls(outcome, 'TagResource')
+        # One call and the 6 retries of the task (lib/private/pipeline-retry.ts TRANSIENT_RETRY).
+        expect(len(tags) == 7 and all(c['region'] == 'eu-west-1' for c in tags), f'tagged in eu-west-1, retried 6 times: {tags}')
+        expect(fake['copies'] == [{'name': image, 'region': 'eu-west-1'}], f"the copy was made, untagged: {fake['copies']}")
+    elif name == 'tagging a copy is throttled, then succeeds':
+        succeeded()
+        throttled = [c for c in calls(outcome, 'TagResource') if c['outcome'] == 'ThrottlingException']
+        expect(len(throttled) == 2, f'TagResource throttled twice, then retried: {throttled}')
+        retag_problems(outcome, image, expect)
     elif name == 'dry run: the image cannot be updated':
         failed('CannotUpdateImage')
         expect(len(calls(outcome, 'CreateUpdatedImage')) == 1, 'only the dry run was sent')
@@ -158,3 +175,10 @@ def check(name, outcome):
     else:
         problems.append(f'no checks for scenario {name!r}')
     return problems
+
+
+def retag_problems(outcome, image, expect):
+    """The copy in eu-west-1 was tagged there once, by its ARN in that Region (the re-tagging of issue 20)."""
+    ok = calls(outcome, 'TagResource', 'ok')
+    arn = f'arn:aws:appstream:eu-west-1:123456789012:image/{image}'
+    expect([(c['region'], c['params']['ResourceArn']) for c in ok] == [('eu-west-1', arn)], f'one TagResource in eu-west-1 on {arn}: {ok}')

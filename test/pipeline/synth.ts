@@ -23,7 +23,12 @@ export interface Synthesized {
   readonly definition: unknown;
   readonly owner: string;
   readonly maxPolls: number;
+  /** The pipeline's Lambda function, which re-tags the copies: its inline code and the ARN the definition names. */
+  readonly tagger: { readonly code: string; readonly functionArn: string };
 }
+
+/** The ARN the fakes give the pipeline's Lambda function. */
+const TAGGER_ARN = `arn:aws:lambda:${FAKE.region}:${FAKE.account}:function:tag-copies`;
 
 /** The pipeline of the engine tests: shares, a copy, retention 2, a 1-hour bound polled every 5 minutes. */
 export function synthesize(): Synthesized {
@@ -77,6 +82,9 @@ export function synthesize(): Synthesized {
         const [sep, parts] = x['Fn::Join'];
         return resolve(parts).join(sep);
       }
+      if ('Fn::GetAtt' in x && template.Resources[x['Fn::GetAtt'][0]]?.Type === 'AWS::Lambda::Function' && x['Fn::GetAtt'][1] === 'Arn') {
+        return TAGGER_ARN;
+      }
       if ('Fn::GetAtt' in x) {
         throw new Error(`${logicalId}: no fake value for ${JSON.stringify(x)}`);
       }
@@ -85,7 +93,13 @@ export function synthesize(): Synthesized {
     return x;
   };
   const definition = JSON.parse(resolve(resource.Properties.DefinitionString));
-  return { definition, owner: pipeline.node.addr, maxPolls: 12 };
+  // The re-tagging function (copyToRegions): the engines run its own inline code (lambda-host.mjs).
+  const functions = Object.values<any>(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  if (functions.length !== 1 || typeof functions[0].Properties.Code.ZipFile !== 'string') {
+    throw new Error(`expected one Lambda function with inline code, found ${functions.length}`);
+  }
+  const tagger = { code: functions[0].Properties.Code.ZipFile, functionArn: TAGGER_ARN };
+  return { definition, owner: pipeline.node.addr, maxPolls: 12, tagger };
 }
 
 if (require.main === module) {
