@@ -303,7 +303,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
    */
   public addAppBlock(appBlock: IAppBlock): void {
     const v = Validator.of(this);
-    const block = v.object('appBlocks', appBlock, (x) => typeof x.appBlockArn === 'string' && x.node !== undefined, 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
+    const block = v.object('appBlocks', appBlock, (x) => typeof x.appBlockArn === 'string' && x.node !== undefined, 'Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().');
     v.string('appBlocks', block.appBlockArn, ARN, 'Give an app block ARN.');
     const key = cdk.Token.isUnresolved(block.appBlockArn) ? block.node.path : block.appBlockArn;
     if (this.appBlocks.has(key)) {

@@ -266,7 +266,7 @@ export class Application extends cdk.Resource implements IApplication {
     const v = new Validator(this, 'Application');
     props = withoutNulls(v.required('props', props, 'Give the application\'s props: appBlock, launchPath, icon, platforms and instanceFamilies.'));
 
-    const appBlock = v.object('appBlock', props.appBlock, (x) => typeof x.appBlockArn === 'string', 'Give an AppBlock, or AppBlock.fromAppBlockArn(this, \'Block\', arn).');
+    const appBlock = v.object('appBlock', props.appBlock, (x) => typeof x.appBlockArn === 'string', 'Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().');
     v.string('appBlock', appBlock.appBlockArn, ARN, 'Give an app block ARN, such as arn:aws:appstream:us-east-1:123456789012:app-block/notepad.');
     const launchFix = 'Give the path of the application\'s executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.';
     v.string('launchPath', v.required('launchPath', props.launchPath, launchFix), APPLICATION_LAUNCH, launchFix);
@@ -276,14 +276,14 @@ export class Application extends cdk.Resource implements IApplication {
     this.platforms = props.platforms;
     this.instanceFamilies = props.instanceFamilies;
     // The list guards as before (the public boundary's, once it owns them): a list, without holes.
-    const listFix = (className: string, example: string) => `Give a list of ${className} members, such as [${className}.${example}].`;
+    const listFix = (className: string, example: string) => `Give a list of ${className} members, such as one holding ${className}.${example}.`;
     v.required('platforms', v.list('platforms', props.platforms, listFix('FleetPlatform', 'WINDOWS_SERVER_2019')), listFix('FleetPlatform', 'WINDOWS_SERVER_2019'));
     v.required('instanceFamilies', v.list('instanceFamilies', props.instanceFamilies, listFix('InstanceFamily', 'GENERAL_PURPOSE')), listFix('InstanceFamily', 'GENERAL_PURPOSE'));
     const platforms = openList(v, 'platforms', props.platforms, { offered: APPLICATION_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
-    v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
+    v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.');
     const instanceFamilies = openList(v, 'instanceFamilies', props.instanceFamilies,
       { offered: APPLICATION_INSTANCE_FAMILIES, known: APPLICATION_INSTANCE_FAMILIES, className: 'InstanceFamily', noun: 'instance family' });
-    v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
+    v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give a list of at least one instance family, such as one holding InstanceFamily.GENERAL_PURPOSE.');
     checkLabels(v, props);
     const name = resourceName(v, 'applicationName', props.applicationName, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, { platforms, instanceFamilies });
 

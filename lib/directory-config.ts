@@ -282,13 +282,13 @@ export class DirectoryConfig extends DirectoryConfigBase {
         'Define one DirectoryConfig per directory, with all the OUs it needs, and join every image builder to that one.');
     }
 
-    const ousFix = 'Give the distinguished names of the OUs in which AppStream may create computer objects, such as [\'OU=AppStream,DC=corp,DC=example,DC=com\'].';
+    const ousFix = 'Give the distinguished names of the OUs in which AppStream may create computer objects, as a list of strings, such as one holding OU=AppStream,DC=corp,DC=example,DC=com.';
     const ous = v.list('organizationalUnitDistinguishedNames', v.required('organizationalUnitDistinguishedNames', props.organizationalUnitDistinguishedNames, ousFix), ousFix)!;
     this.checkOus(v, ous, directoryName);
     const credentials = this.serviceAccountCredentials(v, v.object('serviceAccountCredentials', props.serviceAccountCredentials,
       (x) => x.serviceAccountPassword !== undefined, 'Give ServiceAccountCredentials.fromSecret(secret) or ServiceAccountCredentials.fromPassword(name, password).'));
     const certificateBasedAuthProperties = props.certificateBasedAuth === undefined ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
-      props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.'));
+      props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give a CertificateBasedAuth whose certificateAuthority is an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn().'));
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
       directoryName,
@@ -385,7 +385,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
   private certificateBasedAuth(v: Validator, auth: CertificateBasedAuth): appstream.CfnDirectoryConfig.CertificateBasedAuthPropertiesProperty {
     const certificateAuthorityArn = auth.certificateAuthority.certificateAuthorityArn;
     const property = 'certificateBasedAuth.certificateAuthority';
-    const fix = 'Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn(this, \'Ca\', \'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555\').';
+    const fix = 'Give an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn() from its ARN, arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555.';
     v.string(property, certificateAuthorityArn, ARN, fix);
     v.string(property, certificateAuthorityArn, DIRECTORY_CONFIG_PRIVATE_CA_ARN, fix);
     const status = auth.status ?? CertificateBasedAuthStatus.ENABLED;

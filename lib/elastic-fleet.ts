@@ -346,7 +346,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationArn === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationArn(this, \'App\', arn).');
+      'Give an Application, defined in the app or imported with Application.fromApplicationArn().');
     // Judged only when known: a platform or a list that is a token (a parameter) may be anything.
     if (Application.isApplication(app)) {
       const platform = this.platform.name;

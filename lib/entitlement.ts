@@ -255,7 +255,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
   public addApplication(application: IApplication): void {
     const v = Validator.of(this);
     const app = v.object('addApplication()', application, (x) => typeof x.applicationName === 'string' && x.node !== undefined,
-      'Give an Application, or Application.fromApplicationName(this, \'App\', name).');
+      'Give an Application, defined in the app or imported with Application.fromApplicationName().');
     if (this.appVisibility === AppVisibility.ALL) {
       v.fail('addApplication()', app.node.path, 'cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack',
         'Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.');
@@ -299,7 +299,7 @@ class ImportedEntitlement extends cdk.Resource implements IEntitlement {
 
 /** The L1 attributes: at least one, names from the documented list, values not empty, no attribute twice. */
 function attributes(v: Validator, given: EntitlementAttribute[] | undefined): appstream.CfnEntitlement.AttributeProperty[] {
-  const fix = 'Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\')].';
+  const fix = 'Give a list of EntitlementAttribute values, such as one holding EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\').';
   const list = v.required('attributes', v.list('attributes', given, fix), fix);
   v.count('attributes', list.length, ENTITLEMENT_ATTRIBUTES, 'attribute', fix);
   const seen = new Map<string, number>();

@@ -340,7 +340,7 @@ export class ImagePipeline extends Construct {
     }).next(new sfn.Fail(this, 'Image FAILED', { error: 'ImagePipeline.ImageFailed', causePath: '$.Poll.Reason' }));
     const timedOut = new sfn.Fail(this, 'Image not ready in time', {
       error: 'ImagePipeline.Timeout',
-      cause: `The image was not AVAILABLE after ${d.maxPolls} polls, ${d.interval.toHumanString()} apart.`,
+      cause: `The image was not AVAILABLE after ${d.maxPolls === 1 ? '1 poll' : `${d.maxPolls} polls, ${d.interval.toHumanString()} apart`}.`,
     });
 
     const afterAvailable = this.distribution(d);
@@ -646,7 +646,7 @@ function checkPrefix(v: Validator, prefix: string): string {
 }
 
 function checkShares(v: Validator, shares: ImageShare[] | undefined): ImageShare[] {
-  const list = v.list('shareWith', shares, 'Give a list of { account, allowFleet, allowImageBuilder }.') ?? [];
+  const list = v.list('shareWith', shares, 'Give a list of ImageShare values, each with an account and, if you like, allowFleet and allowImageBuilder.') ?? [];
   list.forEach((share, i) => {
     const property = `shareWith[${i}].account`;
     const fix = 'Give a 12-digit AWS account ID such as 111122223333.';

@@ -239,7 +239,7 @@ export class ImageRecipe {
       v.string(`${property}.name`, name, IMAGE_COMPONENT_NAME, 'Rename the component.');
       const seconds = o.timeout === undefined || o.timeout === null ? 1800 : o.timeout.toSeconds({ integral: false });
       v.range(`${property}.timeout (in seconds)`, seconds, IMAGE_COMPONENT_TIMEOUT_SECONDS, 'Give a whole number of seconds, from Duration.seconds(1) to Duration.hours(24).');
-      const codes = v.list(`${property}.successExitCodes`, o.successExitCodes, 'Give a list of whole numbers, such as [0, 3010].') ?? [0];
+      const codes = v.list(`${property}.successExitCodes`, o.successExitCodes, 'Give a list of whole numbers, such as 0 and 3010.') ?? [0];
       if (codes.length === 0) {
         v.fail(`${property}.successExitCodes`, codes, 'must not be empty', 'Give at least one exit code that means success, such as 0, or leave it out.');
       }

@@ -399,7 +399,7 @@ export class Stack extends StackBase {
    */
   public associateFleet(fleet: IFleet): void {
     const v = Validator.of(this);
-    v.object('fleet', fleet, (x) => typeof x.fleetName === 'string' && x.node !== undefined, 'Give the fleet to associate: a Fleet, or Fleet.fromFleetName(this, \'Fleet\', name).');
+    v.object('fleet', fleet, (x) => typeof x.fleetName === 'string' && x.node !== undefined, 'Give the fleet to associate: a Fleet, defined in the app or imported with Fleet.fromFleetName().');
     const problem = countProblem(STACK_FLEETS, (this.associated ? 1 : 0) + 1, 'fleet');
     if (problem) {
       // Stryker disable next-line Regex: equivalent, a count problem starts with 'must have', so the anchor changes nothing
@@ -446,7 +446,7 @@ export class Stack extends StackBase {
    */
   public addUser(user: IUser, options: AddUserOptions = {}): void {
     const v = Validator.of(this);
-    const u = v.object('addUser()', user, (x) => typeof x.userName === 'string' && x.node !== undefined, 'Give a User, or User.fromUserName(this, \'Alice\', \'alice@example.com\').');
+    const u = v.object('addUser()', user, (x) => typeof x.userName === 'string' && x.node !== undefined, 'Give a User, defined in the app or imported with User.fromUserName().');
     const fleet = this.associated;
     // [docs] BatchAssociateUserStack: "Users in a user pool cannot be assigned to stacks with fleets
     // that are joined to an Active Directory domain."
@@ -515,7 +515,7 @@ class ImportedStack extends StackBase {
   public grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant {
     if (fleet === undefined || fleet === null) {
       throw new Error(`Stack '${this.node.path}': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. `
-        + 'Give the fleet, for example Fleet.fromFleetName(this, \'Fleet\', name), as the second argument.');
+        + 'Give the fleet as the second argument, such as one imported with Fleet.fromFleetName().');
     }
     return iam.Grant.addToPrincipal({ grantee, actions: STACK_STREAMING_URL_ACTIONS, resourceArns: [this.stackArn, fleet.fleetArn] });
   }
@@ -584,7 +584,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
         v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
       }
     }
-    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as [\'example.com\'].') ?? [];
+    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as one holding example.com.') ?? [];
     if (domains.length > 0 && !cdk.Token.isUnresolved(type) && !STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.includes(type)) {
       v.fail(`${property}.domains`, undefined, `are only for ${STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.join(' and ')} connectors, not ${type}`, 'Leave the domains out.');
     }
@@ -597,7 +597,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
 
 /** The L1 `EmbedHostDomains`: 1 to 20 lowercase domain names. */
 function embedHostDomains(v: Validator, given: string[] | undefined): string[] | undefined {
-  const domains = v.list('embedHostDomains', given, 'Give a list of domain names, such as [\'portal.example.com\'].');
+  const domains = v.list('embedHostDomains', given, 'Give a list of domain names, such as one holding portal.example.com.');
   if (domains === undefined) {
     return undefined;
   }

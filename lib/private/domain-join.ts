@@ -36,7 +36,7 @@ export function configureDomainJoin(
     v.fail('domainJoin', undefined, `needs a vpc: ${article(v.noun)} must reach the domain controllers from a subnet of yours`, 'Give vpc (and vpcSubnets) too.');
   }
   const directory = v.object('domainJoin.directory', join.directory, (x) => typeof x.directoryName === 'string',
-    'Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, \'Directory\', \'corp.example.com\').');
+    'Give the directory config of the domain: a DirectoryConfig, defined in the app or imported with DirectoryConfig.fromDirectoryName() (a directory name such as corp.example.com).');
   const directoryName = literalOf(directory.directoryName);
   v.string('domainJoin.directory.directoryName', directoryName, DIRECTORY_NAME, 'Give the fully qualified domain name of the directory, such as corp.example.com (not its NetBIOS name).');
   const ou = join.organizationalUnitDistinguishedName;

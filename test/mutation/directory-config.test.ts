@@ -108,11 +108,11 @@ describe('certificate-based auth', () => {
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca(), status: 'ON' as any } }, 'A'))
       .toThrow("DirectoryConfig 'Stack/A': certificateBasedAuth.status \"ON\" must be one of DISABLED, ENABLED, ENABLED_NO_DIRECTORY_LOGIN_FALLBACK. Use a CertificateBasedAuthStatus member, such as CertificateBasedAuthStatus.ENABLED.");
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca('arn:aws:iam::123456789012:role/x') } }, 'B'))
-      .toThrow(/^DirectoryConfig 'Stack\/B': certificateBasedAuth.certificateAuthority "arn:aws:iam::123456789012:role\/x" must be an AWS Private CA ARN, .*\. Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn\(this, 'Ca', 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority\/11111111-2222-3333-4444-555555555555'\)\.$/);
+      .toThrow(/^DirectoryConfig 'Stack\/B': certificateBasedAuth.certificateAuthority "arn:aws:iam::123456789012:role\/x" must be an AWS Private CA ARN, .*\. Give an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn\(\) from its ARN, arn:aws:acm-pca:us-east-1:123456789012:certificate-authority\/11111111-2222-3333-4444-555555555555\.$/);
     expect(() => directory({ certificateBasedAuth: { certificateAuthority: ca('not an arn') } }, 'C'))
       .toThrow(/certificateBasedAuth.certificateAuthority "not an arn" must be an ARN in an AWS partition/);
     expect(() => directory({ certificateBasedAuth: {} as any }, 'D'))
-      .toThrow("DirectoryConfig 'Stack/D': certificateBasedAuth {} is not of the expected type. Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.");
+      .toThrow("DirectoryConfig 'Stack/D': certificateBasedAuth {} is not of the expected type. Give a CertificateBasedAuth whose certificateAuthority is an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn().");
   });
   test('warns where CloudFormation lacks it, and not without it', () => {
     const s = new Stack(new App(), 'S', { env: { region: 'us-west-1' } });
@@ -133,7 +133,7 @@ describe('names and OUs', () => {
 
   test('OUs: required, a list, each once, kept as a copy', () => {
     expect(() => directory({ organizationalUnitDistinguishedNames: undefined as any }))
-      .toThrow("DirectoryConfig 'Stack/Directory': organizationalUnitDistinguishedNames is required. Give the distinguished names of the OUs in which AppStream may create computer objects, such as ['OU=AppStream,DC=corp,DC=example,DC=com'].");
+      .toThrow("DirectoryConfig 'Stack/Directory': organizationalUnitDistinguishedNames is required. Give the distinguished names of the OUs in which AppStream may create computer objects, as a list of strings, such as one holding OU=AppStream,DC=corp,DC=example,DC=com.");
     expect(() => directory({ organizationalUnitDistinguishedNames: OU as any }, 'B')).toThrow(/organizationalUnitDistinguishedNames "OU=AppStream,DC=corp,DC=example,DC=com" must be a list\./);
     expect(() => directory({ directoryName: 'corp.example.com', organizationalUnitDistinguishedNames: [OU, 'OU=X,DC=corp,DC=example,DC=com', 'ou=appstream, dc=corp,dc=example,dc=com'] }, 'C', new Stack(new App(), 'Stack')))
       .toThrow("DirectoryConfig 'Stack/C': organizationalUnitDistinguishedNames[2] \"ou=appstream, dc=corp,dc=example,dc=com\" is the same OU as organizationalUnitDistinguishedNames[0] \"OU=AppStream,DC=corp,DC=example,DC=com\" (Active Directory ignores case, spaces after commas and how a character is escaped). List each OU once.");

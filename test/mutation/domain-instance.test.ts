@@ -88,7 +88,7 @@ describe('configureDomainJoin', () => {
     expect(() => configureDomainJoin(v, { directory, organizationalUnitDistinguishedName: `OU=${'x'.repeat(2000)}` }, vpc))
       .toThrow(/must be at most 2000 characters long \(it is 2003\)\. Shorten it\.$/);
     expect(() => configureDomainJoin(v, { directory: 'corp' as any }, vpc))
-      .toThrow("ImageBuilder 'Stack/Res': domainJoin.directory \"corp\" is not of the expected type. Give the directory config of the domain: a DirectoryConfig, or DirectoryConfig.fromDirectoryName(this, 'Directory', 'corp.example.com').");
+      .toThrow("ImageBuilder 'Stack/Res': domainJoin.directory \"corp\" is not of the expected type. Give the directory config of the domain: a DirectoryConfig, defined in the app or imported with DirectoryConfig.fromDirectoryName() (a directory name such as corp.example.com).");
   });
 
   function directoryIn(stack: Stack, ous = ['OU=A,DC=corp,DC=example,DC=com']) {

@@ -129,7 +129,7 @@ describe('S3Location', () => {
   });
 
   test('each problem of the bucket, whole', () => {
-    const bucketFix = "Give an s3.IBucket, such as new s3.Bucket(this, 'Apps') or s3.Bucket.fromBucketName(this, 'Apps', name).";
+    const bucketFix = "Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().";
     expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow(`AppBlock 'Stack/A': source bucket is required. ${bucketFix}`);
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
       .toThrow(`AppBlock 'Stack/B': source bucket {"bucketName":"b-b"} is not of the expected type. ${bucketFix}`);
@@ -243,7 +243,7 @@ describe('AppBlock', () => {
   });
 
   test('the props and the packaging, each problem whole', () => {
-    const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
+    const packagingFix = 'Give AppBlockPackaging.custom() with a setupScript, or AppBlockPackaging.appStream2().';
     expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give the app block's props: at least source and packaging.");
     expect(() => block({ packaging: undefined }, 'B')).toThrow(`AppBlock 'Stack/B': packaging is required. ${packagingFix}`);
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow(`AppBlock 'Stack/C': packaging {"packagingType":"VHD"} is not of the expected type. ${packagingFix}`);
@@ -251,7 +251,7 @@ describe('AppBlock', () => {
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
       .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" is not of the expected type. Give an S3Location, such as S3Location.fromBucket(bucket, 'apps/app.vhdx').");
     expect(() => block({ packaging: AppBlockPackaging.custom(js({})) }, 'F'))
-      .toThrow("AppBlock 'Stack/F': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).");
+      .toThrow("AppBlock 'Stack/F': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom() a setupScript.");
     expect(() => block({ appBlockName: '-notepad' }, 'G'))
       .toThrow(`AppBlock 'Stack/G': appBlockName "-notepad" ${NAME_RULE}: character 1 '-' is not allowed there. Use only letters, digits, _ . - and start with a letter or digit, or leave appBlockName out to get a generated name.`);
     expect(() => block({ displayName: 'd'.repeat(101) }, 'H')).toThrow(/^AppBlock 'Stack\/H': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
@@ -269,7 +269,7 @@ describe('AppBlock', () => {
     const post = (s: unknown, id: string) => block({ packaging: AppBlockPackaging.appStream2({ postSetupScript: js(s) }) }, id);
     const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';
     const timeoutFix = 'Give how long the script may run, such as Duration.minutes(5).';
-    expect(() => post('setup.ps1', 'A')).toThrow("AppBlock 'Stack/A': packaging.postSetupScript \"setup.ps1\" is not of the expected type. Give { script, executablePath, timeout }.");
+    expect(() => post('setup.ps1', 'A')).toThrow("AppBlock 'Stack/A': packaging.postSetupScript \"setup.ps1\" is not of the expected type. Give an AppBlockScript: its script, executablePath and timeout.");
     expect(() => custom(script({ script: undefined }), 'B'))
       .toThrow("AppBlock 'Stack/B': packaging.setupScript.script is required. Give an S3Location, such as S3Location.fromBucket(bucket, 'scripts/setup.ps1').");
     expect(() => post(script({ script: js('s3://x/y') }), 'C'))
@@ -383,7 +383,7 @@ describe('Application', () => {
   });
 
   test('the props, app block, launch path and icon, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
+    const blockFix = "Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().";
     const launchFix = "Give the path of the application's executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.";
     const iconFix = "Give an S3Location, such as S3Location.fromBucket(bucket, 'icons/app.png').";
     expect(() => new Application(stack, 'A', undefined as any))
@@ -405,8 +405,8 @@ describe('Application', () => {
   });
 
   test('platforms and instance families, each problem whole', () => {
-    const platformFix = 'Give a list of FleetPlatform members, such as [FleetPlatform.WINDOWS_SERVER_2019].';
-    const familyFix = 'Give a list of InstanceFamily members, such as [InstanceFamily.GENERAL_PURPOSE].';
+    const platformFix = 'Give a list of FleetPlatform members, such as one holding FleetPlatform.WINDOWS_SERVER_2019.';
+    const familyFix = 'Give a list of InstanceFamily members, such as one holding InstanceFamily.GENERAL_PURPOSE.';
     expect(() => application({ platforms: undefined }, 'A')).toThrow(`Application 'Stack/A': platforms is required. ${platformFix}`);
     expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow(`Application 'Stack/B': platforms "WINDOWS_SERVER_2019" must be a list. ${platformFix}`);
     expect(() => application({ platforms: js([null]) }, 'C')).toThrow(`Application 'Stack/C': platforms[0] null is missing. ${platformFix}`);
@@ -415,13 +415,13 @@ describe('Application', () => {
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
       .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
-      .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
+      .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.");
     expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow(`Application 'Stack/G': instanceFamilies is required. ${familyFix}`);
     expect(() => application({ instanceFamilies: [InstanceFamily.of('GRAPHICS_G5')] }, 'H')).not.toThrow(); // warns: families AWS may add
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
       .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");
     expect(() => application({ instanceFamilies: [] }, 'J'))
-      .toThrow("Application 'Stack/J': instanceFamilies must have at least 1 instance family (it has 0). Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].");
+      .toThrow("Application 'Stack/J': instanceFamilies must have at least 1 instance family (it has 0). Give a list of at least one instance family, such as one holding InstanceFamily.GENERAL_PURPOSE.");
     expect(application({ platforms: [FleetPlatform.UBUNTU_PRO_2404] }, 'K').platforms).toEqual([FleetPlatform.UBUNTU_PRO_2404]);
   });
 
@@ -430,7 +430,7 @@ describe('Application', () => {
     const four = [param('P1'), param('P2'), param('P3'), param('P4')];
     expect(application({ platforms: four }, 'Four').platforms).toHaveLength(4);
     expect(() => application({ platforms: [...four, param('P5')] }, 'Five'))
-      .toThrow("Application 'Stack/Five': platforms must have at most 4 platforms (it has 5). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
+      .toThrow("Application 'Stack/Five': platforms must have at most 4 platforms (it has 5). Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.");
   });
 
   test('imports: name and ARN both ways, and the environment of the ARN', () => {
@@ -619,7 +619,7 @@ describe('AppBlockBuilder', () => {
     expect(() => new AppBlockBuilder(oneZone.stack, 'D', { instanceType: InstanceType.STANDARD_SMALL, vpc: oneZone }))
       .toThrow(`AppBlockBuilder 'Stack/D': vpc must have at least 2 subnets (it has 1). ${countFix}`);
     expect(() => builder({ enableDefaultInternetAccess: js('yes') }, 'E'))
-      .toThrow("AppBlockBuilder 'Stack/E': enableDefaultInternetAccess \"yes\" must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("AppBlockBuilder 'Stack/E': enableDefaultInternetAccess \"yes\" must be true or false. Set enableDefaultInternetAccess to true or false, or leave it out.");
     builder({ vpc: vpc2, vpcSubnets: { subnets: [a1, a2] } }, 'F');
     expect(only('AWS::AppStream::AppBlockBuilder').Properties.VpcConfig.SubnetIds).toEqual(ids([a1, a2]));
   });
@@ -639,7 +639,7 @@ describe('AppBlockBuilder', () => {
     expect(() => builder({ removalPolicy: js('keep') }, 'H')).toThrow(/^AppBlockBuilder 'Stack\/H': removalPolicy "keep" must be one of /);
     expect(() => builder({ accessEndpoints: [] }, 'I')).toThrow("AppBlockBuilder 'Stack/I': accessEndpoints must have at least 1 endpoint (it has 0). Give 1 to 4 endpoints, or leave accessEndpoints out.");
     expect(() => builder({ role: js('arn:aws:iam::123456789012:role/x') }, 'J'))
-      .toThrow("AppBlockBuilder 'Stack/J': role \"arn:aws:iam::123456789012:role/x\" is not of the expected type. Give an iam.IRole, such as iam.Role.fromRoleArn(this, 'Role', arn).");
+      .toThrow("AppBlockBuilder 'Stack/J': role \"arn:aws:iam::123456789012:role/x\" is not of the expected type. Give an iam.IRole, defined in the app or imported with iam.Role.fromRoleArn().");
     builder({ displayName: 'd'.repeat(100), description: 'd'.repeat(256) }, 'K');
   });
 
@@ -673,7 +673,7 @@ describe('AppBlockBuilder', () => {
   });
 
   test('app blocks, each problem whole', () => {
-    const blockFix = "Give an AppBlock, or AppBlock.fromAppBlockArn(this, 'Block', arn).";
+    const blockFix = "Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().";
     expect(() => builder({ appBlocks: js('arn:aws:appstream:us-east-1:123456789012:app-block/x') }, 'A'))
       .toThrow("AppBlockBuilder 'Stack/A': appBlocks \"arn:aws:appstream:us-east-1:123456789012:app-block/x\" must be a list. Give a list of AppBlock objects.");
     expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] null is missing. Give a list of AppBlock objects.");

@@ -130,7 +130,7 @@ describe('directory configs and fleets: whole messages', () => {
   test.each(['enableDefaultInternetAccess', 'requireImdsv2', 'startFleet'])('a fleet\'s %s that is not true or false', (prop) => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Fleet(stack, 'F', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, [prop]: js('yes') }))
-      .toThrow(`Fleet 'S/F': ${prop} "yes" must be true or false. Give ${prop}: true, or leave it out.`);
+      .toThrow(`Fleet 'S/F': ${prop} "yes" must be true or false. Set ${prop} to true or false, or leave it out.`);
   });
 });
 
@@ -151,9 +151,9 @@ describe('more whole messages and unjudged tokens', () => {
     expect(() => new ImageBuilder(stack, 'A', js(undefined)))
       .toThrow("ImageBuilder 'S/A': props is required. Give the image builder's props: at least image and instanceType.");
     expect(() => new ImageBuilder(stack, 'B', { image: IMAGE, instanceType: TYPE, enableDefaultInternetAccess: js(1) }))
-      .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("ImageBuilder 'S/B': enableDefaultInternetAccess 1 must be true or false. Set enableDefaultInternetAccess to true or false, or leave it out.");
     expect(() => new ImageBuilder(stack, 'C', { image: IMAGE, instanceType: TYPE, requireImdsv2: js('no') }))
-      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false. Give requireImdsv2: true, or leave it out.");
+      .toThrow("ImageBuilder 'S/C': requireImdsv2 \"no\" must be true or false. Set requireImdsv2 to true or false, or leave it out.");
     expect(() => new ImageBuilder(stack, 'D', { image: IMAGE, instanceType: TYPE, softwaresToInstall: [''] }))
       .toThrow(/^ImageBuilder 'S\/D': softwaresToInstall\[0\] "" .*\. Give the application name, such as Microsoft_Office_2021_LTSC_Professional_Plus_64Bit\.$/);
     expect(() => new ImageBuilder(stack, 'E', { image: IMAGE, instanceType: TYPE, agentVersion: js('LATEST') }))
@@ -213,7 +213,7 @@ describe('storage connectors and user settings from JavaScript', () => {
   test('domains that are not a list: the index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { storageConnectors: [StorageConnector.oneDrive(js('example.com'))] }))
-      .toThrow("Stack 'S/Apps': storageConnectors[0].domains \"example.com\" must be a list. Give a list of domains, such as ['example.com'].");
+      .toThrow("Stack 'S/Apps': storageConnectors[0].domains \"example.com\" must be a list. Give a list of domains, such as one holding example.com.");
   });
 
   test('enable() with null options is enable() without a maximum length', () => {
@@ -227,6 +227,6 @@ describe('storage connectors and user settings from JavaScript', () => {
     const stack = new CdkStack(new App(), 'S'); // no environment: no lookup of the zones is pending
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
     expect(() => new ImageBuilder(stack, 'B', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_MEDIUM, vpc, vpcSubnets: { subnetFilters: [ec2.SubnetFilter.byIds(['subnet-none'])] } }))
-      .toThrow("ImageBuilder 'S/B': vpcSubnets selects no subnet. An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.");
+      .toThrow("ImageBuilder 'S/B': vpcSubnets selects no subnet. An image builder uses exactly one subnet: set vpcSubnets to a selection of one subnet (its subnets holding only that subnet, such as the first of the VPC's private subnets), or select by subnet type, group or availability zone to take the first subnet selected.");
   });
 });

@@ -42,7 +42,7 @@ describe('without a VPC', () => {
   });
   test('fails what is not a VPC or a security group', () => {
     const { scope, v } = setup();
-    expect(() => configureNetwork(scope, v, { vpc: 'vpc-1' as any }, ONE)).toThrow(/vpc "vpc-1" is not of the expected type\. Give an ec2.IVpc, such as ec2.Vpc.fromLookup\(this, 'Vpc', \{ vpcId \}\)\./);
+    expect(() => configureNetwork(scope, v, { vpc: 'vpc-1' as any }, ONE)).toThrow(/vpc "vpc-1" is not of the expected type\. Give an ec2.IVpc, defined in the app or imported with ec2.Vpc.fromLookup\(\)\./);
     expect(() => configureNetwork(scope, v, { securityGroups: ['sg-1'] as any }, ONE)).toThrow(/securityGroups\[0\] "sg-1" is not of the expected type\. Give ec2.ISecurityGroup objects/);
     expect(() => configureNetwork(scope, v, { securityGroups: 'sg-1' as any }, ONE)).toThrow(/securityGroups "sg-1" must be a list\. Give a list of at most 5 security groups\./);
   });
@@ -69,7 +69,7 @@ describe('subnets', () => {
     });
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
     expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: true, vpcSubnets: isolated }, ONE))
-      .toThrow("ImageBuilder 'Stack/Res': enableDefaultInternetAccess true needs a public subnet, but the selected subnet 'Stack/Iso/IsoSubnet1' is isolated. Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.");
+      .toThrow("ImageBuilder 'Stack/Res': enableDefaultInternetAccess true needs a public subnet, but the selected subnet 'Stack/Iso/IsoSubnet1' is isolated. Select a public subnet (set vpcSubnets to a selection with subnetType ec2.SubnetType.PUBLIC), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.");
     expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: false, vpcSubnets: isolated }, ONE)).not.toThrow();
   });
 

@@ -198,7 +198,7 @@ describe('the fleet', () => {
     expect(() => s.associateFleet(Fleet.fromFleetArn(here, 'F2', 'arn:aws:appstream:us-east-1:210987654321:fleet/x')))
       .toThrow(/fleet "Here\/F2" is in account 210987654321, but the stack is in account 123456789012: .* Associate a fleet of account 123456789012\.$/);
     expect(() => s.associateFleet('x' as any))
-      .toThrow("Stack 'Here/S': fleet \"x\" is not of the expected type. Give the fleet to associate: a Fleet, or Fleet.fromFleetName(this, 'Fleet', name).");
+      .toThrow("Stack 'Here/S': fleet \"x\" is not of the expected type. Give the fleet to associate: a Fleet, defined in the app or imported with Fleet.fromFleetName().");
     expect(() => s.associateFleet({ fleetName: 'x' } as any)).toThrow('is not of the expected type');
     expect(() => appStack({}, 'Agnostic').associateFleet(Fleet.fromFleetArn(stack, 'F3', 'arn:aws:appstream:eu-west-1:123456789012:fleet/x'))).not.toThrow();
   });

@@ -179,9 +179,9 @@ describe('ElasticFleet', () => {
     elastic({ startFleet: false });
     expect(only('AWS::AppStream::Fleet').CreationPolicy).toBeUndefined();
     expect(() => elastic({ startFleet: js('yes') }, 'B'))
-      .toThrow("ElasticFleet 'Stack/B': startFleet \"yes\" must be true or false. Give startFleet: true, or leave it out.");
+      .toThrow("ElasticFleet 'Stack/B': startFleet \"yes\" must be true or false. Set startFleet to true or false, or leave it out.");
     expect(() => elastic({ enableDefaultInternetAccess: js('yes') }, 'C'))
-      .toThrow("ElasticFleet 'Stack/C': enableDefaultInternetAccess \"yes\" must be true or false. Give enableDefaultInternetAccess: true, or leave it out.");
+      .toThrow("ElasticFleet 'Stack/C': enableDefaultInternetAccess \"yes\" must be true or false. Set enableDefaultInternetAccess to true or false, or leave it out.");
   });
 
   test('without a role prop, the role is defined on first use, once, and attached', () => {
@@ -355,7 +355,7 @@ describe('ElasticFleet applications', () => {
 
   test('what is not an application fails', () => {
     const f = elastic();
-    const fix = "Give an Application, or Application.fromApplicationArn(this, 'App', arn).";
+    const fix = "Give an Application, defined in the app or imported with Application.fromApplicationArn().";
     expect(() => f.addApplication(js('arn:aws:appstream:us-east-1:123456789012:application/x')))
       .toThrow(`ElasticFleet 'Stack/E': addApplication() "arn:aws:appstream:us-east-1:123456789012:application/x" is not of the expected type. ${fix}`);
     expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(`ElasticFleet 'Stack/E': addApplication() {"applicationArn":"arn"} is not of the expected type. ${fix}`);
@@ -449,7 +449,7 @@ describe('User', () => {
   test('sendWelcomeEmail true is the default; anything but a boolean fails', () => {
     user({ sendWelcomeEmail: true });
     expect(only('AWS::AppStream::User').Properties.MessageAction).toBeUndefined();
-    expect(() => user({ sendWelcomeEmail: js('no') }, 'B')).toThrow("User 'Stack/B': sendWelcomeEmail \"no\" must be true or false. Give sendWelcomeEmail: true, or leave it out.");
+    expect(() => user({ sendWelcomeEmail: js('no') }, 'B')).toThrow("User 'Stack/B': sendWelcomeEmail \"no\" must be true or false. Set sendWelcomeEmail to true or false, or leave it out.");
   });
 
   test('a missing props object or email', () => {
@@ -553,15 +553,15 @@ describe('Stack.addUser', () => {
   test('what is not a user, an empty user name and a bad flag fail', () => {
     const s = new AppStreamStack(stack, 'S');
     expect(() => s.addUser(js('alice@example.com')))
-      .toThrow("Stack 'Stack/S': addUser() \"alice@example.com\" is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser() \"alice@example.com\" is not of the expected type. Give a User, defined in the app or imported with User.fromUserName().");
     expect(() => s.addUser(js({ userName: 'alice@example.com' })))
-      .toThrow("Stack 'Stack/S': addUser() {\"userName\":\"alice@example.com\"} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser() {\"userName\":\"alice@example.com\"} is not of the expected type. Give a User, defined in the app or imported with User.fromUserName().");
     expect(() => s.addUser(js({ node: {} })))
-      .toThrow("Stack 'Stack/S': addUser() {\"node\":{}} is not of the expected type. Give a User, or User.fromUserName(this, 'Alice', 'alice@example.com').");
+      .toThrow("Stack 'Stack/S': addUser() {\"node\":{}} is not of the expected type. Give a User, defined in the app or imported with User.fromUserName().");
     expect(() => s.addUser(User.fromUserName(stack, 'Empty', '')))
       .toThrow("User.fromUserName() at 'Stack/Empty': userName \"\" must not be empty. Give the user's email address, such as alice@example.com.");
     expect(() => s.addUser(User.fromUserName(stack, 'Bob', 'bob@example.com'), { sendEmailNotification: js('yes') }))
-      .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Give addUser().sendEmailNotification: true, or leave it out.");
+      .toThrow("Stack 'Stack/S': addUser().sendEmailNotification \"yes\" must be true or false. Set addUser().sendEmailNotification to true or false, or leave it out.");
   });
 
   test('the same user twice fails, by name; two imports of one token name are two users', () => {
@@ -701,7 +701,7 @@ describe('Entitlement', () => {
 
   test('attributes: each problem, named by its index, with the fix', () => {
     const s = new AppStreamStack(stack, 'S');
-    const fix = "Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'finance')].";
+    const fix = "Give a list of EntitlementAttribute values, such as one holding EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'finance').";
     const attrs = (attributes: unknown, id: string) => () => s.addEntitlement(id, entitlementOptions({ attributes: js(attributes) }));
     expect(attrs(undefined, 'A')).toThrow(`Entitlement 'Stack/S/A': attributes is required. ${fix}`);
     expect(attrs('department=finance', 'B')).toThrow(`Entitlement 'Stack/S/B': attributes "department=finance" must be a list. ${fix}`);
@@ -779,7 +779,7 @@ describe('Entitlement.addApplication', () => {
     expect(() => all.addApplication(Application.fromApplicationName(stack, 'I', 'notepad')))
       .toThrow("Entitlement 'Stack/S/All': addApplication() \"Stack/I\" cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack. Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.");
     const e = s.addEntitlement('Some', entitlementOptions({ appVisibility: AppVisibility.ASSOCIATED }));
-    const fix = "Give an Application, or Application.fromApplicationName(this, 'App', name).";
+    const fix = "Give an Application, defined in the app or imported with Application.fromApplicationName().";
     expect(() => e.addApplication(js('notepad'))).toThrow(`Entitlement 'Stack/S/Some': addApplication() "notepad" is not of the expected type. ${fix}`);
     expect(() => e.addApplication(js({ applicationName: 'notepad' }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"applicationName":"notepad"} is not of the expected type. ${fix}`);
     expect(() => e.addApplication(js({ node: {} }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"node":{}} is not of the expected type. ${fix}`);
