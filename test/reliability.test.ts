@@ -436,7 +436,7 @@ describe('crashes and unhelpful errors', () => {
     ['undefined inside a list', { accessEndpoints: js([AccessEndpoint.fromVpceId('vpce-0123456789abcdef0'), undefined]) }, /accessEndpoints\[1\] is missing/],
     ['undefined among the softwares', { softwaresToInstall: js(['Office', null]) }, /softwaresToInstall\[1\] null is missing/],
     ['a number where a Size is expected', { rootVolumeSize: js(300) }, /rootVolumeSize 300 must be a Size\. Give a Size in GiB, such as Size.gibibytes\(300\)/],
-    ['tags as CloudFormation\'s list', { tags: js([{ Key: 'team', Value: 'x' }]) }, /tags \[\{"Key":"team","Value":"x"\}\] must be a map of keys to values\. Give tags as an object/],
+    ['tags as CloudFormation\'s list', { tags: js([{ Key: 'team', Value: 'x' }]) }, /tags \[\{"Key":"team","Value":"x"\}\] must be a map of keys to values\. Give tags as a map from each key to its value/],
     ['a number as a tag value', { tags: js({ team: 7 }) }, /tag 'team' value 7 must be a string/],
     ['a string for the security groups', { vpc: undefined, securityGroups: js('sg-1') }, /securityGroups "sg-1" must be a list/],
     ['a domain join without its directory', { domainJoin: js({ organizationalUnitDistinguishedName: OU }) }, /domainJoin.directory is required/],
