@@ -563,7 +563,7 @@ function userSettings(v: Validator, given: UserSetting[] | undefined): appstream
 
 /** The L1 `StorageConnectors`: one per type, domains only on Google Drive and OneDrive. */
 function storageConnectors(v: Validator, given: StorageConnector[] | undefined): appstream.CfnStack.StorageConnectorProperty[] | undefined {
-  const connectors = v.list('storageConnectors', given, 'Give a list of StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+  const connectors = v.list('storageConnectors', given, 'Give a list of StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
   if (connectors === undefined || connectors.length === 0) {
     return undefined;
   }
@@ -571,7 +571,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
   return connectors.map((connector, i) => {
     const property = `storageConnectors[${i}]`;
     if (!connector || !connector.connectorType) {
-      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
     }
     const type = connector.connectorType;
     if (!cdk.Token.isUnresolved(type)) {
@@ -581,7 +581,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
       }
       seen.set(type, i);
       if (!STORAGE_CONNECTOR_TYPES.includes(type)) {
-        v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+        v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
       }
     }
     const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as one holding example.com.') ?? [];

@@ -12,6 +12,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { Image, ImageBuilder, InstanceType } from '../lib';
+import { DIRECTORY_NAME, FLEET_IMAGE_NAME, NAME, S3_BUCKET, S3_BUCKET_FORMAT, StringRule, TAG_KEY, countProblem, stringProblem } from '../lib/private/rules';
+import { IMAGE_ASSISTANT_APPLICATION_NAME, IMAGE_ASSISTANT_IMAGE_NAME, IMAGE_COMPONENT_NAME } from '../lib/private/rules/image-assistant';
 import { codeIn } from './setup/message-syntax';
 import { takeMessageFindings } from './setup/message-words';
 import { Validator } from '../lib/private/validation';
@@ -154,5 +156,36 @@ describe('the messages the tests make (test/setup/message-words.ts)', () => {
     const { findings } = takeMessageFindings();
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatch(/a constructor call: 'new iam\.Role\('; the scope 'this': '\(this,'/);
+  });
+});
+
+describe('small words', () => {
+  test('a name that fails its pattern points at the offending character, under every name rule with a pattern', () => {
+    // Each rule with a name it accepts; a control character (BEL) put in the middle is allowed by all
+    // but the rule of names without spaces, which gets a space.
+    const names: Array<[string, StringRule, string]> = [
+      ['NAME', NAME, 'golden-builder'], ['FLEET_IMAGE_NAME', FLEET_IMAGE_NAME, 'MyImage-2026'],
+      ['DIRECTORY_NAME', DIRECTORY_NAME, 'corp.example.com'], ['TAG_KEY', TAG_KEY, 'team'],
+      ['S3_BUCKET', S3_BUCKET, 'my-apps'], ['S3_BUCKET_FORMAT', S3_BUCKET_FORMAT, 'my-apps'],
+      ['IMAGE_ASSISTANT_APPLICATION_NAME', IMAGE_ASSISTANT_APPLICATION_NAME, 'notepad'],
+      ['IMAGE_ASSISTANT_IMAGE_NAME', IMAGE_ASSISTANT_IMAGE_NAME, 'golden-image'],
+      ['IMAGE_COMPONENT_NAME', IMAGE_COMPONENT_NAME, 'install-office'],
+    ];
+    for (const [name, rule, good] of names) {
+      expect(stringProblem(rule, good), name).toBeUndefined();
+      const bad = `${good.slice(0, 2)}${rule === IMAGE_ASSISTANT_APPLICATION_NAME ? ' ' : '\u0007'}${good.slice(2)}`;
+      expect(stringProblem(rule, bad), name).toMatch(/: character 3 (U\+0007|' ') is not allowed( there)?$/);
+    }
+  });
+
+  test('fails to name a character where a look-around refuses a sequence', () => {
+    expect(stringProblem(IMAGE_ASSISTANT_IMAGE_NAME, 'amazon-image')).not.toMatch(/character/);
+    expect(stringProblem(S3_BUCKET_FORMAT, 'my..apps')).not.toMatch(/character/);
+  });
+
+  test('a count of 1 is singular: "at most 1 fleet", never "1 fleets"', () => {
+    expect(countProblem({ sources: ['CreateStack.Fleet'], maxItems: 1 }, 2, 'fleet')).toBe('must have at most 1 fleet (it has 2)');
+    expect(countProblem({ sources: ['X.Y'], minItems: 1, maxItems: 1 }, 0, 'subnet')).toBe('must have exactly 1 subnet (it has 0)');
+    expect(countProblem({ sources: ['X.Y'], minItems: 2 }, 1, 'instance family')).toBe('must have at least 2 instance families (it has 1)');
   });
 });

@@ -139,7 +139,7 @@ describe('S3Location', () => {
     expect(() => block({ source: S3Location.fromBucketName('My_Bucket', 'k') }, 'E'))
       .toThrow(`AppBlock 'Stack/E': source bucket name "My_Bucket" must be lowercase letters, digits, '.' and '-', not ending in '.' (pattern ^[0-9a-z\\.\\-]*(?<!\\.)$). ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('-apps', 'k') }, 'F'))
-      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves (pattern ${S3_BUCKET_FORMAT.pattern}). ${BUCKET_FIX}`);
+      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves (pattern ${S3_BUCKET_FORMAT.pattern}): character 1 '-' is not allowed there. ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('a'.repeat(64), 'k') }, 'G'))
       .toThrow(`AppBlock 'Stack/G': source bucket name "${'a'.repeat(64)}" must be at most 63 characters long (it is 64). ${BUCKET_FIX}`);
     block({ source: S3Location.fromBucketName('abc', 'k') }, 'H');
