@@ -12,10 +12,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { Image, ImageBuilder, InstanceType } from '../lib';
-import { DIRECTORY_NAME, FLEET_IMAGE_NAME, NAME, S3_BUCKET, S3_BUCKET_FORMAT, StringRule, TAG_KEY, countProblem, stringProblem } from '../lib/private/rules';
-import { IMAGE_ASSISTANT_APPLICATION_NAME, IMAGE_ASSISTANT_IMAGE_NAME, IMAGE_COMPONENT_NAME } from '../lib/private/rules/image-assistant';
 import { codeIn } from './setup/message-syntax';
 import { takeMessageFindings } from './setup/message-words';
+import { DIRECTORY_NAME, FLEET_IMAGE_NAME, NAME, S3_BUCKET, S3_BUCKET_FORMAT, StringRule, TAG_KEY, countProblem, stringProblem } from '../lib/private/rules';
+import { IMAGE_ASSISTANT_APPLICATION_NAME, IMAGE_ASSISTANT_IMAGE_NAME, IMAGE_COMPONENT_NAME } from '../lib/private/rules/image-assistant';
 import { Validator } from '../lib/private/validation';
 
 describe('codeIn', () => {

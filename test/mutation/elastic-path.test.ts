@@ -129,7 +129,7 @@ describe('S3Location', () => {
   });
 
   test('each problem of the bucket, whole', () => {
-    const bucketFix = "Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().";
+    const bucketFix = 'Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().';
     expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow(`AppBlock 'Stack/A': source bucket is required. ${bucketFix}`);
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
       .toThrow(`AppBlock 'Stack/B': source bucket {"bucketName":"b-b"} is not of the expected type. ${bucketFix}`);
@@ -383,7 +383,7 @@ describe('Application', () => {
   });
 
   test('the props, app block, launch path and icon, each problem whole', () => {
-    const blockFix = "Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().";
+    const blockFix = 'Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().';
     const launchFix = "Give the path of the application's executable, such as C:\\Program Files\\Notepad++\\notepad++.exe.";
     const iconFix = "Give an S3Location, such as S3Location.fromBucket(bucket, 'icons/app.png').";
     expect(() => new Application(stack, 'A', undefined as any))
@@ -673,7 +673,7 @@ describe('AppBlockBuilder', () => {
   });
 
   test('app blocks, each problem whole', () => {
-    const blockFix = "Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().";
+    const blockFix = 'Give an AppBlock, defined in the app or imported with AppBlock.fromAppBlockArn().';
     expect(() => builder({ appBlocks: js('arn:aws:appstream:us-east-1:123456789012:app-block/x') }, 'A'))
       .toThrow("AppBlockBuilder 'Stack/A': appBlocks \"arn:aws:appstream:us-east-1:123456789012:app-block/x\" must be a list. Give a list of AppBlock objects.");
     expect(() => builder({ appBlocks: js([null]) }, 'B')).toThrow("AppBlockBuilder 'Stack/B': appBlocks[0] null is missing. Give a list of AppBlock objects.");

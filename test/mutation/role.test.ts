@@ -12,7 +12,7 @@ import { Validator } from '../../lib/private/validation';
 
 const APPSTREAM = 'appstream.amazonaws.com';
 const REFUSED = "ImageBuilder 'Stack/Builder': role \"Stack/Role\" cannot be assumed by appstream.amazonaws.com (AppStream answers InvalidRoleException). "
-  + "Define the role with assumedBy set to an iam.ServicePrincipal of appstream.amazonaws.com, or add that principal to its trust policy.";
+  + 'Define the role with assumedBy set to an iam.ServicePrincipal of appstream.amazonaws.com, or add that principal to its trust policy.';
 
 function setup() {
   const app = new App();

@@ -355,7 +355,7 @@ describe('ElasticFleet applications', () => {
 
   test('what is not an application fails', () => {
     const f = elastic();
-    const fix = "Give an Application, defined in the app or imported with Application.fromApplicationArn().";
+    const fix = 'Give an Application, defined in the app or imported with Application.fromApplicationArn().';
     expect(() => f.addApplication(js('arn:aws:appstream:us-east-1:123456789012:application/x')))
       .toThrow(`ElasticFleet 'Stack/E': addApplication() "arn:aws:appstream:us-east-1:123456789012:application/x" is not of the expected type. ${fix}`);
     expect(() => f.addApplication(js({ applicationArn: 'arn' }))).toThrow(`ElasticFleet 'Stack/E': addApplication() {"applicationArn":"arn"} is not of the expected type. ${fix}`);
@@ -779,7 +779,7 @@ describe('Entitlement.addApplication', () => {
     expect(() => all.addApplication(Application.fromApplicationName(stack, 'I', 'notepad')))
       .toThrow("Entitlement 'Stack/S/All': addApplication() \"Stack/I\" cannot be associated: the entitlement has appVisibility ALL, which already gives every application of the stack. Use AppVisibility.ASSOCIATED to entitle users to chosen applications only.");
     const e = s.addEntitlement('Some', entitlementOptions({ appVisibility: AppVisibility.ASSOCIATED }));
-    const fix = "Give an Application, defined in the app or imported with Application.fromApplicationName().";
+    const fix = 'Give an Application, defined in the app or imported with Application.fromApplicationName().';
     expect(() => e.addApplication(js('notepad'))).toThrow(`Entitlement 'Stack/S/Some': addApplication() "notepad" is not of the expected type. ${fix}`);
     expect(() => e.addApplication(js({ applicationName: 'notepad' }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"applicationName":"notepad"} is not of the expected type. ${fix}`);
     expect(() => e.addApplication(js({ node: {} }))).toThrow(`Entitlement 'Stack/S/Some': addApplication() {"node":{}} is not of the expected type. ${fix}`);
