@@ -232,7 +232,7 @@ export class ImageRecipe {
     const assets: ImageRecipeAsset[] = [];
     const components = (v.list('recipe.components', props.components, 'Give a list of ImageComponent values.') ?? []).map((component, i) => {
       const property = `recipe.components[${i}]`;
-      v.object(property, component, (x) => typeof x?.bind === 'function', 'Give an ImageComponent (ImageComponent.inline(), fromAsset() or fromBucket()).');
+      v.object(property, component, (x) => typeof x?.bind === 'function', 'Give an ImageComponent (ImageComponent.inline(), ImageComponent.fromAsset() or ImageComponent.fromBucket()).');
       const c = component.bind(scope, 'RecipeAsset');
       const o = c.options ?? {};
       const name = o.name ?? `component-${i + 1}`;
