@@ -14,7 +14,8 @@ export default defineConfig({
     // Every template the tests synthesize is kept in test-reports/templates for `test:cfn-lint`
     // (scripts/cfn-lint-templates.ts); the folder is emptied at the start of each run.
     globalSetup: ['test/setup/clean-templates.ts'],
-    // test/setup/warning-ids.ts fails a test whose warning carries an id the README's table lacks.
-    setupFiles: ['test/setup/capture-templates.ts', 'test/setup/warning-ids.ts'],
+    // test/setup/warning-ids.ts fails a test whose warning carries an id the README's table lacks;
+    // test/setup/message-words.ts one whose message holds TypeScript where words belong.
+    setupFiles: ['test/setup/capture-templates.ts', 'test/setup/warning-ids.ts', 'test/setup/message-words.ts'],
   },
 });

@@ -230,17 +230,17 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     super(scope, id);
     Object.defineProperty(this, APP_BLOCK_SYMBOL, { value: true });
     const v = new Validator(this, 'AppBlock');
-    const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
+    const packagingFix = 'Give AppBlockPackaging.custom() with a setupScript, or AppBlockPackaging.appStream2().';
     const packaging = v.object('packaging', props.packaging, (x) => x.packagingType === 'CUSTOM' || x.packagingType === 'APPSTREAM2', packagingFix);
     // [docs] S3Location.S3Key: the key "is required for CUSTOM"; for APPSTREAM2 it "is not required if a new
     // application package is required" (the app block builder writes one into the bucket).
     const source = S3Location._bindForSource(props.source, this, 'source', packaging.packagingType === 'APPSTREAM2');
     if (packaging.packagingType === 'CUSTOM') {
-      v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom({ setupScript }).');
+      v.required('packaging.setupScript', packaging.setupScript, 'A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom() a setupScript.');
       if (packaging.postSetupScript !== undefined) {
         // [docs] PostSetupScriptDetails "can only be provided for the APPSTREAM2 PackagingType"; AppBlockPackaging.custom() gives none, a plain object may.
         v.fail('packaging.postSetupScript', undefined, 'is only for APPSTREAM2 packaging, not CUSTOM',
-          'Leave postSetupScript out of a CUSTOM app block (its setupScript does the setup), or use AppBlockPackaging.appStream2({ postSetupScript }).');
+          'Leave postSetupScript out of a CUSTOM app block (its setupScript does the setup), or use AppBlockPackaging.appStream2() with the postSetupScript.');
       }
     }
     const setup = scriptDetails(this, v, 'packaging.setupScript', packaging.setupScript);
@@ -285,7 +285,7 @@ function scriptDetails(
   if (script === undefined || script === null) {
     return undefined;
   }
-  v.object(property, script, (x) => typeof x === 'object', 'Give { script, executablePath, timeout }.');
+  v.object(property, script, (x) => typeof x === 'object', 'Give an AppBlockScript: its script, executablePath and timeout.');
   const location = v.object(`${property}.script`, script.script, (x) => typeof x.bind === 'function',
     'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/setup.ps1\').').bind(scope, `${property}.script`);
   const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';

@@ -277,10 +277,10 @@ export class Application extends cdk.Resource implements IApplication {
     this.platforms = props.platforms;
     this.instanceFamilies = props.instanceFamilies;
     const platforms = openList(v, 'platforms', props.platforms, { offered: APPLICATION_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
-    v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].');
+    v.count('platforms', platforms.length, APPLICATION_PLATFORM_COUNT, 'platform', 'Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.');
     const instanceFamilies = openList(v, 'instanceFamilies', props.instanceFamilies,
       { offered: APPLICATION_INSTANCE_FAMILIES, known: APPLICATION_INSTANCE_FAMILIES, className: 'InstanceFamily', noun: 'instance family' });
-    v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].');
+    v.count('instanceFamilies', instanceFamilies.length, APPLICATION_INSTANCE_FAMILY_COUNT, 'instance family', 'Give a list of at least one instance family, such as one holding InstanceFamily.GENERAL_PURPOSE.');
     checkLabels(v, props);
     const name = resourceName(v, 'applicationName', props.applicationName, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, { platforms, instanceFamilies });
 

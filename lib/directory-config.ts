@@ -286,7 +286,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
     this.checkOus(v, ous, directoryName);
     const credentials = this.serviceAccountCredentials(v, props.serviceAccountCredentials);
     const certificateBasedAuthProperties = props.certificateBasedAuth === undefined ? undefined : this.certificateBasedAuth(v, v.object('certificateBasedAuth',
-      props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(...) }.'));
+      props.certificateBasedAuth, (x) => typeof x.certificateAuthority?.certificateAuthorityArn === 'string', 'Give a CertificateBasedAuth whose certificateAuthority is an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn().'));
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
       directoryName,
@@ -382,7 +382,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
   private certificateBasedAuth(v: Validator, auth: CertificateBasedAuth): appstream.CfnDirectoryConfig.CertificateBasedAuthPropertiesProperty {
     const certificateAuthorityArn = auth.certificateAuthority.certificateAuthorityArn;
     const property = 'certificateBasedAuth.certificateAuthority';
-    const fix = 'Give an AWS Private CA, such as acmpca.CertificateAuthority.fromCertificateAuthorityArn(this, \'Ca\', \'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555\').';
+    const fix = 'Give an AWS Private CA, such as one imported with acmpca.CertificateAuthority.fromCertificateAuthorityArn() from its ARN, arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555.';
     v.string(property, certificateAuthorityArn, ARN, fix);
     v.string(property, certificateAuthorityArn, DIRECTORY_CONFIG_PRIVATE_CA_ARN, fix);
     const status = auth.status ?? CertificateBasedAuthStatus.ENABLED;

@@ -319,7 +319,7 @@ class ImportedEntitlement extends cdk.Resource implements IEntitlement {
 
 /** The L1 attributes: at least one, names from the documented list, values not empty, no attribute twice. */
 function attributes(v: Validator, given: EntitlementAttribute[]): appstream.CfnEntitlement.AttributeProperty[] {
-  const fix = 'Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\')].';
+  const fix = 'Give a list of EntitlementAttribute values, such as one holding EntitlementAttribute.of(SamlAttribute.DEPARTMENT, \'finance\').';
   const list = given;
   v.count('attributes', list.length, ENTITLEMENT_ATTRIBUTES, 'attribute', fix);
   const seen = new Map<string, number>();

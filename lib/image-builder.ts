@@ -362,7 +362,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     const network = configureNetwork(this, v, props, {
       count: IMAGE_BUILDER_SUBNETS,
       firstOnly: true,
-      countFix: 'An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.',
+      countFix: 'An image builder uses exactly one subnet: set vpcSubnets to a selection of one subnet (its subnets holding only that subnet, such as the first of the VPC\'s private subnets), or select by subnet type, group or availability zone to take the first subnet selected.',
     });
     this.getConnections = network.connections;
     const softwares = (property: 'softwaresToInstall' | 'softwaresToUninstall') => {

@@ -349,7 +349,7 @@ export class ImagePipeline extends Construct {
     }).next(new sfn.Fail(this, 'Image FAILED', { error: 'ImagePipeline.ImageFailed', causePath: '$.Poll.Reason' }));
     const timedOut = new sfn.Fail(this, 'Image not ready in time', {
       error: 'ImagePipeline.Timeout',
-      cause: `The image was not AVAILABLE after ${d.maxPolls} polls, ${d.interval.toHumanString()} apart.`,
+      cause: `The image was not AVAILABLE after ${d.maxPolls === 1 ? '1 poll' : `${d.maxPolls} polls, ${d.interval.toHumanString()} apart`}.`,
     });
 
     const afterAvailable = this.distribution(d);

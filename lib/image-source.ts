@@ -139,7 +139,7 @@ class ManagedUpdates extends ImageSource {
     });
     const cannot = new sfn.Fail(scope, 'The image cannot be updated', {
       error: 'ImagePipeline.CannotUpdateImage',
-      cause: 'CreateUpdatedImage (dry run) answered canUpdateImage: false: the image has no pending updates, or is not one AWS can update (it must be a private image of yours, from a base image published on or after 2017-07-24).',
+      cause: 'CreateUpdatedImage (dry run) answered that canUpdateImage is false: the image has no pending updates, or is not one AWS can update (it must be a private image of yours, from a base image published on or after 2017-07-24).',
     });
     dryRun.next(new sfn.Choice(scope, 'Can the image be updated?')
       .when(sfn.Condition.booleanEquals('$.DryRun.CanUpdate', true), update)

@@ -98,7 +98,7 @@ class BucketLocation extends OwnLocation {
   public _bindLocation(scope: IConstruct, property: string, keyOptional: boolean): { s3Bucket: string; s3Key?: string } {
     const v = Validator.of(scope);
     const bucket = v.object(`${property} bucket`, this.bucket, (x) => typeof x.bucketName === 'string' && typeof x.addToResourcePolicy === 'function',
-      'Give an s3.IBucket, such as new s3.Bucket(this, \'Apps\') or s3.Bucket.fromBucketName(this, \'Apps\', name).');
+      'Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().');
     const config = checkLocation(v, property, bucket.bucketName, this.key, keyOptional);
     if (config.s3Key === undefined) {
       warnUpload(v, property, config.s3Bucket);

@@ -514,7 +514,7 @@ class ImportedStack extends StackBase {
   public grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant {
     if (fleet === undefined || fleet === null) {
       throw new Error(`Stack '${this.node.path}': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. `
-        + 'Give the fleet, for example Fleet.fromFleetName(this, \'Fleet\', name), as the second argument.');
+        + 'Give the fleet as the second argument, such as one imported with Fleet.fromFleetName().');
     }
     return iam.Grant.addToPrincipal({ grantee, actions: STACK_STREAMING_URL_ACTIONS, resourceArns: [this.stackArn, fleet.fleetArn] });
   }
@@ -570,7 +570,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
   return connectors.map((connector, i) => {
     const property = `storageConnectors[${i}]`;
     if (!connector || !connector.connectorType) {
-      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
     }
     const type = connector.connectorType;
     if (!cdk.Token.isUnresolved(type)) {
@@ -580,10 +580,10 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
       }
       seen.set(type, i);
       if (!STORAGE_CONNECTOR_TYPES.includes(type)) {
-        v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), .googleDrive() or .oneDrive().');
+        v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
       }
     }
-    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as [\'example.com\'].') ?? [];
+    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as one holding example.com.') ?? [];
     if (domains.length > 0 && !cdk.Token.isUnresolved(type) && !STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.includes(type)) {
       v.fail(`${property}.domains`, undefined, `are only for ${STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.join(' and ')} connectors, not ${type}`, 'Leave the domains out.');
     }

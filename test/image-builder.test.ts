@@ -402,7 +402,7 @@ describe('rules', () => {
     test('fails a selection that names two subnets, saying how to narrow it', () => {
       const vpc = vpcWith();
       expect(() => builder({ vpc, vpcSubnets: { subnets: vpc.privateSubnets } })).toThrow(
-        /ImageBuilder 'Stack\/Builder': vpcSubnets must have exactly 1 subnet \(it has 2\)\. An image builder uses exactly one subnet: name one/,
+        /ImageBuilder 'Stack\/Builder': vpcSubnets must have exactly 1 subnet \(it has 2\)\. An image builder uses exactly one subnet: set vpcSubnets to a selection of one subnet/,
       );
     });
     test('fails a selection of no subnet', () => {

@@ -101,6 +101,12 @@ describe('ImagePipeline', () => {
     const states = allStates(definition().States);
     expect(states['Wait for the image'].Seconds).toBe(600);
     expect(states['Is the image ready?'].Choices).toContainEqual({ Variable: '$.Image.Polls', NumericGreaterThanEquals: 48, Next: 'Image not ready in time' });
+    expect(states['Image not ready in time'].Cause).toBe('The image was not AVAILABLE after 48 polls, 10 minutes apart.');
+  });
+
+  test('a timeout of one poll interval says "after 1 poll"', () => {
+    pipeline({ timeout: Duration.minutes(10), pollInterval: Duration.minutes(10) });
+    expect(allStates(definition().States)['Image not ready in time'].Cause).toBe('The image was not AVAILABLE after 1 poll.');
   });
 
   test('every AppStream task retries throttling and concurrent modification with backoff', () => {

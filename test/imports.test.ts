@@ -73,7 +73,7 @@ describe('imported stacks grant streaming URLs', () => {
   test('fails without the fleet, naming how to give it', () => {
     const portal = new iam.Role(stack, 'Portal', { assumedBy: new iam.AccountRootPrincipal() });
     expect(() => Stack.fromStackName(stack, 'Legacy', 'legacy-stack').grantCreateStreamingUrl(portal))
-      .toThrow("Stack 'Stack/Legacy': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. Give the fleet, for example Fleet.fromFleetName(this, 'Fleet', name), as the second argument.");
+      .toThrow("Stack 'Stack/Legacy': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. Give the fleet as the second argument, such as one imported with Fleet.fromFleetName().");
   });
 
   test('a defined stack uses its own fleet unless given one', () => {

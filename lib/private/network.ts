@@ -65,9 +65,9 @@ export interface Network {
  * @param spec the subnets this kind of resource takes
  */
 export function configureNetwork(scope: Construct, v: Validator, props: NetworkProps, spec: SubnetSpec): Network {
-  const vpc = props.vpc == null ? undefined : v.object('vpc', props.vpc, (x) => typeof x.selectSubnets === 'function', 'Give an ec2.IVpc, such as ec2.Vpc.fromLookup(this, \'Vpc\', { vpcId }).');
+  const vpc = props.vpc == null ? undefined : v.object('vpc', props.vpc, (x) => typeof x.selectSubnets === 'function', 'Give an ec2.IVpc, defined in the app or imported with ec2.Vpc.fromLookup().');
   props.securityGroups?.forEach((sg, i) =>
-    v.object(`securityGroups[${i}]`, sg, (x) => typeof x.securityGroupId === 'string', 'Give ec2.ISecurityGroup objects, such as ec2.SecurityGroup.fromSecurityGroupId(this, \'Sg\', id).'));
+    v.object(`securityGroups[${i}]`, sg, (x) => typeof x.securityGroupId === 'string', 'Give ec2.ISecurityGroup objects, defined in the app or imported with ec2.SecurityGroup.fromSecurityGroupId().'));
   if (!vpc) {
     if (props.vpcSubnets) {
       v.fail('vpcSubnets', undefined, 'needs a vpc', 'Give vpc too, or leave vpcSubnets out.');
@@ -187,7 +187,7 @@ function selectSubnets(v: Validator, vpc: ec2.IVpc, selection: ec2.SubnetSelecti
       const kind = vpc.privateSubnets.includes(subnet) ? 'private' : vpc.isolatedSubnets.includes(subnet) ? 'isolated' : undefined;
       if (kind) {
         v.fail('enableDefaultInternetAccess', true, `needs a public subnet, but the selected subnet '${subnet.node.path}' is ${kind}`,
-          'Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.');
+          'Select a public subnet (set vpcSubnets to a selection with subnetType ec2.SubnetType.PUBLIC), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.');
       }
     }
   }

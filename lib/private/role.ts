@@ -23,7 +23,7 @@ const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
  */
 export function serviceRole(scope: Construct, v: Validator, given: iam.IRole | undefined, attach: (role: iam.IRole) => void): () => iam.IRole {
   if (given !== undefined && given !== null) {
-    v.object('role', given, (x) => typeof x.roleArn === 'string', 'Give an iam.IRole, such as iam.Role.fromRoleArn(this, \'Role\', arn).');
+    v.object('role', given, (x) => typeof x.roleArn === 'string', 'Give an iam.IRole, defined in the app or imported with iam.Role.fromRoleArn().');
     attach(given);
     scope.node.addValidation({ validate: () => checkTrust(v, given) });
     return () => given;
@@ -66,7 +66,7 @@ function checkTrust(v: Validator, given: iam.IRole): string[] {
   if (trustsAppStream(Stack.of(role).resolve(document)) === false) {
     return [v.message('role', role.node.path,
       `cannot be assumed by ${APPSTREAM_PRINCIPAL} (AppStream answers InvalidRoleException)`,
-      `Define the role with assumedBy: new iam.ServicePrincipal('${APPSTREAM_PRINCIPAL}'), or add that principal to its trust policy.`)];
+      `Define the role with assumedBy set to an iam.ServicePrincipal of ${APPSTREAM_PRINCIPAL}, or add that principal to its trust policy.`)];
   }
   return [];
 }

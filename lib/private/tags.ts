@@ -17,7 +17,7 @@ import { Validator } from './validation';
  */
 export function applyTags(v: Validator, resource: IConstruct, tagManager: cdk.TagManager, tags: Record<string, string> | undefined): void {
   if (tags !== undefined && tags !== null && (Array.isArray(tags) || typeof tags !== 'object')) {
-    v.fail('tags', tags, 'must be a map of keys to values', "Give tags as an object, such as { team: 'desktops' } (not CloudFormation's [{ Key, Value }] list).");
+    v.fail('tags', tags, 'must be a map of keys to values', "Give tags as a map from each key to its value, such as the key team with the value desktops (not as CloudFormation's list of Key and Value pairs).");
   }
   tags = tags ?? {};
   const problems = tagProblems(v, tags);

@@ -281,7 +281,7 @@ export class Validator {
       return undefined;
     }
     if (typeof value !== 'boolean' && !Token.isUnresolved(value)) {
-      this.fail(property, value, 'must be true or false', `Give ${property}: true, or leave it out.`);
+      this.fail(property, value, 'must be true or false', `Set ${property} to true or false, or leave it out.`);
     }
     return value;
   }

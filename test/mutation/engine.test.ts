@@ -3,7 +3,7 @@
  * cannot pass). Each limit is tried at, below and above its edge, and each message in full.
  */
 import { describe, expect, test } from 'vitest';
-import { countProblem, patternFault, rangeProblem, stringProblem, toRegExp } from '../../lib/private/rules';
+import { countProblem, counted, patternFault, rangeProblem, stringProblem, toRegExp, withoutLookArounds } from '../../lib/private/rules';
 
 const src = ['Test.Member'] as const;
 
@@ -55,11 +55,27 @@ describe('stringProblem', () => {
     expect(patternFault('^[a-z]{3}$', 'ab')).toBeUndefined();
     expect(patternFault('^[a-z]+$', 'a b c d')).toBeUndefined();
     expect(patternFault('^(?!aws:).+$', 'aws:x')).toBeUndefined();
+    // Under a look-around, a character allowed somewhere ('.' not at the end) is not named as the fault.
+    expect(patternFault('^[a-z.]*(?<!\\.)$', 'abc.')).toBeUndefined();
     expect(patternFault('^[a-z]+$', 'abc')).toBeUndefined();
     expect(patternFault('^[a-z]+$', 'a b')).toEqual({ position: 2, character: ' ', elsewhere: false });
     // Beyond the pair search's length, only a single character is looked for.
     expect(patternFault('^[a-z]+$', `${'a'.repeat(127)} b`)).toEqual({ position: 128, character: ' ', elsewhere: false });
     expect(patternFault('^[a-z]+$', `${'a'.repeat(127)} b `)).toBeUndefined();
+  });
+
+  test('pattern with a look-around: a character allowed nowhere is named', () => {
+    const image = { sources: src, pattern: '^(?![Aa][Ww][Ss])[a-zA-Z0-9_.-]+$', patternHint: 'an image name' };
+    expect(stringProblem(image, 'my image')).toBe(`must be an image name (pattern ${image.pattern}): character 3 ' ' is not allowed`);
+    expect(stringProblem(image, 'aws-image')).toBe(`must be an image name (pattern ${image.pattern})`);
+    const tagKey = { sources: src, pattern: '^(^(?!aws:).[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$', patternHint: 'a tag key' };
+    // '#' may be a tag key's first character (any character may), not a later one.
+    expect(stringProblem(tagKey, 'team#1')).toBe(`must be a tag key (pattern ${tagKey.pattern}): character 5 '#' is not allowed there`);
+    expect(stringProblem(tagKey, 'aws:team')).toBe(`must be a tag key (pattern ${tagKey.pattern})`);
+  });
+
+  test('withoutLookArounds keeps escapes, classes and other groups', () => {
+    expect(withoutLookArounds('^(?!aws:)(?:a|b(?=c))[(?!x)]\\(?!y\\)z(?<!\\.)$')).toBe('^(?:a|b)[(?!x)]\\(?!y\\)z$');
   });
 
   test('length is checked before the pattern', () => {
@@ -87,6 +103,14 @@ describe('countProblem', () => {
     expect(countProblem({ sources: src, minItems: 1, maxItems: 4 }, 4, 'endpoint')).toBeUndefined();
     expect(countProblem({ sources: src, minItems: 1, maxItems: 4 }, 5, 'endpoint')).toBe('must have at most 4 endpoints (it has 5)');
     expect(countProblem({ sources: src, maxItems: 1 }, 2, 'fleet')).toBe('must have at most 1 fleet (it has 2)');
+  });
+
+  test('the noun is singular for 1 only, and a consonant and y make "ies"', () => {
+    expect(counted(1, 'instance family')).toBe('1 instance family');
+    expect(counted(2, 'instance family')).toBe('2 instance families');
+    expect(counted(0, 'subnet')).toBe('0 subnets');
+    expect(counted(3, 'key')).toBe('3 keys');
+    expect(countProblem({ sources: src, minItems: 2 }, 1, 'instance family')).toBe('must have at least 2 instance families (it has 1)');
   });
 
   test('a min alone or a max alone is not "exactly"', () => {

@@ -148,7 +148,7 @@ describe('applyTags', () => {
   }
 
   test('fails a list or a string of tags, with the fix', () => {
-    expect(() => tagged([{ Key: 'a', Value: 'b' }])).toThrow("ImageBuilder 'S/Thing': tags [{\"Key\":\"a\",\"Value\":\"b\"}] must be a map of keys to values. Give tags as an object, such as { team: 'desktops' } (not CloudFormation's [{ Key, Value }] list).");
+    expect(() => tagged([{ Key: 'a', Value: 'b' }])).toThrow("ImageBuilder 'S/Thing': tags [{\"Key\":\"a\",\"Value\":\"b\"}] must be a map of keys to values. Give tags as a map from each key to its value, such as the key team with the value desktops (not as CloudFormation's list of Key and Value pairs).");
     expect(() => tagged('team=x')).toThrow(/tags "team=x" must be a map of keys to values/);
     expect(() => tagged(null)).not.toThrow();
     expect(() => tagged(undefined)).not.toThrow();

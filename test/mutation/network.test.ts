@@ -43,7 +43,7 @@ describe('without a VPC', () => {
   });
   test('fails what is not a VPC or a security group', () => {
     const { scope, v } = setup();
-    expect(() => configureNetwork(scope, v, { vpc: 'vpc-1' as any }, ONE)).toThrow(/vpc "vpc-1" is not of the expected type\. Give an ec2.IVpc, such as ec2.Vpc.fromLookup\(this, 'Vpc', \{ vpcId \}\)\./);
+    expect(() => configureNetwork(scope, v, { vpc: 'vpc-1' as any }, ONE)).toThrow(/vpc "vpc-1" is not of the expected type\. Give an ec2.IVpc, defined in the app or imported with ec2.Vpc.fromLookup\(\)\./);
     expect(() => configureNetwork(scope, v, { securityGroups: ['sg-1'] as any }, ONE)).toThrow(/securityGroups\[0\] "sg-1" is not of the expected type\. Give ec2.ISecurityGroup objects/);
     // A string for the list is refused at the public boundary, before the helper sees it
     expect(() => new Fleet(new Stack(new App(), 'Stack'), 'Res', { image: Image.fromName('i'), instanceType: InstanceType.STANDARD_MEDIUM, securityGroups: 'sg-1' as any }))
@@ -72,7 +72,7 @@ describe('subnets', () => {
     });
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
     expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: true, vpcSubnets: isolated }, ONE))
-      .toThrow("ImageBuilder 'Stack/Res': enableDefaultInternetAccess true needs a public subnet, but the selected subnet 'Stack/Iso/IsoSubnet1' is isolated. Select a public subnet (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.");
+      .toThrow("ImageBuilder 'Stack/Res': enableDefaultInternetAccess true needs a public subnet, but the selected subnet 'Stack/Iso/IsoSubnet1' is isolated. Select a public subnet (set vpcSubnets to a selection with subnetType ec2.SubnetType.PUBLIC), or leave enableDefaultInternetAccess off and reach the internet through a NAT gateway.");
     expect(() => configureNetwork(scope, v, { vpc, enableDefaultInternetAccess: false, vpcSubnets: isolated }, ONE)).not.toThrow();
   });
 

@@ -12,7 +12,7 @@ import { Validator } from '../../lib/private/validation';
 
 const APPSTREAM = 'appstream.amazonaws.com';
 const REFUSED = "ImageBuilder 'Stack/Builder': role \"Stack/Role\" cannot be assumed by appstream.amazonaws.com (AppStream answers InvalidRoleException). "
-  + "Define the role with assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'), or add that principal to its trust policy.";
+  + 'Define the role with assumedBy set to an iam.ServicePrincipal of appstream.amazonaws.com, or add that principal to its trust policy.';
 
 function setup() {
   const app = new App();
@@ -139,7 +139,7 @@ describe('serviceRole', () => {
   test('fails what is not a role', () => {
     const { scope, v } = setup();
     expect(() => serviceRole(scope, v, 'arn:aws:iam::123456789012:role/x' as any, () => undefined))
-      .toThrow("ImageBuilder 'Stack/Builder': role \"arn:aws:iam::123456789012:role/x\" is not of the expected type. Give an iam.IRole, such as iam.Role.fromRoleArn(this, 'Role', arn).");
+      .toThrow("ImageBuilder 'Stack/Builder': role \"arn:aws:iam::123456789012:role/x\" is not of the expected type. Give an iam.IRole, defined in the app or imported with iam.Role.fromRoleArn().");
   });
 
   test('null is no role', () => {

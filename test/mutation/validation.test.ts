@@ -228,7 +228,7 @@ describe('Validator', () => {
     expect(v.boolean('p', true)).toBe(true);
     const token = Token.asAny(Lazy.any({ produce: () => true })) as any;
     expect(v.boolean('p', token)).toBe(token);
-    expect(() => v.boolean('p', 'yes' as any)).toThrow("ImageBuilder 'Stack/Thing': p \"yes\" must be true or false. Give p: true, or leave it out.");
+    expect(() => v.boolean('p', 'yes' as any)).toThrow("ImageBuilder 'Stack/Thing': p \"yes\" must be true or false. Set p to true or false, or leave it out.");
     expect(() => v.boolean('p', 0 as any)).toThrow('p 0 must be true or false');
   });
 

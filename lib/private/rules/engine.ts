@@ -136,12 +136,17 @@ const PAIR_SEARCH_MAX = 128;
 
 /**
  * The first character of `value` whose removal or replacement by a letter or digit makes it match
- * `pattern`, or undefined when no single character is to blame (a string too short, say), and for a
- * pattern with a look-around (`(?!aws:)`), whose fault is a sequence, not one character.
+ * `pattern`, or undefined when no single character is to blame (a string too short, say). A look-around
+ * (`(?!aws:)`) forbids a sequence, not one character: the search runs on the pattern without its
+ * look-arounds, so the space of 'my app' is named and nothing is for 'aws:x', which only the
+ * look-around refuses.
  */
 export function patternFault(pattern: string, value: string): PatternFault | undefined {
-  const re = toRegExp(pattern);
-  if (/\(\?<?[=!]/.test(pattern) || re.test(value)) {
+  if (toRegExp(pattern).test(value)) {
+    return undefined;
+  }
+  const re = toRegExp(withoutLookArounds(pattern));
+  if (re.test(value)) {
     return undefined;
   }
   const chars = Array.from(value);
@@ -176,6 +181,32 @@ export function patternFault(pattern: string, value: string): PatternFault | und
   return { position: found.i + 1, character, elsewhere };
 }
 
+/** `pattern` without its look-aheads and look-behinds (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`), escapes and classes respected. */
+export function withoutLookArounds(pattern: string): string {
+  let out = '';
+  let depth = 0; // inside a look-around, the depth of its parentheses
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const piece = c === '\\' ? c + pattern[++i] : c;
+    if (piece === '[' && !inClass) {
+      inClass = true;
+    } else if (piece === ']' && inClass) {
+      inClass = false;
+    } else if (!inClass && depth === 0 && piece === '(' && /^\(\?<?[=!]/.test(pattern.slice(i))) {
+      depth = 1;
+      continue;
+    } else if (!inClass && depth > 0 && piece === '(') {
+      depth++;
+    } else if (!inClass && depth > 0 && piece === ')') {
+      depth--;
+      continue;
+    }
+    out += depth > 0 ? '' : piece;
+  }
+  return out;
+}
+
 /**
  * A character for a message: quoted when visible ('"' around a "'"), with its Unicode code when it is not
  * ASCII ('ë' (U+00EB)), and as its code alone when it is invisible (a tab, a line break).
@@ -189,16 +220,21 @@ function showCharacter(c: string): string {
   return /^[\x20-\x7e]$/.test(c) ? quoted : `${quoted} (${code})`;
 }
 
+/** A count with its noun, singular for 1: "1 subnet", "5 security groups", "2 instance families". */
+export function counted(count: number, noun: string): string {
+  return count === 1 ? `1 ${noun}` : `${count} ${noun.replace(/([^aeiou])y$/, '$1ie')}s`;
+}
+
 /** What is wrong with a list or map of `count` entries under `rule`, or undefined. */
 export function countProblem(rule: CountRule, count: number, noun: string): string | undefined {
   if (rule.minItems !== undefined && rule.maxItems !== undefined && rule.minItems === rule.maxItems && count !== rule.minItems) {
-    return `must have exactly ${rule.minItems} ${noun}${rule.minItems === 1 ? '' : 's'} (it has ${count})`;
+    return `must have exactly ${counted(rule.minItems, noun)} (it has ${count})`;
   }
   if (rule.minItems !== undefined && count < rule.minItems) {
-    return `must have at least ${rule.minItems} ${noun}${rule.minItems === 1 ? '' : 's'} (it has ${count})`;
+    return `must have at least ${counted(rule.minItems, noun)} (it has ${count})`;
   }
   if (rule.maxItems !== undefined && count > rule.maxItems) {
-    return `must have at most ${rule.maxItems} ${noun}${rule.maxItems === 1 ? '' : 's'} (it has ${count})`;
+    return `must have at most ${counted(rule.maxItems, noun)} (it has ${count})`;
   }
   return undefined;
 }
