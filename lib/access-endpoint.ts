@@ -50,7 +50,7 @@ export abstract class AccessEndpoint {
    * Check the endpoint for the construct that uses it, and return its configuration.
    *
    * @param scope the construct that uses the endpoint, named in error messages
-   * @param property the property that holds the endpoint, as messages name it (`accessEndpoints[2]`)
+   * @param property the property that holds the endpoint, as messages name it, with the index of its entry in a list
    */
   public abstract bind(scope: IConstruct, property?: string): AccessEndpointConfig;
 }

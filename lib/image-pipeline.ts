@@ -102,7 +102,7 @@ export interface ImagePipelineProps {
   readonly imageTags?: Record<string, string>;
 
   /**
-   * When to run the pipeline, such as `events.Schedule.cron({ day: '1', hour: '3', minute: '0' })`.
+   * When to run the pipeline: an `events.Schedule`, such as a cron schedule for 03:00 UTC on the first day of each month.
    *
    * @default - no schedule: runs start with `StartExecution` (see `grantStartExecution`)
    */

@@ -12,6 +12,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, test } from 'vitest';
 import * as lib from '../lib';
+import { codeIn } from './setup/message-syntax';
 import { API_TYPES } from '../lib/private/api-types.generated';
 
 const js = (x: unknown): any => x;
@@ -209,6 +210,11 @@ describe('every entry point of the table is checked', () => {
   const statics = entries.flatMap(([cls, e]) => e.kind === 'class' ? Object.entries(e.statics).filter(([, m]) => m.params.some((p) => !p.optional)).map(([m, spec]) => [cls, m, spec] as const) : []);
   const constructors = entries.filter(([, e]) => e.kind === 'class' && e.init !== undefined).map(([cls]) => cls);
   const junk: unknown[] = [undefined, null, 7, 'x', true, [], [null], {}];
+  /** The TypeScript in the fix of a boundary message (the part after the problem), as the house rule finds it. */
+  const codeInFix = (message: string): string[] => {
+    const at = message.search(/\. (?:Give|Use|Define) /);
+    return at < 0 ? [] : codeIn(message.slice(at + 2)).map((c) => `${c} in "${message.slice(at + 2, at + 160)}"`);
+  };
 
   test('the fixtures hold an instance of every class and interface with methods that take parameters', () => {
     expect(Object.keys(instances(stackIn())).sort()).toEqual(withMethods.map(([n]) => n).sort());
@@ -226,6 +232,7 @@ describe('every entry point of the table is checked', () => {
         if (e instanceof TypeError || !(e as Error).message.startsWith(`${cls} 'S/X': `)) {
           problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
         }
+        problems.push(...codeInFix((e as Error).message));
       }
     }
     expect(problems).toEqual([]);
@@ -247,6 +254,7 @@ describe('every entry point of the table is checked', () => {
         if (e instanceof TypeError || !(e as Error).message.startsWith(`${cls}.${method}()`)) {
           problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
         }
+        problems.push(...codeInFix((e as Error).message));
       }
     }
     expect(problems).toEqual([]);
@@ -271,6 +279,7 @@ describe('every entry point of the table is checked', () => {
           if (e instanceof TypeError || !new RegExp(`${method}\\(\\w+\\)|^\\w+\\.${method}\\(\\): `).test((e as Error).message)) {
             problems.push(`${JSON.stringify(value)}: ${(e as Error).message.slice(0, 160)}`);
           }
+          problems.push(...codeInFix((e as Error).message));
         }
       }
       expect(problems).toEqual([]);

@@ -159,7 +159,7 @@ function howToMake(name: string): string {
       return `Use ${factories.slice(0, 4).join(', ')}${factories.length > 4 ? ' or another static method of ' + name : ''}${constant ? `, or a constant such as ${name}.${constant}` : ''}.`;
     }
     if (entry.init) {
-      return `Define one with new ${name}().`;
+      return `Define one in the app (a ${name} construct).`;
     }
   }
   if (entry?.kind === 'interface') {
@@ -374,21 +374,28 @@ function listFix(element: ApiType): string {
       return `Give a list of ${classes.join(' or ')} objects, defined here or imported with their from… methods.`;
     }
   }
-  return `Give a list, such as [${exampleOf(element)}].`;
+  return `Give a list of ${listOf(element)}.`;
 }
 
-/** An example of a list's element type, for a fix. */
-function exampleOf(type: ApiType): string {
-  if (typeof type !== 'string') {
-    return '…';
+/** What a list of `element` holds, in words: strings, FleetType members (such as …), values made with …. */
+function listOf(element: ApiType): string {
+  if (typeof element !== 'string') {
+    return `${typeName(element)} values`;
   }
-  const entry = API_TYPES[type];
+  if (element === 'string' || element === 'number') {
+    return `${element}s`;
+  }
+  const entry = API_TYPES[element];
   if (entry?.kind === 'enum') {
-    return `${type}.${entry.members[0]}`;
+    return `${element} members, such as one holding ${element}.${entry.members[0]}`;
   }
-  const factory = entry?.kind === 'class' ? Object.keys(entry.statics).find((m) => entry.statics[m].returns === type) : undefined;
-  return type === 'string' ? "'a', 'b'" : factory ? `${type}.${factory}(…)` : `${typeName(type)}`;
+  if (entry?.kind === 'class' && entry.constants !== undefined && entry.constants.length > 0) {
+    return `${element} values, such as one holding ${element}.${entry.constants[0]}`;
+  }
+  const factories = entry?.kind === 'class' ? Object.keys(entry.statics).filter((m) => entry.statics[m].returns === element) : [];
+  return factories.length > 0 ? `${element} values, each made with ${factories.slice(0, 3).map((m) => `${element}.${m}()`).join(' or ')}` : `${shortName(element)} values`;
 }
+
 
 /** A value that must be present (a required parameter, field or list element). */
 function required(type: ApiType, value: unknown, path: string, doc?: string): unknown {
@@ -500,7 +507,7 @@ export function checkConstructor(cls: Function, args: ArrayLike<unknown>): Recor
   const [scope, id] = Array.from(args);
   const where: Where = isConstruct(scope) && typeof id === 'string'
     ? { prefix: constructPrefix(cls.name, scope.node.path ? `${scope.node.path}/${id}` : id), isConstructor: true }
-    : { prefix: `new ${cls.name}(): `, isConstructor: true };
+    : { prefix: `The ${cls.name} constructor: `, isConstructor: true };
   try {
     const checked = checkArguments(where, entry.init, args);
     return Object.fromEntries(entry.init.map((p, i) => [p.name, checked[i]]));

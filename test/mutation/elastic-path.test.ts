@@ -132,14 +132,14 @@ describe('S3Location', () => {
     const bucketFix = "Give an s3.IBucket, such as new s3.Bucket(this, 'Apps') or s3.Bucket.fromBucketName(this, 'Apps', name).";
     expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow('S3Location.fromBucket(): bucket is required. Give an s3.IBucket (the bucket).');
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
-      .toThrow(`AppBlock 'Stack/B': source bucket {"bucketName":"b-b"} is not of the expected type. ${bucketFix}`);
+      .toThrow("AppBlock 'Stack/B': source bucket {\"bucketName\":\"b-b\"} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 5, addToResourcePolicy: () => ({ statementAdded: false }) }), 'k') }, 'C'))
-      .toThrow(`AppBlock 'Stack/C': source bucket {"bucketName":5} is not of the expected type. ${bucketFix}`);
+      .toThrow("AppBlock 'Stack/C': source bucket {\"bucketName\":5} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
     expect(() => block({ source: S3Location.fromBucketName(undefined as any, 'k') }, 'D')).toThrow("S3Location.fromBucketName(): bucketName is required. Give a string (the bucket's name).");
     expect(() => block({ source: S3Location.fromBucketName('My_Bucket', 'k') }, 'E'))
       .toThrow(`AppBlock 'Stack/E': source bucket name "My_Bucket" must be lowercase letters, digits, '.' and '-', not ending in '.' (pattern ^[0-9a-z\\.\\-]*(?<!\\.)$). ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('-apps', 'k') }, 'F'))
-      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves (pattern ${S3_BUCKET_FORMAT.pattern}). ${BUCKET_FIX}`);
+      .toThrow(`AppBlock 'Stack/F': source bucket name "-apps" must be an S3 bucket name: lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, without '..', '.-' or '-.', not an IP address, and without the prefixes and suffixes S3 reserves (pattern ${S3_BUCKET_FORMAT.pattern}): character 1 '-' is not allowed there. ${BUCKET_FIX}`);
     expect(() => block({ source: S3Location.fromBucketName('a'.repeat(64), 'k') }, 'G'))
       .toThrow(`AppBlock 'Stack/G': source bucket name "${'a'.repeat(64)}" must be at most 63 characters long (it is 64). ${BUCKET_FIX}`);
     block({ source: S3Location.fromBucketName('abc', 'k') }, 'H');
@@ -246,7 +246,7 @@ describe('AppBlock', () => {
     const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
     expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give an object with the fields of AppBlockProps, at least packaging, source (the app block's properties).");
     expect(() => block({ packaging: undefined }, 'B')).toThrow("AppBlock 'Stack/B': packaging is required. Use AppBlockPackaging.appStream2(), AppBlockPackaging.custom() (how the block is packaged, and its scripts).");
-    expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow(`AppBlock 'Stack/C': packaging {"packagingType":"VHD"} is not of the expected type. ${packagingFix}`);
+    expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow("AppBlock 'Stack/C': packaging {\"packagingType\":\"VHD\"} is not of the expected type. Give AppBlockPackaging.custom() with a setupScript, or AppBlockPackaging.appStream2().");
     expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
       .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
@@ -407,20 +407,20 @@ describe('Application', () => {
 
   test('platforms and instance families, each problem whole', () => {
     expect(() => application({ platforms: undefined }, 'A')).toThrow("Application 'Stack/A': platforms is required. Give a list of FleetPlatform values (the platforms the application runs on: 1 to 4).");
-    expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow("Application 'Stack/B': platforms \"WINDOWS_SERVER_2019\" must be a list of FleetPlatform values, not a string. Give a list, such as [FleetPlatform.of(…)] (the platforms the application runs on: 1 to 4).");
+    expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow("Application 'Stack/B': platforms \"WINDOWS_SERVER_2019\" must be a list of FleetPlatform values, not a string. Give a list of FleetPlatform values, such as one holding FleetPlatform.AMAZON_LINUX2 (the platforms the application runs on: 1 to 4).");
     expect(() => application({ platforms: js([null]) }, 'C')).toThrow("Application 'Stack/C': platforms[0] is required. Use FleetPlatform.of(), or a constant such as FleetPlatform.AMAZON_LINUX2.");
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.WINDOWS] }, 'D'))
       .toThrow('Application \'Stack/D\': platforms[1] "WINDOWS" is not a platform applications take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404.');
     expect(() => application({ platforms: [FleetPlatform.UBUNTU_PRO_2404, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404] }, 'E'))
       .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
-      .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
+      .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.");
     expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow("Application 'Stack/G': instanceFamilies is required. Give a list of InstanceFamily values (the instance families the application runs on, at least one (Elastic fleets are GENERAL_PURPOSE)).");
     expect(() => application({ instanceFamilies: [InstanceFamily.of('GRAPHICS_G5')] }, 'H')).not.toThrow(); // warns: families AWS may add
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
       .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");
     expect(() => application({ instanceFamilies: [] }, 'J'))
-      .toThrow("Application 'Stack/J': instanceFamilies must have at least 1 instance family (it has 0). Give at least one, such as [InstanceFamily.GENERAL_PURPOSE].");
+      .toThrow("Application 'Stack/J': instanceFamilies must have at least 1 instance family (it has 0). Give a list of at least one instance family, such as one holding InstanceFamily.GENERAL_PURPOSE.");
     expect(application({ platforms: [FleetPlatform.UBUNTU_PRO_2404] }, 'K').platforms).toEqual([FleetPlatform.UBUNTU_PRO_2404]);
   });
 
@@ -429,7 +429,7 @@ describe('Application', () => {
     const four = [param('P1'), param('P2'), param('P3'), param('P4')];
     expect(application({ platforms: four }, 'Four').platforms).toHaveLength(4);
     expect(() => application({ platforms: [...four, param('P5')] }, 'Five'))
-      .toThrow("Application 'Stack/Five': platforms must have at most 4 platforms (it has 5). Give 1 to 4 platforms, such as [FleetPlatform.WINDOWS_SERVER_2019].");
+      .toThrow("Application 'Stack/Five': platforms must have at most 4 platforms (it has 5). Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.");
   });
 
   test('imports: name and ARN both ways, and the environment of the ARN', () => {

@@ -213,7 +213,7 @@ describe('storage connectors and user settings from JavaScript', () => {
   test('domains that are not a list: the index, the value and the fix', () => {
     const stack = new CdkStack(new App(), 'S', { env: ENV });
     expect(() => new Stack(stack, 'Apps', { storageConnectors: [StorageConnector.oneDrive(js('example.com'))] }))
-      .toThrow("StorageConnector.oneDrive(): domains \"example.com\" must be a list of strings, not a string. Give a list, such as ['a', 'b'] (the OneDrive for Business domains, such as corp.example.com: at most 50, each 1 to 64 characters).");
+      .toThrow('StorageConnector.oneDrive(): domains "example.com" must be a list of strings, not a string. Give a list of strings (the OneDrive for Business domains, such as corp.example.com: at most 50, each 1 to 64 characters).');
   });
 
   test('enable() with null options is enable() without a maximum length', () => {
@@ -227,6 +227,6 @@ describe('storage connectors and user settings from JavaScript', () => {
     const stack = new CdkStack(new App(), 'S'); // no environment: no lookup of the zones is pending
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
     expect(() => new ImageBuilder(stack, 'B', { image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_MEDIUM, vpc, vpcSubnets: { subnetFilters: [ec2.SubnetFilter.byIds(['subnet-none'])] } }))
-      .toThrow("ImageBuilder 'S/B': vpcSubnets selects no subnet. An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.");
+      .toThrow("ImageBuilder 'S/B': vpcSubnets selects no subnet. An image builder uses exactly one subnet: set vpcSubnets to a selection of one subnet (its subnets holding only that subnet, such as the first of the VPC's private subnets), or select by subnet type, group or availability zone to take the first subnet selected.");
   });
 });

@@ -104,7 +104,7 @@ describe('storage connectors', () => {
     expect(() => appStack({ storageConnectors: [StorageConnector.oneDrive(), StorageConnector.oneDrive()] }, 'A'))
       .toThrow("Stack 'Stack/A': storageConnectors[1] \"ONE_DRIVE\" repeats the connector type of storageConnectors[0]. Give at most one connector of each type (list all domains in one).");
     expect(() => appStack({ storageConnectors: [StorageConnector.of('DROPBOX')] }, 'B'))
-      .toThrow("Stack 'Stack/B': storageConnectors[0].connectorType \"DROPBOX\" is not a connector type (HOMEFOLDERS, GOOGLE_DRIVE, ONE_DRIVE). Use StorageConnector.homeFolders(), .googleDrive() or .oneDrive().");
+      .toThrow("Stack 'Stack/B': storageConnectors[0].connectorType \"DROPBOX\" is not a connector type (HOMEFOLDERS, GOOGLE_DRIVE, ONE_DRIVE). Use StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().");
     expect(() => appStack({ storageConnectors: [StorageConnector.of('HOMEFOLDERS', ['example.com'])] }, 'C'))
       .toThrow("Stack 'Stack/C': storageConnectors[0].domains are only for GOOGLE_DRIVE and ONE_DRIVE connectors, not HOMEFOLDERS. Leave the domains out.");
     expect(() => appStack({ storageConnectors: [{} as any] }, 'D'))
