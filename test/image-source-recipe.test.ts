@@ -211,7 +211,8 @@ describe('ImageSource.recipe: the states', () => {
     expect(states['Name the failed step and its cause'].Parameters['Cause.$'])
       .toBe("States.Format('{}: {}: {}', $.StepFailure.Step, $.StepFailure.Caught.Error, $.StepFailure.Caught.Cause)");
     expect(states['Name the failed step'].Parameters['Cause.$']).toBe("States.Format('{}: {}', $.StepFailure.Step, $.StepFailure.Caught.Error)");
-    expect(states['Recipe build failed']).toEqual({ Type: 'Fail', ErrorPath: '$.StepFailure.Error', CausePath: '$.StepFailure.Cause' });
+    // One error name (a Fail state may not raise States.* again); the cause carries the caught error.
+    expect(states['Recipe build failed']).toEqual({ Type: 'Fail', Error: 'ImagePipeline.RecipeStepFailed', CausePath: '$.StepFailure.Cause' });
   });
 
   test('cleanup runs once, after success and after any failure: stop, wait until STOPPED or FAILED, delete; then the run reports', () => {
@@ -224,7 +225,11 @@ describe('ImageSource.recipe: the states', () => {
     // A run that found the builder's name taken does not delete the other run's builder.
     expect(which.Choices).toHaveLength(1);
     expect(which.Choices[0].Next).toBe('No image builder to delete');
-    expect(JSON.stringify(which.Choices[0])).toContain('AppStream.ResourceAlreadyExistsException');
+    expect(which.Choices[0].And).toEqual([
+      { Variable: '$.Failure', IsPresent: true },
+      { Variable: '$.Failure.Cause', IsPresent: true },
+      { Variable: '$.Failure.Cause', StringMatches: 'Create the image builder: AppStream.ResourceAlreadyExistsException*' },
+    ]);
     expect(which.Default).toBe('Stop the image builder');
     // Stopping a builder that is not RUNNING fails: the loop waits and looks again.
     expect(states['Stop the image builder'].Catch[0].Next).toBe('Wait for the image builder to stop');

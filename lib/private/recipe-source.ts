@@ -36,6 +36,11 @@ const BUILDER_POLL = cdk.Duration.minutes(1);
  */
 const CLEANUP_POLLS = 120;
 
+/** The error of a failed step of the source; the cause says which step, and its error and cause. */
+const STEP_FAILED = 'ImagePipeline.RecipeStepFailed';
+
+const CREATE_STEP = 'Create the image builder';
+
 /** The builder states from which no RUNNING follows without a new start. */
 const BUILDER_DEAD_STATES = ['FAILED', 'STOPPED', 'DELETING'];
 
@@ -161,18 +166,18 @@ export function recipeStates(
   const builderArn = appStreamArn(pipeline, 'image-builder', `${bound.imageNamePrefix}-*`);
   const baseArn = baseImage.imageArn ?? appStreamArn(pipeline, 'image', baseImage.imageName!);
   const stepFailed = new sfn.Choice(pipeline, 'Did the failed step give a cause?');
-  const failure = new sfn.Fail(pipeline, 'Recipe build failed', { errorPath: '$.StepFailure.Error', causePath: '$.StepFailure.Cause' });
+  // One error name: the caught one (States.Timeout, States.HeartbeatTimeout...) may not be raised
+  // again by a Fail state, and the cause names the step and the error anyway.
+  const failure = new sfn.Fail(pipeline, 'Recipe build failed', { error: STEP_FAILED, causePath: '$.StepFailure.Cause' });
   stepFailed
     .when(sfn.Condition.isPresent('$.StepFailure.Caught.Cause'), new sfn.Pass(pipeline, 'Name the failed step and its cause', {
       parameters: {
-        'Error.$': '$.StepFailure.Caught.Error',
         'Cause.$': "States.Format('{}: {}: {}', $.StepFailure.Step, $.StepFailure.Caught.Error, $.StepFailure.Caught.Cause)",
       },
       resultPath: '$.StepFailure',
     }).next(failure))
     .otherwise(new sfn.Pass(pipeline, 'Name the failed step', {
       parameters: {
-        'Error.$': '$.StepFailure.Caught.Error',
         'Cause.$': "States.Format('{}: {}', $.StepFailure.Step, $.StepFailure.Caught.Error)",
       },
       resultPath: '$.StepFailure',
@@ -199,7 +204,7 @@ export function recipeStates(
     resultPath: '$.Recipe',
   });
 
-  const create = named(appStreamCall(pipeline, 'Create the image builder', {
+  const create = named(appStreamCall(pipeline, CREATE_STEP, {
     action: 'createImageBuilder',
     parameters: {
       Name: sfn.JsonPath.stringAt(builderName),
@@ -348,8 +353,8 @@ export function recipeStates(
   const failed = sfn.Condition.isPresent(bound.failurePath);
   // A run whose CreateImageBuilder found the name taken (another run started in the same second)
   // must not delete the other run's builder.
-  const theirs = sfn.Condition.and(failed, sfn.Condition.isPresent(`${bound.failurePath}.Error`),
-    sfn.Condition.stringEquals(`${bound.failurePath}.Error`, 'AppStream.ResourceAlreadyExistsException'));
+  const theirs = sfn.Condition.and(failed, sfn.Condition.isPresent(`${bound.failurePath}.Cause`),
+    sfn.Condition.stringMatches(`${bound.failurePath}.Cause`, `${CREATE_STEP}: AppStream.ResourceAlreadyExistsException*`));
   const decide = new sfn.Choice(pipeline, 'Which image builder cleanup?')
     .when(theirs, gone);
   if (keep) {
