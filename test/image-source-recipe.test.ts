@@ -389,9 +389,13 @@ describe('ImageSource.recipe: the rules', () => {
   });
 
   test('fails a root volume given in a unit other than GiB as a token, and warns of one outside 200 to 500 GiB', () => {
-    const size = new CfnParameter(stack, 'Size', { type: 'Number' }).valueAsNumber;
-    expect(() => pipeline({ rootVolumeSize: Size.mebibytes(size) })).toThrow(/rootVolumeSize is a token in a unit other than GiB/);
-    pipeline({ rootVolumeSize: Size.gibibytes(100) }, recipe(), 'Other');
+    const other = new Stack(new App(), 'Other');
+    const size = new CfnParameter(other, 'Size', { type: 'Number' }).valueAsNumber;
+    expect(() => new ImagePipeline(other, 'Pipeline', {
+      source: ImageSource.recipe(recipe(), { instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true, rootVolumeSize: Size.mebibytes(size) }),
+      imageNamePrefix: 'Crm',
+    })).toThrow(/rootVolumeSize is a token in a unit other than GiB/);
+    pipeline({ rootVolumeSize: Size.gibibytes(100) });
     expect(warnings()).toEqual([expect.stringMatching(/rootVolumeSize 100 /)]);
   });
 
