@@ -392,7 +392,9 @@ describe('ImageSource.recipe: the rules', () => {
     const other = new Stack(new App(), 'Other');
     const size = new CfnParameter(other, 'Size', { type: 'Number' }).valueAsNumber;
     expect(() => new ImagePipeline(other, 'Pipeline', {
-      source: ImageSource.recipe(recipe(), { instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true, rootVolumeSize: Size.mebibytes(size) }),
+      source: ImageSource.recipe(recipe(), {
+        instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true, rootVolumeSize: Size.mebibytes(size),
+      }),
       imageNamePrefix: 'Crm',
     })).toThrow(/rootVolumeSize is a token in a unit other than GiB/);
     pipeline({ rootVolumeSize: Size.gibibytes(100) });

@@ -11,6 +11,8 @@ PARAMETER = '/recipe-pipeline/latest'
 BASE_IMAGE = 'Crm-WinServer2022-agent'
 PREFIX = 'Crm-'
 BUILD_STEP = 'Build in the image builder'
+KEEP = 'recipe: keepBuilderOnFailure keeps the failed run\'s builder, stopped'
+KEEP_SCENARIOS = {KEEP}
 
 
 def base(**extra):
@@ -43,6 +45,8 @@ def scenarios(owner):
         'recipe: the image ends FAILED': base(update={'outcome': 'FAILED', 'describesUntilDone': 2, 'reason': 'The image could not be snapshotted.'}),
         'recipe: the builder fails to start': base(builder={'describesUntilRunning': 2, 'outcome': 'FAILED', 'reason': 'The subnet has no free IP address.'}),
         'recipe: AWS refuses the builder': base(builder={'createError': {'error': 'InvalidRoleException', 'message': 'AppStream cannot assume the role recipe-builder.'}}),
+        # Run on the definition synthesized with keepBuilderOnFailure (KEEP_SCENARIOS).
+        KEEP: base(agent=agent_fails('Component.ExitCode', 'component 1 of 1 (install) exited with code 1 (success: [0]); output: missing prerequisite')),
     }
 
 
@@ -64,8 +68,14 @@ def check(name, outcome):
     message = messages[0]['Message'] if messages else ''
     created = [c for c in calls if c['operation'] == 'CreateImageBuilder' and c['outcome'] == 'ok']
     builder = created[0]['params']['Name'] if created else None
-    expect(fake['builders'] == {}, f'no builder is left: {fake["builders"]}')
-    if created:
+    if name in KEEP_SCENARIOS:
+        expect(builder is not None and fake['builders'] == {builder: 'STOPPING'}, f'the failed run kept its builder, stopping: {fake["builders"]}')
+        stops = [c for c in calls if c['operation'] == 'StopImageBuilder' and c['outcome'] == 'ok']
+        expect([c['params']['Name'] for c in stops] == [builder], f'the kept builder was stopped: {stops}')
+        expect(not [c for c in calls if c['operation'] == 'DeleteImageBuilder'], 'the kept builder was not deleted')
+    else:
+        expect(fake['builders'] == {}, f'no builder is left: {fake["builders"]}')
+    if created and name not in KEEP_SCENARIOS:
         deletes = [c for c in calls if c['operation'] == 'DeleteImageBuilder' and c['outcome'] == 'ok']
         expect([c['params']['Name'] for c in deletes] == [builder], f'the run deleted its builder {builder}: {deletes}')
         expect(builder.startswith(PREFIX) and len(builder) == len(PREFIX) + 17, f'the builder is named as the image: {builder}')
@@ -110,6 +120,8 @@ def check(name, outcome):
     elif name == 'recipe: the builder fails to start':
         failed('BuilderFailed', 'The subnet has no free IP address.')
         expect(not fake['agent'], 'no request was handed over')
+    elif name == KEEP:
+        agent_failed('Component.ExitCode', 'missing prerequisite')
     elif name == 'recipe: AWS refuses the builder':
         failed('Create the image builder', 'InvalidRoleException', 'AppStream cannot assume the role')
         expect(not created, 'no builder was made')

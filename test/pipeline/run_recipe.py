@@ -210,13 +210,18 @@ def main():
     out = sys.argv[3] if len(sys.argv) > 3 else os.path.join('test-reports', 'pipeline', 'recipe-results.json')
     synthesized = json.load(open(definition_file))
     all_scenarios = recipe_scenarios.scenarios(synthesized['owner'])
+    keep = recipe_scenarios.KEEP_SCENARIOS
+    keep_file = os.path.join(os.path.dirname(os.path.abspath(definition_file)), 'recipe-definition-keep.json')
+    json.dump({**synthesized['keep'], 'fake': synthesized['fake']}, open(keep_file, 'w'))
     results = {'moto': {}, 'aws-local-stepfunctions': {}}
     start = time.time()
     for name, scenario in all_scenarios.items():
-        results['moto'][name] = run_moto_scenario(synthesized['definition'], scenario)
+        definition = synthesized['keep' if name in keep else 'definition']
+        results['moto'][name] = run_moto_scenario(definition['definition'] if name in keep else definition, scenario)
     moto_seconds = time.time() - start
     start = time.time()
-    results['aws-local-stepfunctions'] = run_local(definition_file, node, all_scenarios)
+    results['aws-local-stepfunctions'] = run_local(definition_file, node, {n: s for n, s in all_scenarios.items() if n not in keep})
+    results['aws-local-stepfunctions'].update(run_local(keep_file, node, {n: s for n, s in all_scenarios.items() if n in keep}))
     local_seconds = time.time() - start
     failed = False
     for engine, outcomes in results.items():

@@ -22,8 +22,11 @@ export const RECIPE_FAKE = {
   requestPrefix: 'requests/',
 };
 
-/** The recipe pipeline of the engine tests: a Windows recipe, a builder in a VPC, a 1-hour image bound. */
-export function synthesizeRecipe(): { definition: unknown; owner: string; maxPolls: number } {
+/**
+ * The recipe pipeline of the engine tests: a Windows recipe, a builder in a VPC, a 1-hour image bound;
+ * with `keepBuilderOnFailure` when `keep` is true.
+ */
+export function synthesizeRecipe(keep = false): { definition: unknown; owner: string; maxPolls: number } {
   const app = new App();
   const stack = new Stack(app, 'RecipeEngines', { env: { account: RECIPE_FAKE.account, region: RECIPE_FAKE.region } });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
@@ -42,6 +45,7 @@ export function synthesizeRecipe(): { definition: unknown; owner: string; maxPol
       vpc,
       securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0a1b2c3d')],
       requestPrefix: RECIPE_FAKE.requestPrefix,
+      keepBuilderOnFailure: keep,
     }),
     imageNamePrefix: RECIPE_FAKE.prefix,
     imageTags: { team: 'crm' },
@@ -101,6 +105,6 @@ export function synthesizeRecipe(): { definition: unknown; owner: string; maxPol
 
 if (require.main === module) {
   const out = process.argv[2];
-  fs.writeFileSync(out, JSON.stringify({ ...synthesizeRecipe(), fake: RECIPE_FAKE }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ ...synthesizeRecipe(), keep: synthesizeRecipe(true), fake: RECIPE_FAKE }, null, 2));
   console.log(`wrote ${out}`);
 }
