@@ -121,8 +121,8 @@ export interface ImageRecipeBuilderOptions {
   /**
    * The VPC of the builder.
    *
-   * @default - no VPC: the builder reaches S3 and Step Functions through AppStream's default internet
-   * access only, so `enableDefaultInternetAccess` must be true
+   * @default - no VPC: the builder reaches S3 and Step Functions only through AppStream's default
+   * internet access (`enableDefaultInternetAccess`; without it, a warning)
    */
   readonly vpc?: ec2.IVpc;
 

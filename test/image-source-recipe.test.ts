@@ -365,7 +365,7 @@ describe('ImageSource.recipe: the rules', () => {
 
   test('fails something that is not a recipe', () => {
     expect(() => new ImagePipeline(stack, 'Pipeline', { source: ImageSource.recipe('Crm' as any, { instanceType: InstanceType.STANDARD_MEDIUM }), imageNamePrefix: 'Crm' }))
-      .toThrow("ImageBuilder 'Stack/Pipeline/RecipeBuilder': recipe \"Crm\" is not of the expected type. Give an ImageRecipe, such as ImageRecipe.windows({ baseImage }).");
+      .toThrow("ImageBuilder 'Stack/Pipeline/RecipeBuilder': recipe \"Crm\" is not of the expected type. Give an ImageRecipe, made with ImageRecipe.windows() or ImageRecipe.linux().");
   });
 
   test('fails an instance type image builders do not offer', () => {

@@ -66,7 +66,7 @@ export function recipeStates(
   // Messages speak of the image builder each run defines, at the path of the pipeline's recipe builder.
   const v = new Validator(scope, 'ImageBuilder');
   const o = withoutNulls(v.required('builderOptions', given, 'Give the builder options: at least instanceType.'));
-  v.object('recipe', recipe, (x) => typeof x?.bind === 'function', 'Give an ImageRecipe, such as ImageRecipe.windows({ baseImage }).');
+  v.object('recipe', recipe, (x) => typeof x?.bind === 'function', 'Give an ImageRecipe, made with ImageRecipe.windows() or ImageRecipe.linux().');
   const rendered = recipe.bind(pipeline);
   const baseImage = rendered.baseImage;
   if ((baseImage.imageName === undefined) === (baseImage.imageArn === undefined)) {
@@ -78,7 +78,7 @@ export function recipeStates(
   const network = configureNetwork(scope, v, o, {
     count: IMAGE_BUILDER_SUBNETS,
     firstOnly: true,
-    countFix: 'An image builder uses exactly one subnet: name one, for example vpcSubnets: { subnets: [vpc.privateSubnets[0]] }, or select by type, group or zone to take the first subnet selected.',
+    countFix: 'An image builder uses exactly one subnet: set vpcSubnets to a selection of one subnet (its subnets holding only that subnet, such as the first of the VPC\'s private subnets), or select by subnet type, group or availability zone to take the first subnet selected.',
   });
   if (!o.vpc && !internet) {
     v.warn('builderWithoutNetwork', v.message('vpc', undefined,
@@ -132,7 +132,7 @@ export function recipeStates(
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
   });
   if (o.bucket !== undefined) {
-    v.object('bucket', o.bucket, (x) => typeof x.bucketName === 'string', 'Give an s3.IBucket, such as s3.Bucket.fromBucketName(this, \'Requests\', name).');
+    v.object('bucket', o.bucket, (x) => typeof x.bucketName === 'string', 'Give an s3.IBucket, such as one made by s3.Bucket.fromBucketName().');
   }
   if (bucket instanceof s3.Bucket) {
     bucket.addLifecycleRule({ id: `cdk-appstream run data (${prefix || 'whole bucket'})`, prefix: prefix || undefined, expiration: cdk.Duration.days(Math.ceil(retention.toDays({ integral: false }))) });
