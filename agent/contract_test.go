@@ -30,6 +30,27 @@ func TestReadsTheFixtureTheLibraryRenders(t *testing.T) {
 	}
 }
 
+// A request written as a JSON string holding the request's text (an engine that JSON-encodes a string S3
+// Body) reads as the text itself; a string holding a string is refused.
+func TestReadsARequestQuotedOnce(t *testing.T) {
+	data, err := os.ReadFile("testdata/request-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted, _ := json.Marshal(string(data))
+	req, err := ParseRequest(quoted, "fixture-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.ImageName != "Crm-20261201T030000Z" || len(req.Recipe.Components) != 2 {
+		t.Errorf("the quoted fixture read as %+v", req)
+	}
+	twice, _ := json.Marshal(string(quoted))
+	if _, err := ParseRequest(twice, "fixture-token"); err == nil {
+		t.Error("a request quoted twice was accepted")
+	}
+}
+
 // schemaProps lists the properties of one object of the schema, following $ref.
 func schemaProps(t *testing.T, schema map[string]any, node map[string]any) map[string]map[string]any {
 	if ref, ok := node["$ref"].(string); ok {

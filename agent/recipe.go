@@ -92,7 +92,19 @@ var (
 
 // ParseRequest reads a request strictly: an unknown member, a missing one or another schema version is
 // an error, so that a library and an agent of different versions fail loudly instead of half-working.
+//
+// The object may hold the request's JSON text, or a JSON string whose value is that text: the pipeline
+// writes the body with States.JsonToString, and a Step Functions engine that JSON-encodes a string
+// given as an S3 Body (moto's normalisation, after LocalStack's, does; what AWS stores was not observed
+// here) stores it quoted. Only one level is unwrapped.
 func ParseRequest(data []byte, token string) (*Request, error) {
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '"' {
+		var text string
+		if err := json.Unmarshal(trimmed, &text); err != nil {
+			return nil, fmt.Errorf("the request is a JSON string that does not decode: %w", err)
+		}
+		data = []byte(text)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	r := Request{TaskToken: token}

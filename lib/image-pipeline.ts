@@ -217,7 +217,9 @@ export class ImagePipeline extends Construct {
 
     const config = source.bind(this, {
       imageNamePath: '$.Image.Name',
+      imageNamePrefix: prefix,
       latestImageNamePath: '$.Source.Name',
+      failurePath: '$.Failure',
       imageArns: [ownImages],
       imageDisplayName: props.imageDisplayName,
       imageDescription: props.imageDescription,
@@ -251,8 +253,11 @@ export class ImagePipeline extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),
       // A backstop only: the run's own bound (timeout) fails it first, with a notification.
-      timeout: timeout.plus(cdk.Duration.hours(2)),
+      timeout: timeout.plus(cdk.Duration.hours(2)).plus(config.maxDuration ?? cdk.Duration.seconds(0)),
     });
+    if (config.taskResponder) {
+      this.stateMachine.grantTaskResponse(config.taskResponder);
+    }
     if (props.schedule) {
       new events.Rule(this, 'Schedule', {
         schedule: props.schedule,
@@ -364,8 +369,6 @@ export class ImagePipeline extends Construct {
     // One branch, so that one Catch takes every error of the run to cleanup and the notification.
     const body = new sfn.Parallel(this, 'Run', { resultPath: sfn.JsonPath.DISCARD });
     body.branch(run);
-    body.addCatch(failed, { resultPath: '$.Failure' });
-    const succeeded = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
     const notified = this.notify(d, 'Report success', {
       'Outcome': 'SUCCEEDED',
       'Pipeline': this.node.path,
@@ -373,17 +376,24 @@ export class ImagePipeline extends Construct {
       'Execution.$': '$$.Execution.Id',
     }, "States.Format('AppStream image pipeline {}: image {} is AVAILABLE and rolled out.', $.Report.Pipeline, $.Report.Image)");
     const end = new sfn.Succeed(this, 'Done');
-    const chain = prepare.next(name).next(body);
-    if (succeeded) {
-      chain.next(succeeded);
+    const success = notified ? notified.next(end) : end;
+    if (!d.cleanup) {
+      body.addCatch(failed, { resultPath: '$.Failure' });
+      return prepare.next(name).next(body).next(success);
     }
-    return notified ? chain.next(notified).next(end) : chain.next(end);
+    // The source's cleanup runs once, whatever the outcome (its states can have one place only), then
+    // the run reports as it ended.
+    const cleanup = sfn.Chain.start(d.cleanup).next(new sfn.Choice(this, 'Did the run fail?')
+      .when(sfn.Condition.isPresent('$.Failure'), failed)
+      .otherwise(success));
+    body.addCatch(cleanup, { resultPath: '$.Failure' });
+    return prepare.next(name).next(body).next(cleanup);
   }
 
   /** The states after the image is AVAILABLE: cleanup, share, copy, record, roll out, prune. */
   private distribution(d: Definition): sfn.IChainable {
     const parameter = this.latestImageParameter;
-    let chain: sfn.Chain | undefined = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
+    let chain: sfn.Chain | undefined;
     const add = (next: sfn.IChainable) => {
       chain = chain ? chain.next(next) : sfn.Chain.start(next);
     };
@@ -573,7 +583,7 @@ export class ImagePipeline extends Construct {
     return map;
   }
 
-  /** Failure: cleanup, report the image and AWS's error, fail. */
+  /** Failure (after the source's cleanup): report the image and AWS's error, fail. */
   private failurePath(d: Definition): sfn.IChainable {
     const fail = new sfn.Fail(this, 'Failed', { error: 'ImagePipeline.Failed', cause: 'See the execution history and the notification.' });
     const notified = this.notify(d, 'Report failure', {
@@ -584,11 +594,7 @@ export class ImagePipeline extends Construct {
       'Cause.$': '$.Failure.Cause',
       'Execution.$': '$$.Execution.Id',
     }, "States.Format('AppStream image pipeline {}: image {} failed. {}: {}', $.Report.Pipeline, $.Report.Image, $.Report.Error, $.Report.Cause)");
-    let chain = d.cleanup ? sfn.Chain.start(d.cleanup) : undefined;
-    if (notified) {
-      chain = chain ? chain.next(notified) : sfn.Chain.start(notified);
-    }
-    return chain ? chain.next(fail) : fail;
+    return notified ? notified.next(fail) : fail;
   }
 
   private notify(d: Definition, id: string, report: Record<string, unknown>, message: string): sfn.Chain | undefined {

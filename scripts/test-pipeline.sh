@@ -25,3 +25,11 @@ npx ts-node --transpile-only --project tsconfig.dev.json test/pipeline/synth.ts 
 npx asl-validator --json-path "$out/asl.json"
 "$python_bin/python" test/pipeline/run.py "$out/definition.json" "$node" "$out/results.json" 2> "$out/engines.log" \
   || { echo "engine run failed; moto's log: $out/engines.log"; exit 1; }
+# The recipe source (ImageSource.recipe): its own pipeline, synthesized, validated and run on both engines
+# with the fake's image builders and stand-in agent (test/pipeline/run_recipe.py).
+npx ts-node --transpile-only --project tsconfig.dev.json test/pipeline/synth-recipe.ts "$out/recipe-definition.json"
+"$python_bin/python" -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))["definition"], open(sys.argv[2], "w"))' \
+  "$out/recipe-definition.json" "$out/recipe-asl.json"
+npx asl-validator --json-path "$out/recipe-asl.json"
+"$python_bin/python" test/pipeline/run_recipe.py "$out/recipe-definition.json" "$node" "$out/recipe-results.json" 2> "$out/recipe-engines.log" \
+  || { echo "recipe engine run failed; moto's log: $out/recipe-engines.log"; exit 1; }

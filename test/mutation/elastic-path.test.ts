@@ -129,7 +129,6 @@ describe('S3Location', () => {
   });
 
   test('each problem of the bucket, whole', () => {
-    const bucketFix = "Give an s3.IBucket, such as new s3.Bucket(this, 'Apps') or s3.Bucket.fromBucketName(this, 'Apps', name).";
     expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow('S3Location.fromBucket(): bucket is required. Give an s3.IBucket (the bucket).');
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
       .toThrow("AppBlock 'Stack/B': source bucket {\"bucketName\":\"b-b\"} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
@@ -243,7 +242,6 @@ describe('AppBlock', () => {
   });
 
   test('the props and the packaging, each problem whole', () => {
-    const packagingFix = 'Give AppBlockPackaging.custom({ setupScript }) or AppBlockPackaging.appStream2().';
     expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give an object with the fields of AppBlockProps, at least packaging, source (the app block's properties).");
     expect(() => block({ packaging: undefined }, 'B')).toThrow("AppBlock 'Stack/B': packaging is required. Use AppBlockPackaging.appStream2(), AppBlockPackaging.custom() (how the block is packaged, and its scripts).");
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow("AppBlock 'Stack/C': packaging {\"packagingType\":\"VHD\"} is not of the expected type. Give AppBlockPackaging.custom() with a setupScript, or AppBlockPackaging.appStream2().");

@@ -702,7 +702,6 @@ describe('Entitlement', () => {
 
   test('attributes: each problem, named by its index, with the fix', () => {
     const s = new AppStreamStack(stack, 'S');
-    const fix = "Give a list such as [EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'finance')].";
     const attrs = (attributes: unknown, id: string) => () => s.addEntitlement(id, entitlementOptions({ attributes: js(attributes) }));
     // What is not a list of EntitlementAttribute values is refused at the public boundary (addEntitlement's options)
     const at = "Stack 'Stack/S': addEntitlement(options).attributes";

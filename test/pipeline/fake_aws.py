@@ -296,3 +296,178 @@ class FakeAws:
     def sns_Publish(self, p):
         self.messages.append({'Subject': p.get('Subject'), 'Message': p['Message']})
         return {'MessageId': f'm-{len(self.messages)}'}
+
+
+# == Image builders, S3 and the stand-in agent (ImageSource.recipe; issue 21) ===========================
+# Kept in this block, apart from the distribution part above. Builder states follow botocore's
+# ImageBuilderState: CreateImageBuilder makes a builder PENDING, which turns RUNNING (or FAILED) after a
+# scenario-given number of DescribeImageBuilders calls; StopImageBuilder takes a RUNNING builder to
+# STOPPING, then STOPPED; create-image (played by the stand-in agent) takes it to SNAPSHOTTING, then
+# STOPPED; DeleteImageBuilder takes only a STOPPED or FAILED builder. The request object is validated
+# against the agent's own schema (agent/schema/request-v1.schema.json) before the stand-in agent acts.
+import json as _json  # noqa: E402
+import os as _os  # noqa: E402
+
+import jsonschema as _jsonschema  # noqa: E402  (cfn-lint's dependency, in the project venv)
+
+MODELS['s3'] = SESSION.get_service_model('s3')
+SFN_SERVICE['s3'] = 'S3'
+REQUEST_SCHEMA = _json.load(open(_os.path.join(_os.path.dirname(__file__), '..', '..', 'agent', 'schema', 'request-v1.schema.json')))
+BUILDER_DELETABLE = ('STOPPED', 'FAILED')
+
+
+def builder_arn(name):
+    return f'arn:aws:appstream:{REGION}:{ACCOUNT}:image-builder/{name}'
+
+
+def _recipe_init(self):
+    self.recipe_builders = {}   # name -> builder (the recipe source's, made by CreateImageBuilder)
+    self.objects = {}           # (bucket, key) -> {'Body': str, 'Metadata': {...}} (the Node engine's S3)
+    self.agent_log = []         # what the stand-in agent did, for the checks
+
+
+def _builder(self, name):
+    if name not in self.recipe_builders:
+        raise AwsError('ResourceNotFoundException', f'The image builder {name} does not exist.')
+    return self.recipe_builders[name]
+
+
+def _public_builder(self, b):
+    out = {k: v for k, v in b.items() if k not in ('Describes', 'Reason', 'Request')}
+    if 'Reason' in b:
+        out['StateChangeReason'] = b['Reason']
+    return out
+
+
+def appstream_CreateImageBuilder(self, p):
+    if p['Name'] in self.recipe_builders:
+        raise AwsError('ResourceAlreadyExistsException', f"The image builder {p['Name']} already exists.")
+    base = p.get('ImageName') or p.get('ImageArn', '').split('/')[-1]
+    if self._image(base)['State'] != 'AVAILABLE':
+        raise AwsError('ResourceNotAvailableException', f'The image {base} is not AVAILABLE.')
+    refused = self.scenario.get('builder', {}).get('createError')
+    if refused:
+        raise AwsError(refused['error'], refused['message'])
+    self.clock += datetime.timedelta(minutes=1)
+    self.recipe_builders[p['Name']] = {
+        'Name': p['Name'], 'Arn': builder_arn(p['Name']), 'ImageArn': image_arn(base), 'InstanceType': p['InstanceType'],
+        'Platform': 'WINDOWS_SERVER_2022', 'State': 'PENDING', 'CreatedTime': self.clock, 'Describes': 0,
+        **({'IamRoleArn': p['IamRoleArn']} if 'IamRoleArn' in p else {}),
+    }
+    return {'ImageBuilder': self._public_builder(self.recipe_builders[p['Name']])}
+
+
+def appstream_DescribeImageBuilders_recipe(self, p):
+    names = p.get('Names')
+    if names is None:
+        return None
+    found = [self._builder(n) for n in names]
+    start = self.scenario.get('builder', {})
+    for b in found:
+        b['Describes'] += 1
+        if b['State'] == 'PENDING' and b['Describes'] >= start.get('describesUntilRunning', 2):
+            b['State'] = start.get('outcome', 'RUNNING')
+            if b['State'] == 'FAILED':
+                b['Reason'] = {'Code': 'INTERNAL_ERROR', 'Message': start.get('reason', 'The image builder could not start.')}
+        elif b['State'] in ('STOPPING', 'SNAPSHOTTING'):
+            b['State'] = 'STOPPED'
+    return {'ImageBuilders': [self._public_builder(b) for b in found]}
+
+
+def appstream_StopImageBuilder(self, p):
+    b = self._builder(p['Name'])
+    if b['State'] != 'RUNNING':
+        raise AwsError('OperationNotPermittedException', f"The image builder {p['Name']} is {b['State']}, not RUNNING.")
+    b['State'] = 'STOPPING'
+    return {'ImageBuilder': self._public_builder(b)}
+
+
+def appstream_StartImageBuilder(self, p):
+    b = self._builder(p['Name'])
+    if b['State'] != 'STOPPED':
+        raise AwsError('OperationNotPermittedException', f"The image builder {p['Name']} is {b['State']}, not STOPPED.")
+    b['State'] = 'PENDING'
+    b['Describes'] = 0
+    return {'ImageBuilder': self._public_builder(b)}
+
+
+def appstream_DeleteImageBuilder(self, p):
+    b = self._builder(p['Name'])
+    if b['State'] not in BUILDER_DELETABLE:
+        raise AwsError('OperationNotPermittedException', f"The image builder {p['Name']} is {b['State']}: only a STOPPED or FAILED builder can be deleted.")
+    del self.recipe_builders[p['Name']]
+    return {'ImageBuilder': self._public_builder(b) | {'State': 'DELETING'}}
+
+
+def s3_PutObject(self, p):
+    """The Node engine's S3 (moto has its own): keep the object."""
+    self.objects[(p['Bucket'], p['Key'])] = {'Body': p['Body'] if isinstance(p['Body'], str) else p['Body'].decode(), 'Metadata': dict(p.get('Metadata', {}))}
+    return {'ETag': '"fake"'}
+
+
+def agent_receive(self, bucket, key, body, metadata):
+    """The stand-in agent: what the builder's agent would answer for this request object.
+
+    Returns ('success', output), ('failure', error, cause), or ('silent',): the scenario's `agent`
+    says which (its `report`), and the request must be one the agent takes: valid under the agent's
+    schema, with the token in the `task-token` metadata, at `<prefix><builder name>/request.json` of a
+    RUNNING builder. create-image (on success, or for the image-FAILED scenario) makes the image
+    PENDING with the request's tags and sets the builder SNAPSHOTTING, as the Image Assistant does.
+    """
+    behaviour = self.scenario.get('agent', {'report': 'success'})
+    request = _json.loads(body)
+    if isinstance(request, str):  # a JSON string holding the request, as the agent also takes (agent/recipe.go)
+        request = _json.loads(request)
+        self.quoted_bodies = getattr(self, 'quoted_bodies', 0) + 1
+    problems = [e.message for e in _jsonschema.Draft202012Validator(REQUEST_SCHEMA).iter_errors(request)]
+    token = metadata.get('task-token')
+    builder = key.rsplit('/', 2)[-2] if key.endswith('/request.json') else None
+    if not token:
+        problems.append('no task-token metadata')
+    if builder not in self.recipe_builders or self.recipe_builders[builder]['State'] != 'RUNNING':
+        problems.append(f'no RUNNING builder {builder!r} for {key}')
+    elif request.get('imageName') != builder:
+        problems.append(f"the image name {request.get('imageName')!r} is not the builder's {builder!r}")
+    self.agent_log.append({'bucket': bucket, 'key': key, 'token': bool(token), 'problems': problems, 'report': behaviour['report']})
+    if problems:
+        return ('failure', 'Recipe.Invalid', '; '.join(problems))
+    report = behaviour['report']
+    if report == 'success':
+        image = request['recipe']['image']
+        self._add_image(request['imageName'], 'PENDING', image.get('tags', {}))
+        self.recipe_builders[builder]['State'] = 'SNAPSHOTTING'
+        return ('success', {'imageName': request['imageName'], 'log': f's3://{bucket}/{key.rsplit("/", 1)[0]}/logs/run.log'})
+    if report == 'failure':
+        return ('failure', behaviour['error'], behaviour['cause'])
+    return ('silent',)
+
+
+def summary_recipe(self):
+    return {'builders': {n: b['State'] for n, b in self.recipe_builders.items()}, 'agent': self.agent_log,
+            'objects': sorted(f'{b}/{k}' for b, k in self.objects)}
+
+
+_plain_init = FakeAws.__init__
+_plain_describe_builders = FakeAws.appstream_DescribeImageBuilders
+_plain_summary = FakeAws.summary
+
+
+def _init(self, scenario):
+    _plain_init(self, scenario)
+    _recipe_init(self)
+
+
+def _describe_builders(self, p):
+    # With Names, the recipe source's own builders; without, every builder (retention's listing).
+    if p.get('Names') is not None:
+        return appstream_DescribeImageBuilders_recipe(self, p)
+    listed = _plain_describe_builders(self, p)
+    return {'ImageBuilders': listed['ImageBuilders'] + [self._public_builder(b) for b in self.recipe_builders.values()]}
+
+
+FakeAws.__init__ = _init
+FakeAws.appstream_DescribeImageBuilders = _describe_builders
+FakeAws.summary = lambda self: _plain_summary(self) | summary_recipe(self)
+for _f in (_builder, _public_builder, appstream_CreateImageBuilder, appstream_StopImageBuilder, appstream_StartImageBuilder,
+           appstream_DeleteImageBuilder, s3_PutObject, agent_receive):
+    setattr(FakeAws, _f.__name__, _f)

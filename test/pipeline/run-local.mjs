@@ -26,9 +26,9 @@ const waits = {};
     if (state.Type === 'Task' && state.Resource.endsWith(':states:::lambda:invoke')) {
       tasks[name] = { service: 'lambda', operation: 'Invoke' };
     } else if (state.Type === 'Task') {
-      const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(state.Resource);
+      const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)(\.waitForTaskToken)?$/.exec(state.Resource);
       if (!match) throw new Error(`${name}: not an SDK integration: ${state.Resource}`);
-      tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1) };
+      tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1), callback: match[3] !== undefined };
     }
     for (const branch of state.Branches ?? []) walk(branch.States);
     if (state.ItemProcessor) walk(state.ItemProcessor.States);
@@ -38,7 +38,7 @@ const waits = {};
 
 const handlers = {};
 const retries = {};
-for (const [name, { service, operation }] of Object.entries(tasks)) {
+for (const [name, { service, operation, callback }] of Object.entries(tasks)) {
   // The pipeline's Lambda function: its own code, here, its AppStream calls sent to the fake's /sdk.
   // An error is the function's: its name as Lambda reports it (errorType), its cause Lambda's JSON.
   if (service === 'lambda') {
@@ -56,7 +56,9 @@ for (const [name, { service, operation }] of Object.entries(tasks)) {
     continue;
   }
   handlers[name] = async (input) => {
-    const answer = await post('/call', { service, operation, params: input });
+    // A .waitForTaskToken task (the recipe's hand-over): this engine has no task tokens or heartbeats,
+    // so the fake makes the call and answers as the agent would, or as Step Functions would time out.
+    const answer = await post(callback ? '/callback' : '/call', { service, operation, params: input });
     if (answer.error) {
       const error = new Error(answer.message);
       error.name = answer.error;
@@ -82,6 +84,7 @@ for (const scenario of scenarios) {
         StartTime: now.toISOString(),
         RoleArn: 'arn:aws:iam::123456789012:role/pipeline',
       },
+      Task: { Token: 'local-task-token' }, // $$.Task.Token of a .waitForTaskToken task
       StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:pipeline', Name: 'pipeline' },
     },
   });
