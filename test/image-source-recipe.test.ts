@@ -360,12 +360,12 @@ describe('ImageSource.recipe: the bucket and IAM', () => {
 describe('ImageSource.recipe: the rules', () => {
   test('fails without builder options', () => {
     expect(() => new ImagePipeline(stack, 'Pipeline', { source: ImageSource.recipe(recipe(), null as any), imageNamePrefix: 'Crm' }))
-      .toThrow("ImageBuilder 'Stack/Pipeline/RecipeBuilder': builderOptions null is required. Give the builder options: at least instanceType.");
+      .toThrow('ImageSource.recipe(): options is required. Give an object with the fields of ImageRecipeBuilderOptions, at least instanceType (the builder and the bounds of each part of the build).');
   });
 
   test('fails something that is not a recipe', () => {
     expect(() => new ImagePipeline(stack, 'Pipeline', { source: ImageSource.recipe('Crm' as any, { instanceType: InstanceType.STANDARD_MEDIUM }), imageNamePrefix: 'Crm' }))
-      .toThrow("ImageBuilder 'Stack/Pipeline/RecipeBuilder': recipe \"Crm\" is not of the expected type. Give an ImageRecipe, made with ImageRecipe.windows() or ImageRecipe.linux().");
+      .toThrow('ImageSource.recipe(): recipe "Crm" must be an ImageRecipe, not a string. Use ImageRecipe.linux(), ImageRecipe.windows() (the recipe (ImageRecipe.windows() or ImageRecipe.linux())).');
   });
 
   test('fails an instance type image builders do not offer', () => {

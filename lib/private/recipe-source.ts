@@ -12,7 +12,6 @@ import { DomainJoinInfo, configureDomainJoin } from './domain-join';
 import { checkInstanceType, rootVolumeConfig } from './instance';
 import { configureNetwork } from './network';
 import { appStreamCall } from './pipeline-retry';
-import { withoutNulls } from './props';
 import { serviceRole } from './role';
 import { IMAGE_BUILDER_INSTANCE_TYPES, IMAGE_BUILDER_SUBNETS, RangeRule, TAGS } from './rules';
 import {
@@ -65,8 +64,8 @@ export function recipeStates(
   const scope = new Construct(pipeline, 'RecipeBuilder');
   // Messages speak of the image builder each run defines, at the path of the pipeline's recipe builder.
   const v = new Validator(scope, 'ImageBuilder');
-  const o = withoutNulls(v.required('builderOptions', given, 'Give the builder options: at least instanceType.'));
-  v.object('recipe', recipe, (x) => typeof x?.bind === 'function', 'Give an ImageRecipe, made with ImageRecipe.windows() or ImageRecipe.linux().');
+  // The recipe and the options are checked at the public boundary, by ImageSource.recipe().
+  const o = given;
   const rendered = recipe.bind(pipeline);
   const baseImage = rendered.baseImage;
   if ((baseImage.imageName === undefined) === (baseImage.imageArn === undefined)) {
@@ -74,7 +73,7 @@ export function recipeStates(
   }
 
   const instanceType = checkInstanceType(v, o.instanceType, IMAGE_BUILDER_INSTANCE_TYPES);
-  const internet = v.boolean('enableDefaultInternetAccess', o.enableDefaultInternetAccess) ?? false;
+  const internet = o.enableDefaultInternetAccess ?? false;
   const network = configureNetwork(scope, v, o, {
     count: IMAGE_BUILDER_SUBNETS,
     firstOnly: true,
@@ -87,10 +86,9 @@ export function recipeStates(
   }
   const domainJoin = configureDomainJoin(v, o.domainJoin, o.vpc);
   const rootVolume = rootVolumeConfig(v, o.rootVolumeSize);
-  const imdsv2 = v.boolean('requireImdsv2', o.requireImdsv2) ?? false;
-  const keep = v.boolean('keepBuilderOnFailure', o.keepBuilderOnFailure) ?? false;
-  const agentVersion = o.agentVersion === undefined ? undefined : v.object('agentVersion', o.agentVersion, (x) => typeof x.bind === 'function',
-    'Give an AgentVersion, such as AgentVersion.LATEST or AgentVersion.of(\'10-23-2024\').').bind(scope);
+  const imdsv2 = o.requireImdsv2 ?? false;
+  const keep = o.keepBuilderOnFailure ?? false;
+  const agentVersion = o.agentVersion?.bind(scope);
 
   const seconds = (property: string, value: cdk.Duration | undefined, fallback: cdk.Duration, rule: RangeRule, fix: string) => {
     const d = value ?? fallback;
