@@ -32,7 +32,9 @@ class Local:
         self.outcomes = {}
 
 
-def handler_for(local):
+def handler_for(local, callback=None):
+    """The fake's HTTP face for run-local.mjs. `callback(fake, params)` answers a .waitForTaskToken task
+    (posted to /callback) once its own call is made, as whatever holds the task token would."""
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -47,12 +49,15 @@ def handler_for(local):
                 answer = {}
             elif self.path == '/sdk':  # an AppStream call of the pipeline's Lambda function (lambda-host.mjs)
                 answer = lambda_host.sdk_answer(local.fake, body)
-            else:  # /call: an SDK task, in Step Functions' PascalCase
+            else:  # /call: an SDK task, in Step Functions' PascalCase; /callback: a .waitForTaskToken one
                 service, operation = body['service'], body['operation']
                 op = operation_model(service, operation)
+                params = from_sfn_case(op.input_shape, body['params'])
                 try:
-                    result = local.fake.call(service, operation, from_sfn_case(op.input_shape, body['params']))
+                    result = local.fake.call(service, operation, params)
                     answer = {'result': to_sfn_case(op.output_shape, result)}
+                    if self.path == '/callback':
+                        answer = callback(local.fake, params)
                 except AwsError as e:
                     answer = {'error': sfn_error_name(service, operation, e.code), 'message': e.message}
             data = json.dumps(answer, default=str).encode()
@@ -64,9 +69,11 @@ def handler_for(local):
     return Handler
 
 
-def run_local(definition_file, node, all_scenarios, max_polls):
+def run_local(definition_file, node, all_scenarios, parameter=PARAMETER, callback=None, **extra):
+    """Every scenario of `all_scenarios` on aws-local-stepfunctions (run-local.mjs), each against a fresh
+    fake; `parameter` is the pipeline's SSM parameter, `extra` more fields for each outcome."""
     local = Local(all_scenarios)
-    server = ThreadingHTTPServer(('127.0.0.1', 0), handler_for(local))
+    server = ThreadingHTTPServer(('127.0.0.1', 0), handler_for(local, callback))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         done = subprocess.run([node, os.path.join(HERE, 'run-local.mjs'), definition_file, str(server.server_address[1]), *all_scenarios],
@@ -86,9 +93,9 @@ def run_local(definition_file, node, all_scenarios, max_polls):
             'engine': 'aws-local-stepfunctions',
             **reported['outcome'],
             'fake': fake,
-            'parameter': fake['parameters'][PARAMETER],
+            'parameter': fake['parameters'][parameter],
             'messages': fake['messages'],
-            'maxPolls': max_polls,
+            **extra,
         }
         results[name] = outcome
     return results
@@ -119,8 +126,8 @@ def main():
     moto_seconds = time.time() - start
     start = time.time()
     normal = {n: s for n, s in all_scenarios.items() if n != MISSPELT}
-    results['aws-local-stepfunctions'] = run_local(definition_file, node, normal, synthesized['maxPolls'])
-    results['aws-local-stepfunctions'].update(run_local(broken_file, node, {MISSPELT: all_scenarios[MISSPELT]}, synthesized['maxPolls']))
+    results['aws-local-stepfunctions'] = run_local(definition_file, node, normal, maxPolls=synthesized['maxPolls'])
+    results['aws-local-stepfunctions'].update(run_local(broken_file, node, {MISSPELT: all_scenarios[MISSPELT]}, maxPolls=synthesized['maxPolls']))
     local_seconds = time.time() - start
     failed = False
     for engine, outcomes in results.items():

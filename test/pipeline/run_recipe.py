@@ -20,11 +20,9 @@ Writes OUT.json (default test-reports/pipeline/recipe-results.json); exits 1 on 
 import copy
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import boto3
 from moto import mock_aws
@@ -32,8 +30,9 @@ from moto.sns.models import sns_backends
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import run  # noqa: E402  (the aws-local-stepfunctions side, shared with the managed-updates runner)
 import run_moto  # noqa: E402  (patches moto on import)
-from fake_aws import ACCOUNT, MODELS, REGION, AwsError, FakeAws, from_sfn_case, operation_model, sfn_error_name, to_sfn_case  # noqa: E402
+from fake_aws import ACCOUNT, MODELS, REGION, FakeAws  # noqa: E402
 import recipe_scenarios  # noqa: E402
 
 run_moto.MODELS_ALL['s3'] = MODELS['s3']
@@ -136,73 +135,20 @@ def run_moto_scenario(definition, scenario):
     }
 
 
-class Local:
-    def __init__(self, all_scenarios):
-        self.scenarios = all_scenarios
-        self.fake = None
-        self.outcomes = {}
+def agent_answer(fake, params):
+    """What the hand-over task ends with on aws-local-stepfunctions, which has no task tokens: the
+    stand-in agent's report (success or failure), or, when it stays silent, the heartbeat timeout
+    Step Functions raises."""
+    agent = fake.agent_receive(params['Bucket'], params['Key'], params['Body'], params.get('Metadata', {}))
+    if agent[0] == 'success':
+        return {'result': agent[1]}
+    if agent[0] == 'failure':
+        return {'error': agent[1], 'message': agent[2]}
+    return {'error': 'States.HeartbeatTimeout', 'message': 'no heartbeat within HeartbeatSeconds'}
 
 
-def handler_for(local):
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers['Content-Length'])) or b'{}')
-            if self.path == '/reset':
-                local.fake = FakeAws(local.scenarios[body['scenario']])
-                answer = {}
-            elif self.path == '/done':
-                local.outcomes[body['scenario']] = {'outcome': body['outcome'], 'fake': local.fake.summary()}
-                answer = {}
-            else:  # /call, or /callback for the .waitForTaskToken hand-over
-                service, operation = body['service'], body['operation']
-                op = operation_model(service, operation)
-                params = from_sfn_case(op.input_shape, body['params'])
-                try:
-                    result = local.fake.call(service, operation, params)
-                    answer = {'result': to_sfn_case(op.output_shape, result)}
-                    if self.path == '/callback':
-                        agent = local.fake.agent_receive(params['Bucket'], params['Key'], params['Body'], params.get('Metadata', {}))
-                        if agent[0] == 'success':
-                            answer = {'result': agent[1]}
-                        elif agent[0] == 'failure':
-                            answer = {'error': agent[1], 'message': agent[2]}
-                        else:  # no report, no heartbeat: Step Functions fails the task
-                            answer = {'error': 'States.HeartbeatTimeout', 'message': 'no heartbeat within HeartbeatSeconds'}
-                except AwsError as e:
-                    answer = {'error': sfn_error_name(service, operation, e.code), 'message': e.message}
-            data = json.dumps(answer, default=str).encode()
-            self.send_response(200)
-            self.send_header('Content-Type', 'application/json')
-            self.send_header('Content-Length', str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-    return Handler
-
-
-def run_local(definition_file, node, all_scenarios):
-    local = Local(all_scenarios)
-    server = ThreadingHTTPServer(('127.0.0.1', 0), handler_for(local))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        done = subprocess.run([node, os.path.join(HERE, 'run-local.mjs'), definition_file, str(server.server_address[1]), *all_scenarios],
-                              capture_output=True, text=True, timeout=240, cwd=os.path.dirname(os.path.dirname(HERE)))
-        if done.returncode != 0:
-            raise RuntimeError(f'aws-local-stepfunctions run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}')
-    finally:
-        server.shutdown()
-    results = {}
-    for name in all_scenarios:
-        reported = local.outcomes.get(name)
-        if reported is None:
-            results[name] = {'engine': 'aws-local-stepfunctions', 'status': 'NOT RUN', 'problems': ['the scenario did not report']}
-            continue
-        fake = reported['fake']
-        results[name] = {'engine': 'aws-local-stepfunctions', **reported['outcome'], 'fake': fake,
-                         'parameter': fake['parameters'][recipe_scenarios.PARAMETER], 'messages': fake['messages']}
-    return results
+def run_local(definition_file, node, some_scenarios):
+    return run.run_local(definition_file, node, some_scenarios, recipe_scenarios.PARAMETER, callback=agent_answer)
 
 
 def main():
