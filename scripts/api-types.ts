@@ -50,8 +50,9 @@ function ref(t: any, seen: Set<string>): any {
 
 /** The first sentence of a doc summary, as messages quote it (without Markdown's backticks). */
 function doc(docs: any): any {
-  // Markdown: backquotes go, and an escaped character (`C:\\Windows`) is the character itself.
-  const first = String(docs?.summary ?? '').replace(/`/g, '').replace(/\\(.)/g, '$1').split(/(?<=\.)\s/)[0].replace(/[.;:,]$/, '');
+  // Markdown: backquotes go, and an escaped character (`C:\\Windows`) is the character itself. The first
+  // sentence ends at a period before a capital ('_, ., -' inside a sentence does not end it).
+  const first = String(docs?.summary ?? '').replace(/`/g, '').replace(/\\(.)/g, '$1').split(/(?<=\.)\s(?=[A-Z])/)[0].replace(/[.;:,]$/, '');
   return first ? { doc: /^[A-Z](?![A-Z0-9])/.test(first) ? first[0].toLowerCase() + first.slice(1) : first } : {};
 }
 

@@ -315,3 +315,49 @@ describe('tokens: only the literal parts are judged', () => {
     fleetIn(stackIn(), { displayName: `${'a'.repeat(99)}${cdk.Aws.REGION}` });
   });
 });
+
+describe('each kind of type the table holds, with the message it gives', () => {
+  test('an aws-cdk-lib enum (RemovalPolicy): a member passes; an object fails, named as the enum', () => {
+    const s = stackIn();
+    fleetIn(s, { removalPolicy: cdk.RemovalPolicy.DESTROY });
+    expect(() => new lib.Fleet(s, 'G', { image: IMAGE, instanceType: TYPE, removalPolicy: js({}) }))
+      .toThrow(/^Fleet 'S\/G': removalPolicy \{\} must be a member of RemovalPolicy, not an object\. Use a member of RemovalPolicy \(what happens/);
+  });
+
+  test('an object of another class of the library is named by its class, with the member it lacks', () => {
+    expect(() => fleetIn(stackIn(), { image: TYPE }))
+      .toThrow(/^Fleet 'S\/F': image \{"name":"stream\.standard\.medium"\} must be an Image, not an InstanceType \(it has no bind\)\. Use Image\.fromArn\(\), Image\.fromName\(\)/);
+  });
+
+  test('a map of strings: a string fails whole, a value that is no string fails by its key; a map passes', () => {
+    fleetIn(stackIn(), { tags: { team: 'desktops' } });
+    expect(() => fleetIn(stackIn(), { tags: js('team=desktops') })).toThrow(/^Fleet 'S\/F': tags "team=desktops" must be a map of strings, not a string\. Give an object whose keys are names/);
+    expect(() => fleetIn(stackIn(), { tags: js({ team: 5 }) })).toThrow("Fleet 'S/F': tags.team 5 must be a string, not a number. Give a string.");
+  });
+
+  test('a variadic parameter: each value checked, with its index among them', () => {
+    const s = stackIn();
+    const fleet = fleetIn(s);
+    const role = new iam.Role(s, 'R', { assumedBy: new iam.AccountRootPrincipal() });
+    fleet.grant(role, 'appstream:DescribeFleets', 'appstream:ListTagsForResource');
+    expect(() => fleet.grant(role, 'appstream:DescribeFleets', js(5))).toThrow("Fleet 'S/F': grant(actions)[1] 5 must be a string, not a number. Give a string.");
+  });
+
+  test('a date (a scheduled action\'s startTime): a Date passes, a string fails', () => {
+    const s = stackIn();
+    const capacity = fleetIn(s).autoScaleCapacity({ maxCapacity: 4 });
+    const schedule = appscaling.Schedule.cron({ hour: '1', minute: '0' });
+    capacity.scaleOnSchedule('Night', { schedule, minCapacity: 1, startTime: new Date(Date.UTC(2030, 0, 1)) });
+    expect(() => capacity.scaleOnSchedule('Later', { schedule, minCapacity: 1, startTime: js('tomorrow') }))
+      .toThrow(/scaleOnSchedule\(action\)\.startTime "tomorrow" must be a date, not a string\. Give a date\.$/);
+  });
+
+  test('a constructor without a scope names the class, as no construct path exists yet', () => {
+    expect(() => new lib.Fleet(js(null), 'X', { image: IMAGE, instanceType: TYPE })).toThrow(/^The Fleet constructor: scope is required\. Give a Construct/);
+  });
+
+  test('a wrapped method keeps its name and the number of its declared parameters', () => {
+    expect([lib.Image.fromName.name, lib.Image.fromName.length]).toEqual(['fromName', 1]);
+    expect([lib.Fleet.prototype.grantStartStop.name, lib.Fleet.prototype.grantStartStop.length]).toEqual(['grantStartStop', 1]);
+  });
+});
