@@ -361,3 +361,44 @@ describe('each kind of type the table holds, with the message it gives', () => {
     expect([lib.Fleet.prototype.grantStartStop.name, lib.Fleet.prototype.grantStartStop.length]).toEqual(['grantStartStop', 1]);
   });
 });
+
+describe('each fix says how to make the type expected', () => {
+  const s = stackIn();
+  let n = 0;
+  const fleet = (props: Record<string, unknown>) => new lib.Fleet(s, `F${n++}`, { image: IMAGE, instanceType: TYPE, ...props });
+
+  test('a class with static factories and constants: the factories and one constant', () => {
+    expect(() => fleet({ instanceType: js('stream.standard.medium') }))
+      .toThrow(/instanceType "stream\.standard\.medium" must be an InstanceType, not a string\. Use InstanceType\.of\(\), or a constant such as InstanceType\.[A-Z0-9_]+ \(the instance type/);
+  });
+
+  test('a factory given without calling it (a function) is no Image, though it has a member named bind', () => {
+    expect(() => fleet({ image: js(lib.Image.fromName) })).toThrow(/image \[function fromName\] must be an Image, not a function\. Use Image\.fromArn\(\), Image\.fromName\(\)/);
+  });
+
+  test('an interface: the classes that implement it, directly or through a base class', () => {
+    expect(() => new lib.Stack(s, 'St').associateFleet(js(true)))
+      .toThrow("Stack 'S/St': associateFleet(fleet) true must be an IFleet, not a boolean. Give an ElasticFleet or a Fleet, defined here or imported with its from… methods (the fleet).");
+  });
+
+  test('a struct without required fields: its name only', () => {
+    const capacity = fleet({}).autoScaleCapacity({ maxCapacity: 2 });
+    expect(() => capacity.scaleOnDemand('Demand', js(5)))
+      .toThrow(/scaleOnDemand\(props\) 5 must be a FleetDemandScalingProps, not a number\. Give an object with the fields of FleetDemandScalingProps \(the thresholds/);
+  });
+
+  test('lists: of classes made by factories, of strings, of aws-cdk-lib interfaces, of classes with constants', () => {
+    expect(() => new lib.Stack(s, 'St2', { accessEndpoints: js('x') }))
+      .toThrow(/accessEndpoints "x" must be a list of AccessEndpoint values, not a string\. Give a list of AccessEndpoint values, each made with AccessEndpoint\.fromVpceId\(\) or AccessEndpoint\.fromVpcEndpoint\(\) \(/);
+    expect(() => fleet({ usbDeviceFilterStrings: js('x') })).toThrow(/usbDeviceFilterStrings "x" must be a list of strings, not a string\. Give a list of strings \(/);
+    expect(() => fleet({ vpc: new ec2.Vpc(s, 'Vpc'), securityGroups: js('sg') }))
+      .toThrow(/securityGroups "sg" must be a list of ec2\.ISecurityGroup values, not a string\. Give a list of ec2\.ISecurityGroup values \(/);
+    expect(() => new lib.ElasticFleet(s, 'E', { platform: js('x'), instanceType: TYPE, maxConcurrentSessions: 1, vpc: twoZones(stackIn()) }))
+      .toThrow(/platform "x" must be a FleetPlatform, not a string\. Use FleetPlatform\.of\(\), or a constant such as FleetPlatform\.[A-Z0-9_]+ \(/);
+  });
+
+  test('a value of the wrong primitive kind is named by its kind: a number for a boolean, a string for an aws-cdk-lib interface', () => {
+    expect(() => fleet({ startFleet: js(1) })).toThrow(/startFleet 1 must be true or false, not a number\. Give true or false, or leave it out \(/);
+    expect(() => fleet({ vpc: js('vpc-1') })).toThrow(/vpc "vpc-1" must be an ec2\.IVpc, not a string\. Give an ec2\.IVpc \(the VPC to put the fleet's instances in\)\.$/);
+  });
+});

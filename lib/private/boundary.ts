@@ -308,7 +308,10 @@ function checkType(type: ApiType, value: any, path: string): any {
     case 'struct':
       return struct(type, value, path);
     default: {
-      if ((typeof value !== 'object' && typeof value !== 'function') || value === null || Array.isArray(value)) {
+      // A function is no value of this library's classes and interfaces (a factory not called, `Image.fromName`,
+      // has their members by name: `bind`), though it may be one of aws-cdk-lib's.
+      const local = entry?.kind === 'class' || entry?.kind === 'interface';
+      if ((typeof value !== 'object' && (local || typeof value !== 'function')) || value === null || Array.isArray(value)) {
         // A constant's name from JSON ('FILE_UPLOAD' for a UserAction): name the constant.
         const named = entry?.kind === 'class' && typeof value === 'string' && entry.constants?.includes(value) ? `Use ${type}.${value}.` : howToMake(type);
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, named);

@@ -24,6 +24,9 @@ export function showValue(value: unknown, at?: number): string {
   if (typeof value === 'number') {
     return String(value); // NaN and Infinity, which JSON would write null
   }
+  if (typeof value === 'function') {
+    return value.name ? `[function ${value.name}]` : '[function]'; // its name, not its source
+  }
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
