@@ -116,7 +116,14 @@ class Problem {
   constructor(readonly path: string, readonly value: unknown, readonly problem: string, readonly fix: string) {}
 }
 
-const PRIMITIVE_WORDS: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', date: 'a date' };
+/** jsii's primitives in words, one and many (`any` is never named: any value passes). */
+const PRIMITIVE_WORDS: Record<string, { readonly one: string; readonly many: string }> = {
+  string: { one: 'a string', many: 'strings' },
+  number: { one: 'a number', many: 'numbers' },
+  boolean: { one: 'true or false', many: 'booleans' },
+  date: { one: 'a date', many: 'dates' },
+  json: { one: 'a JSON value', many: 'JSON values' },
+};
 
 /** The type's name as a user of any language reads it: `FleetCapacity`, `ec2.IVpc`, `Duration`. */
 function typeName(type: ApiType): string {
@@ -129,14 +136,15 @@ function typeName(type: ApiType): string {
     }
     return type.union.map(typeName).join(' or ');
   }
-  if (PRIMITIVE_WORDS[type]) {
-    return PRIMITIVE_WORDS[type];
-  }
-  return article(shortName(type));
+  return PRIMITIVE_WORDS[type]?.one ?? article(shortName(type));
 }
 
+/** Values of a type, in the plural: strings, Image values, ec2.ISubnet values, values that are each a list of strings. */
 function plural(type: ApiType): string {
-  return typeof type === 'string' && PRIMITIVE_WORDS[type] ? `${type}s` : `${typeName(type).replace(/^an? /, '')} values`;
+  if (typeof type !== 'string') {
+    return `values that are each ${typeName(type)}`;
+  }
+  return PRIMITIVE_WORDS[type]?.many ?? `${shortName(type)} values`;
 }
 
 /** `aws-cdk-lib.aws_ec2.IVpc` → `ec2.IVpc`; `aws-cdk-lib.Duration` → `Duration`; local names as they are. */
@@ -178,9 +186,9 @@ function howToMake(name: string): string {
   return `Give ${typeName(name)}.`;
 }
 
-/** A type's name with its indefinite article, as it is read: an Image, an ec2.IVpc, an S3Location, a UserAction. */
+/** A type's name with its indefinite article, as it is read: an Image, an ec2.IVpc, an S3Location, an sns.ITopic, a UserAction. */
 function article(name: string): string {
-  return `${/^(?:[aeioAEIO]|[sS]3)/.test(name) ? 'an' : 'a'} ${name}`;
+  return `${/^(?:[aeioAEIO]|[sS]3|sns\.|ssm\.)/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /** Whether the local type `name` is, or extends or implements, `target`. */
@@ -192,7 +200,8 @@ function isA(name: string, target: string): boolean {
   if (entry === undefined) {
     return false;
   }
-  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.kind === 'interface' || entry.kind === 'struct' ? entry.bases ?? [] : [];
+  // A struct is never a value of a class or interface, whatever its bases.
+  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.kind === 'interface' ? entry.bases ?? [] : [];
   return up.some((u) => u !== undefined && isA(u, target));
 }
 
@@ -215,10 +224,8 @@ function membersOf(name: string): string[] {
   return [...entry.members, ...up.flatMap((u) => (u === undefined ? [] : membersOf(u)))];
 }
 
+/** What a value is, in words: a list, an object, an Image, a number. Never null or undefined (required() takes those). */
 function describe(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
   if (Array.isArray(value)) {
     return 'a list';
   }
@@ -226,12 +233,13 @@ function describe(value: unknown): string {
     const ctor = (value as any).constructor?.name;
     return ctor && ctor !== 'Object' ? `${article(ctor)}` : 'an object';
   }
-  return `${typeof value === 'undefined' ? 'undefined' : article(typeof value)}`;
+  return article(typeof value);
 }
 
 /**
  * The value a parameter or field of `type` gets, with `null`s made absent in structs; throws a Problem
- * when the value cannot be one of the type.
+ * when the value cannot be one of the type. `value` is never null or undefined: required() and the
+ * loops over a struct's fields and a stand-in's properties deal with those first.
  */
 function check(type: ApiType, value: any, path: string, doc?: string): any {
   try {
@@ -311,13 +319,14 @@ function checkType(type: ApiType, value: any, path: string): any {
       // A function is no value of this library's classes and interfaces (a factory not called, `Image.fromName`,
       // has their members by name: `bind`), though it may be one of aws-cdk-lib's.
       const local = entry?.kind === 'class' || entry?.kind === 'interface';
-      if ((typeof value !== 'object' && (local || typeof value !== 'function')) || value === null || Array.isArray(value)) {
+      if ((typeof value !== 'object' && (local || typeof value !== 'function')) || Array.isArray(value)) {
         // A constant's name from JSON ('FILE_UPLOAD' for a UserAction): name the constant.
         const named = entry?.kind === 'class' && typeof value === 'string' && entry.constants?.includes(value) ? `Use ${type}.${value}.` : howToMake(type);
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, named);
       }
       if (entry?.kind === 'external') {
-        const expected = entry.members ?? [];
+        // toString and the like, which every object has, say nothing of the type.
+        const expected = (entry.members ?? []).filter((m) => !(m in Object.prototype));
         if (expected.length > 0 && !expected.some((m) => m in value)) {
           throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, howToMake(type));
         }
@@ -382,23 +391,21 @@ function listFix(element: ApiType): string {
 
 /** What a list of `element` holds, in words: strings, FleetType members (such as …), values made with …. */
 function listOf(element: ApiType): string {
-  if (typeof element !== 'string') {
-    return `${typeName(element)} values`;
-  }
-  if (element === 'string' || element === 'number') {
-    return `${element}s`;
-  }
-  const entry = API_TYPES[element];
+  const entry = typeof element === 'string' ? API_TYPES[element] : undefined;
   if (entry?.kind === 'enum') {
     return `${element} members, such as one holding ${element}.${entry.members[0]}`;
   }
-  if (entry?.kind === 'class' && entry.constants !== undefined && entry.constants.length > 0) {
-    return `${element} values, such as one holding ${element}.${entry.constants[0]}`;
+  if (entry?.kind === 'class') {
+    if (entry.constants !== undefined) {
+      return `${element} values, such as one holding ${element}.${entry.constants[0]}`; // the table lists constants only where a class has some
+    }
+    const factories = Object.keys(entry.statics).filter((m) => entry.statics[m].returns === element);
+    if (factories.length > 0) {
+      return `${element} values, each made with ${factories.slice(0, 3).map((m) => `${element}.${m}()`).join(' or ')}`;
+    }
   }
-  const factories = entry?.kind === 'class' ? Object.keys(entry.statics).filter((m) => entry.statics[m].returns === element) : [];
-  return factories.length > 0 ? `${element} values, each made with ${factories.slice(0, 3).map((m) => `${element}.${m}()`).join(' or ')}` : `${shortName(element)} values`;
+  return plural(element);
 }
-
 
 /** A value that must be present (a required parameter, field or list element). */
 function required(type: ApiType, value: unknown, path: string, doc?: string): unknown {
@@ -406,18 +413,21 @@ function required(type: ApiType, value: unknown, path: string, doc?: string): un
     return value; // undefined is a value of any
   }
   if (value === undefined || value === null) {
-    const fix = typeof type === 'string' ? howToMake(type) : `Give ${typeName(type)}.`;
+    const fix = typeof type === 'string' ? howToMake(type) : 'array' in type ? listFix(type.array) : `Give ${typeName(type)}.`;
     throw new Problem(path, value, 'is required', doc ? `${fix.replace(/\.$/, '')} (${doc}).` : fix);
   }
   return check(type, value, path, doc);
 }
 
-/** A struct's value: every field checked, `null` fields left out; keys the struct does not name pass as TypeScript lets them. */
+/**
+ * A struct's value (never null or undefined): every field checked, `null` fields left out; keys the
+ * struct does not name pass as TypeScript lets them.
+ */
 function struct(name: string, value: any, path: string): any {
   if (Token.isUnresolved(value)) {
     return value;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (typeof value !== 'object' || Array.isArray(value)) {
     throw new Problem(path || 'props', value, `must be ${typeName(name)}, not ${describe(value)}`, howToMake(name));
   }
   const out: Record<string, unknown> = {};

@@ -404,7 +404,7 @@ describe('Application', () => {
   });
 
   test('platforms and instance families, each problem whole', () => {
-    expect(() => application({ platforms: undefined }, 'A')).toThrow("Application 'Stack/A': platforms is required. Give a list of FleetPlatform values (the platforms the application runs on: 1 to 4).");
+    expect(() => application({ platforms: undefined }, 'A')).toThrow("Application 'Stack/A': platforms is required. Give a list of FleetPlatform values, such as one holding FleetPlatform.AMAZON_LINUX2 (the platforms the application runs on: 1 to 4).");
     expect(() => application({ platforms: js('WINDOWS_SERVER_2019') }, 'B')).toThrow("Application 'Stack/B': platforms \"WINDOWS_SERVER_2019\" must be a list of FleetPlatform values, not a string. Give a list of FleetPlatform values, such as one holding FleetPlatform.AMAZON_LINUX2 (the platforms the application runs on: 1 to 4).");
     expect(() => application({ platforms: js([null]) }, 'C')).toThrow("Application 'Stack/C': platforms[0] is required. Use FleetPlatform.of(), or a constant such as FleetPlatform.AMAZON_LINUX2.");
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.WINDOWS] }, 'D'))
@@ -413,7 +413,7 @@ describe('Application', () => {
       .toThrow("Application 'Stack/E': platforms[2] \"UBUNTU_PRO_2404\" is already in platforms. Give each platform once.");
     expect(() => application({ platforms: [] }, 'F'))
       .toThrow("Application 'Stack/F': platforms must have at least 1 platform (it has 0). Give a list of 1 to 4 platforms, such as one holding FleetPlatform.WINDOWS_SERVER_2019.");
-    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow("Application 'Stack/G': instanceFamilies is required. Give a list of InstanceFamily values (the instance families the application runs on, at least one (Elastic fleets are GENERAL_PURPOSE)).");
+    expect(() => application({ instanceFamilies: undefined }, 'G')).toThrow("Application 'Stack/G': instanceFamilies is required. Give a list of InstanceFamily values, such as one holding InstanceFamily.GENERAL_PURPOSE (the instance families the application runs on, at least one (Elastic fleets are GENERAL_PURPOSE)).");
     expect(() => application({ instanceFamilies: [InstanceFamily.of('GRAPHICS_G5')] }, 'H')).not.toThrow(); // warns: families AWS may add
     expect(() => application({ instanceFamilies: [InstanceFamily.GRAPHICS_G4, InstanceFamily.GRAPHICS_G4] }, 'I'))
       .toThrow("Application 'Stack/I': instanceFamilies[1] \"GRAPHICS_G4\" is already in instanceFamilies. Give each instance family once.");

@@ -705,7 +705,7 @@ describe('Entitlement', () => {
     const attrs = (attributes: unknown, id: string) => () => s.addEntitlement(id, entitlementOptions({ attributes: js(attributes) }));
     // What is not a list of EntitlementAttribute values is refused at the public boundary (addEntitlement's options)
     const at = "Stack 'Stack/S': addEntitlement(options).attributes";
-    expect(attrs(undefined, 'A')).toThrow(`${at} is required. Give a list of EntitlementAttribute values (the SAML attributes that select the entitled users, at least one, each attribute at most once).`);
+    expect(attrs(undefined, 'A')).toThrow(`${at} is required. Give a list of EntitlementAttribute values, each made with EntitlementAttribute.of() (the SAML attributes that select the entitled users, at least one, each attribute at most once).`);
     expect(attrs('department=finance', 'B')).toThrow(`${at} "department=finance" must be a list of EntitlementAttribute values, not a string.`);
     expect(attrs([...finance, null], 'D')).toThrow(`${at}[1] is required. Use EntitlementAttribute.of().`);
     expect(attrs(['department'], 'E')).toThrow(`${at}[0] "department" must be an EntitlementAttribute, not a string. Use EntitlementAttribute.of().`);

@@ -1,0 +1,430 @@
+/**
+ * The boundary's checker (lib/private/boundary.ts) rule by rule: each kind of type the table can hold,
+ * the words its messages use, and how each fix says to make the value. test/boundary.test.ts holds the
+ * cases through the library's own classes; here the parameters are written for the test, and types the
+ * library does not have today (a class with many factories, a class reached only through an interface's
+ * base, a union) are added to the table for the test and taken out after it, so that each branch of the
+ * checker is pinned whatever the API holds.
+ */
+import * as cdk from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import * as lib from '../lib';
+import { API_TYPES } from '../lib/private/api-types.generated';
+import { ApiEntry, ApiParam, ApiType, checkArguments, checkConstructor, fromCallOf, methodWhere, ours, staticWhere } from '../lib/private/boundary';
+
+const AT = { prefix: 'P: ' };
+
+/** The message of checking `value` as one parameter `x` of `type`, or 'passed'. */
+function msg(type: ApiType, value: unknown, param: Partial<ApiParam> = {}, where: Parameters<typeof checkArguments>[0] = AT): string {
+  try {
+    checkArguments(where, [{ name: 'x', type, ...param }], value === undefined ? [] : [value]);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'passed';
+}
+
+/** The value checking `value` as one parameter of `type` passes on. */
+function passed(type: ApiType, value: unknown): unknown {
+  return checkArguments(AT, [{ name: 'x', type }], [value])[0];
+}
+
+/** Entries added to the table for this file, taken out after it. */
+const TEST_TYPES: Record<string, ApiEntry> = {
+  ZzMany: {
+    kind: 'class',
+    members: ['bind'],
+    methods: {},
+    statics: Object.fromEntries(['one', 'two', 'three', 'four', 'five'].map((m) => [m, { params: [], returns: 'ZzMany' }])),
+  },
+  ZzBase: { kind: 'interface', members: ['zzBase'], properties: { zzName: { type: 'string', optional: true } }, methods: {} },
+  IZzDerived: { kind: 'interface', bases: ['ZzBase'], members: ['zzDerived'], methods: {} },
+  ZzOnlyThroughBase: { kind: 'class', interfaces: ['IZzDerived'], members: ['zzOwn'], statics: {}, methods: {} },
+  ZzShape: { kind: 'struct', bases: ['IZzDerived'], fields: {} },
+  ZzMadeBySubtype: { kind: 'class', members: ['zzMade'], statics: { make: { params: [], returns: 'ZzSubtype' } }, methods: {} },
+  ZzSubtype: { kind: 'class', interfaces: ['ZzMadeBySubtype'], members: [], statics: {}, methods: {} },
+  ZzNothing: { kind: 'class', members: ['zzNothing'], statics: { other: { params: [], returns: 'ZzShape' } }, methods: {} },
+  ZzNoMembers: { kind: 'external', members: [] },
+};
+
+beforeAll(() => Object.assign(API_TYPES as Record<string, ApiEntry>, TEST_TYPES));
+afterAll(() => {
+  for (const name of Object.keys(TEST_TYPES)) {
+    delete (API_TYPES as Record<string, ApiEntry>)[name];
+  }
+});
+
+describe('primitives, lists, maps and unions: their names and their fixes', () => {
+  test('a string, a number, true or false, a date: each named in words, with the kind of the value given', () => {
+    expect(msg('string', 5)).toBe('P: x 5 must be a string, not a number. Give a string.');
+    expect(msg('number', '5')).toBe('P: x "5" must be a number, not a string. Give a number.');
+    expect(msg('boolean', 'yes')).toBe('P: x "yes" must be true or false, not a string. Give true or false, or leave it out.');
+    expect(msg('date', 5)).toBe('P: x 5 must be a date, not a number. Give a date.');
+    expect(passed('string', 'a')).toBe('a');
+    expect(passed('number', 0)).toBe(0);
+    expect(passed('boolean', false)).toBe(false);
+  });
+
+  test('any and json take whatever they are given, and any takes nothing as well', () => {
+    const value = { deep: [1, 'two'] };
+    expect(passed('any', value)).toBe(value);
+    expect(passed('json', value)).toBe(value);
+    expect(msg('any', undefined)).toBe('passed');
+    expect(msg('json', undefined)).toBe('P: x is required. Give a JSON value.');
+  });
+
+  test('a value is described by its class, as an object when it has none, as a function or a list', () => {
+    class Gadget {}
+    expect(msg('string', new Gadget())).toBe('P: x {} must be a string, not a Gadget. Give a string.');
+    expect(msg('string', Object.create(null))).toBe('P: x {} must be a string, not an object. Give a string.');
+    expect(msg('string', {})).toBe('P: x {} must be a string, not an object. Give a string.');
+    expect(msg('string', [1])).toBe('P: x [1] must be a string, not a list. Give a string.');
+    expect(msg('number', function named() { return 1; })).toBe('P: x [function named] must be a number, not a function. Give a number.');
+  });
+
+  test('a list: a value that is no list fails whole, an element by its index; a list passes', () => {
+    expect(msg({ array: 'string' }, 'a')).toBe('P: x "a" must be a list of strings, not a string. Give a list of strings.');
+    expect(msg({ array: 'string' }, { 0: 'a' })).toBe('P: x {"0":"a"} must be a list of strings, not an object. Give a list of strings.');
+    expect(msg({ array: 'number' }, [1, 'b'])).toBe('P: x[1] "b" must be a number, not a string. Give a number.');
+    expect(msg({ array: 'boolean' }, 'a')).toBe('P: x "a" must be a list of booleans, not a string. Give a list of booleans.');
+    expect(passed({ array: 'number' }, [1, 2])).toEqual([1, 2]);
+  });
+
+  test('a list that is required names how to make its elements', () => {
+    expect(msg({ array: 'IFleet' }, undefined)).toBe('P: x is required. Give a list of ElasticFleet or Fleet objects, defined here or imported with their from… methods.');
+    expect(msg({ map: 'string' }, undefined)).toBe('P: x is required. Give a map of strings.');
+  });
+
+  test('lists of named types: each named by its short name', () => {
+    expect(msg({ array: 'Fleet' }, 'a')).toBe('P: x "a" must be a list of Fleet values, not a string. Give a list of Fleet values.');
+    expect(msg({ array: 'aws-cdk-lib.aws_ec2.ISubnet' }, 'a')).toBe('P: x "a" must be a list of ec2.ISubnet values, not a string. Give a list of ec2.ISubnet values.');
+  });
+
+  test('a list of lists, and of a union, are named by what each element is', () => {
+    expect(msg({ array: { array: 'string' } }, 'a')).toBe('P: x "a" must be a list of values that are each a list of strings, not a string. Give a list of values that are each a list of strings.');
+    expect(msg({ array: { array: 'string' } }, [['a'], 'b'])).toBe('P: x[1] "b" must be a list of strings, not a string. Give a list of strings.');
+    expect(msg({ array: { union: ['boolean', 'Image'] } }, 'a'))
+      .toBe('P: x "a" must be a list of values that are each true or false or an Image, not a string. Give a list of values that are each true or false or an Image.');
+  });
+
+  test('a map: a list or a string fails whole, a value by its key; a map passes, and a token for one', () => {
+    expect(msg({ map: 'number' }, [1])).toBe('P: x [1] must be a map of numbers, not a list. Give an object whose keys are names.');
+    expect(msg({ map: 'number' }, 'a')).toBe('P: x "a" must be a map of numbers, not a string. Give an object whose keys are names.');
+    expect(msg({ map: 'number' }, { a: 1, b: 'two' })).toBe('P: x.b "two" must be a number, not a string. Give a number.');
+    expect(passed({ map: 'number' }, { a: 1 })).toEqual({ a: 1 });
+    const token = cdk.Lazy.any({ produce: () => ({ a: 1 }) });
+    expect(passed({ map: 'number' }, token)).toBe(token);
+    const list = cdk.Lazy.list({ produce: () => ['a'] });
+    expect(passed({ array: 'string' }, list)).toBe(list);
+  });
+
+  test('a union: the first type the value is passes; none gives every type, in words', () => {
+    const union: ApiType = { union: ['boolean', 'number'] };
+    expect(passed(union, 3)).toBe(3);
+    expect(passed(union, true)).toBe(true);
+    expect(msg(union, 'a')).toBe('P: x "a" must be true or false or a number, not a string. Give true or false or a number.');
+  });
+
+  test('a union passes an error that is not a problem of the value (a getter that throws) on as it is', () => {
+    const broken = new TypeError('broken getter');
+    const value = { get desiredSessions(): number { throw broken; } };
+    let thrown: unknown;
+    try {
+      checkArguments(AT, [{ name: 'x', type: { union: ['MultiSessionCapacityOptions', 'string'] } }], [value]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBe(broken);
+  });
+});
+
+describe('enums, classes, interfaces and structs: how each fix says to make one', () => {
+  test('an enum of the library: a member passes, anything else names the members, and one that is required lists them', () => {
+    expect(msg('FleetType', 'SOMETIMES')).toBe('P: x "SOMETIMES" must be a member of FleetType (ALWAYS_ON, ON_DEMAND). Use FleetType.ALWAYS_ON or another member of FleetType.');
+    expect(msg('FleetType', undefined)).toBe('P: x is required. Use a member of FleetType: ALWAYS_ON, ON_DEMAND.');
+    expect(passed('FleetType', lib.FleetType.ON_DEMAND)).toBe(lib.FleetType.ON_DEMAND);
+  });
+
+  test('an enum of aws-cdk-lib: a string or a number passes, an object fails', () => {
+    expect(passed('aws-cdk-lib.RemovalPolicy', 'destroy')).toBe('destroy');
+    expect(passed('aws-cdk-lib.RemovalPolicy', 2)).toBe(2);
+    expect(msg('aws-cdk-lib.RemovalPolicy', {})).toBe('P: x {} must be a member of RemovalPolicy, not an object. Use a member of RemovalPolicy.');
+  });
+
+  test('a class made by its static methods: at most four are named', () => {
+    expect(msg('Image', 5)).toBe('P: x 5 must be an Image, not a number. Use Image.fromArn(), Image.fromName().');
+    expect(msg('ZzMany', 5)).toBe('P: x 5 must be a ZzMany, not a number. Use ZzMany.one(), ZzMany.two(), ZzMany.three(), ZzMany.four() or another static method of ZzMany.');
+  });
+
+  test('a class made by a static method that returns a subtype of it', () => {
+    expect(msg('ZzMadeBySubtype', 5)).toBe('P: x 5 must be a ZzMadeBySubtype, not a number. Use ZzMadeBySubtype.make().');
+  });
+
+  test('a class with constants and a factory: one constant named as well; the name of a constant, given as a string, names that constant', () => {
+    expect(msg('UserAction', 5)).toBe('P: x 5 must be a UserAction, not a number. Use UserAction.of(), or a constant such as UserAction.AUTO_TIME_ZONE_REDIRECTION.');
+    expect(msg('UserAction', 'FILE_UPLOAD')).toBe('P: x "FILE_UPLOAD" must be a UserAction, not a string. Use UserAction.FILE_UPLOAD.');
+    expect(msg('UserAction', 'NOT_A_CONSTANT')).toBe('P: x "NOT_A_CONSTANT" must be a UserAction, not a string. Use UserAction.of(), or a constant such as UserAction.AUTO_TIME_ZONE_REDIRECTION.');
+  });
+
+  test('a construct, whose static methods import its interface: defined in the app', () => {
+    expect(msg('Fleet', 5)).toBe('P: x 5 must be a Fleet, not a number. Define one in the app (a Fleet construct).');
+  });
+
+  test('a class with neither factories nor a constructor: its name', () => {
+    expect(msg('ZzNothing', 5)).toBe('P: x 5 must be a ZzNothing, not a number. Give a ZzNothing.');
+  });
+
+  test('an interface: the classes that implement it, also through the base of an interface they implement', () => {
+    expect(msg('IFleet', 5)).toBe('P: x 5 must be an IFleet, not a number. Give an ElasticFleet or a Fleet, defined here or imported with its from… methods.');
+    expect(msg('ZzBase', 5)).toBe('P: x 5 must be a ZzBase, not a number. Give a ZzOnlyThroughBase, defined here or imported with its from… methods.');
+    expect(msg({ array: 'ZzBase' }, 5)).toBe('P: x 5 must be a list of ZzBase values, not a number. Give a list of ZzOnlyThroughBase objects, defined here or imported with their from… methods.');
+  });
+
+  test('an interface no class implements: its name, as a single value and in a list', () => {
+    expect(msg('IScalableFleetCapacity', 5)).toBe('P: x 5 must be an IScalableFleetCapacity, not a number. Give an IScalableFleetCapacity.');
+    expect(msg({ array: 'IScalableFleetCapacity' }, 5)).toBe('P: x 5 must be a list of IScalableFleetCapacity values, not a number. Give a list of IScalableFleetCapacity values.');
+  });
+
+  test('a struct is no value of an interface, whatever its bases', () => {
+    expect(msg('IZzDerived', 5)).toBe('P: x 5 must be an IZzDerived, not a number. Give a ZzOnlyThroughBase, defined here or imported with its from… methods.');
+  });
+
+  test('the article of a name: an S3Location, an Image, an IFleet, a Fleet', () => {
+    expect(msg('S3Location', 5)).toMatch(/^P: x 5 must be an S3Location, not a number\. /);
+    expect(msg('SamlAttribute', 5)).toMatch(/^P: x 5 must be a SamlAttribute, not a number\. /);
+  });
+
+  test('a list of a class says how to make each element: a constant, the factories, at most three', () => {
+    expect(msg({ array: 'FleetType' }, 5)).toBe('P: x 5 must be a list of FleetType values, not a number. Give a list of FleetType members, such as one holding FleetType.ALWAYS_ON.');
+    expect(msg({ array: 'UserAction' }, 5)).toBe('P: x 5 must be a list of UserAction values, not a number. Give a list of UserAction values, such as one holding UserAction.AUTO_TIME_ZONE_REDIRECTION.');
+    expect(msg({ array: 'Image' }, 5)).toBe('P: x 5 must be a list of Image values, not a number. Give a list of Image values, each made with Image.fromArn() or Image.fromName().');
+    expect(msg({ array: 'ZzMany' }, 5)).toBe('P: x 5 must be a list of ZzMany values, not a number. Give a list of ZzMany values, each made with ZzMany.one() or ZzMany.two() or ZzMany.three().');
+    expect(msg({ array: 'ZzNothing' }, 5)).toBe('P: x 5 must be a list of ZzNothing values, not a number. Give a list of ZzNothing values.');
+  });
+
+  test('a name of another package keeps an aws_ inside a part, and loses the one that starts it', () => {
+    expect(msg('pkg.my_aws_things.Thing', 5)).toBe('P: x 5 must be a my_aws_things.Thing, not a number. Give a my_aws_things.Thing.');
+    expect(msg('aws-cdk-lib.aws_sns.ITopic', 5)).toBe('P: x 5 must be an sns.ITopic, not a number. Give an sns.ITopic.');
+  });
+});
+
+describe('objects: what they must have', () => {
+  test('an aws-cdk-lib type: an object with one of its members passes, one with none but those every object has fails, a function with them passes', () => {
+    expect(msg('aws-cdk-lib.Duration', {})).toBe('P: x {} must be a Duration, not an object. Give a Duration.');
+    const enough = { toSeconds: () => 1 };
+    expect(passed('aws-cdk-lib.Duration', enough)).toBe(enough);
+    const grantable = Object.assign(() => undefined, { grantPrincipal: {} });
+    expect(passed('aws-cdk-lib.aws_iam.IGrantable', grantable)).toBe(grantable);
+    const any = {};
+    expect(passed('ZzNoMembers', any)).toBe(any);
+  });
+
+  test('a type not in the table takes any object, and nothing else', () => {
+    expect(passed('pkg.Widget', { anything: 1 })).toEqual({ anything: 1 });
+    expect(msg('pkg.Widget', 'a')).toBe('P: x "a" must be a Widget, not a string. Give a Widget.');
+  });
+
+  test('a value of a class of the library lacking its members: the first three it lacks, its own and its bases\'', () => {
+    expect(msg('ZzOnlyThroughBase', {})).toBe('P: x {} must be a ZzOnlyThroughBase, not an object (it has no zzOwn, zzDerived, zzBase). Give a ZzOnlyThroughBase.');
+    expect(msg('ZzOnlyThroughBase', { zzOwn: 1, zzDerived: 1 })).toBe('P: x {"zzOwn":1,"zzDerived":1} must be a ZzOnlyThroughBase, not an object (it has no zzBase). Give a ZzOnlyThroughBase.');
+    expect(msg('ZzOnlyThroughBase', function zz() { return 1; })).toBe('P: x [function zz] must be a ZzOnlyThroughBase, not a function. Give a ZzOnlyThroughBase.');
+  });
+
+  test('a plain object standing in for a class: its typed properties checked, from the bases too, nulls left out', () => {
+    const full = { zzOwn: 1, zzDerived: 1, zzBase: 1 };
+    expect(msg('ZzOnlyThroughBase', { ...full, zzName: 5 })).toBe('P: x.zzName 5 must be a string, not a number. Give a string.');
+    expect(passed('ZzOnlyThroughBase', { ...full, zzName: 'n' })).toEqual({ ...full, zzName: 'n' });
+    expect(Object.keys(passed('ZzOnlyThroughBase', { ...full, zzName: null }) as object)).toEqual(['zzOwn', 'zzDerived', 'zzBase']);
+    const bare = Object.assign(Object.create(null), { ...full, zzName: 5 });
+    expect(msg('ZzOnlyThroughBase', bare)).toBe('P: x.zzName 5 must be a string, not a number. Give a string.');
+  });
+
+  test('a plain object standing in for a class with required properties: each required', () => {
+    expect(msg('InstanceType', { name: null, toString: () => 'x' })).toBe('P: x.name is required. Give a string.');
+    expect(msg('FleetCapacity', { multiSession: 'yes' })).toBe('P: x.multiSession "yes" must be true or false, not a string. Give true or false, or leave it out.');
+    expect(Object.keys(passed('FleetCapacity', { multiSession: true, desiredInstances: null }) as object)).toEqual(['multiSession']);
+  });
+
+  test('an object a class of the library made is taken as it is, with its properties unchecked', () => {
+    const type = lib.InstanceType.of('stream.standard.medium');
+    expect(passed('InstanceType', type)).toBe(type);
+    class Made { zzOwn = 1; zzDerived = 1; zzBase = 1; zzName = 5; }
+    const made = new Made();
+    expect(passed('ZzOnlyThroughBase', made)).toBe(made);
+  });
+});
+
+describe('structs', () => {
+  test('a struct given no object: named with its article, and the fields it needs', () => {
+    expect(msg('MultiSessionCapacityOptions', 'a')).toBe('P: x "a" must be a MultiSessionCapacityOptions, not a string. Give an object with the fields of MultiSessionCapacityOptions, at least desiredSessions, maxSessionsPerInstance.');
+    expect(msg('MultiSessionCapacityOptions', [])).toBe('P: x [] must be a MultiSessionCapacityOptions, not a list. Give an object with the fields of MultiSessionCapacityOptions, at least desiredSessions, maxSessionsPerInstance.');
+    expect(msg('ZzShape', 5)).toBe('P: x 5 must be a ZzShape, not a number. Give an object with the fields of ZzShape.');
+  });
+
+  test('a field of a struct: its path, and the first sentence of its doc in the fix', () => {
+    expect(msg('MultiSessionCapacityOptions', { desiredSessions: 'two', maxSessionsPerInstance: 2 })).toBe(
+      'P: x.desiredSessions "two" must be a number, not a string. Give a number (the number of streaming sessions the fleet provides: it runs enough instances to host them (desired sessions divided by sessions per instance, rounded up)).');
+    expect(msg('MultiSessionCapacityOptions', { desiredSessions: 2 })).toBe('P: x.maxSessionsPerInstance is required. Give a number (the number of sessions each instance hosts, 1 or more).');
+  });
+
+  test('a struct\'s value: null fields left out, fields it does not name kept, a token taken whole', () => {
+    const value = passed('MultiSessionCapacityOptions', { desiredSessions: 1, maxSessionsPerInstance: 2, extra: null, other: 'kept' }) as object;
+    expect(Object.keys(value).sort()).toEqual(['desiredSessions', 'maxSessionsPerInstance', 'other']);
+    const token = cdk.Lazy.any({ produce: () => ({}) });
+    expect(passed('MultiSessionCapacityOptions', token)).toBe(token);
+  });
+
+  test('a field of a base struct is checked as the struct\'s own are', () => {
+    expect(msg('EntitlementProps', { stack: 5 })).toMatch(/^P: x\.\w+ (is required|5 must be)/);
+    const fields = Object.keys((API_TYPES.EntitlementOptions as { fields: object }).fields);
+    const message = msg('EntitlementProps', {});
+    expect(fields.some((f) => message.startsWith(`P: x.${f} is required`))).toBe(true);
+  });
+});
+
+describe('parameters and where they are named', () => {
+  const options = { name: 'props', type: 'MultiSessionCapacityOptions' };
+
+  test('a constructor\'s props are named by their fields alone; a method\'s parameter named props keeps its name', () => {
+    const ctor = { prefix: 'P: ', isConstructor: true };
+    expect(msg(options.type, { desiredSessions: 2 }, { name: 'props' }, ctor)).toBe('P: maxSessionsPerInstance is required. Give a number (the number of sessions each instance hosts, 1 or more).');
+    expect(msg(options.type, { desiredSessions: 2 }, { name: 'props' })).toBe('P: props.maxSessionsPerInstance is required. Give a number (the number of sessions each instance hosts, 1 or more).');
+    expect(msg(options.type, 5, { name: 'props' }, ctor)).toBe('P: props 5 must be a MultiSessionCapacityOptions, not a number. Give an object with the fields of MultiSessionCapacityOptions, at least desiredSessions, maxSessionsPerInstance.');
+    expect(msg(options.type, undefined, { name: 'props' }, ctor)).toBe('P: props is required. Give an object with the fields of MultiSessionCapacityOptions, at least desiredSessions, maxSessionsPerInstance.');
+    expect(msg('string', 5, { name: 'other' }, ctor)).toBe('P: other 5 must be a string, not a number. Give a string.');
+  });
+
+  test('a method\'s parameters are named in their call', () => {
+    expect(msg('string', 5, { name: 'grantee' }, { prefix: 'P: ', method: 'grant' })).toBe('P: grant(grantee) 5 must be a string, not a number. Give a string.');
+  });
+
+  test('an optional parameter given null is undefined; a required one given null is missing', () => {
+    expect(checkArguments(AT, [{ name: 'x', type: 'string', optional: true }], [null])).toEqual([undefined]);
+    expect(msg('string', null)).toBe('P: x is required. Give a string.');
+  });
+
+  test('a problem in a field of a props object a user wrote by hand does not escape as another error', () => {
+    const broken = new RangeError('broken getter');
+    const value = { get desiredSessions(): number { throw broken; } };
+    expect(() => checkArguments(AT, [options], [value])).toThrow(broken);
+  });
+
+  test('a constructor of a class without one in the table, or of a type that is no class, is a bug of the table', () => {
+    expect(() => checkConstructor(lib.Image, [])).toThrow('Image has no public constructor in the API table: run the post-compile task (scripts/api-types.ts).');
+    expect(() => checkConstructor(function IFleet() { return 1; }, [])).toThrow('IFleet has no public constructor in the API table');
+    expect(() => checkConstructor(function Unknown() { return 1; }, [])).toThrow('Unknown has no public constructor in the API table');
+  });
+
+  test('a constructor is named by the construct it defines, or by its class when the scope or id is not one', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const props = { image: lib.Image.fromName('I'), instanceType: 5 };
+    const fails = (args: unknown[]) => { try { checkConstructor(lib.Fleet, args); } catch (e) { return (e as Error).message; } return 'passed'; };
+    expect(fails([stack, 'F', props])).toMatch(/^Fleet 'S\/F': instanceType 5 must be an InstanceType/);
+    expect(fails([new cdk.App(), 'F', props])).toMatch(/^Fleet 'F': instanceType 5 must be/);
+    expect(fails([stack, 5, props])).toMatch(/^The Fleet constructor: id 5 must be a string, not a number\. Give a string \(the construct id /);
+    expect(fails([{ node: null }, 'F', props])).toMatch(/^The Fleet constructor: /);
+    expect(fails([{ node: { path: 5 } }, 'F', props])).toMatch(/^The Fleet constructor: /);
+    expect(fails([{ node: 'S' }, 'F', props])).toMatch(/^The Fleet constructor: /);
+    expect(fails([{ node: { path: 'X' } }, 'F', props])).toMatch(/^Fleet 'X\/F': /);
+  });
+
+  test('a static method is named by the construct it defines only when its first parameters are a scope and an id', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const scopeId = [{ name: 'scope', type: 'constructs.Construct' }, { name: 'id', type: 'string' }];
+    expect(staticWhere('Fleet', 'fromFleetName', scopeId, [stack, 'F']).prefix).toBe("Fleet.fromFleetName() at 'S/F': ");
+    expect(staticWhere('Fleet', 'fromFleetName', scopeId, [new cdk.App(), 'F']).prefix).toBe("Fleet.fromFleetName() at 'F': ");
+    expect(staticWhere('Fleet', 'fromFleetName', scopeId, [stack, 5]).prefix).toBe('Fleet.fromFleetName(): ');
+    expect(staticWhere('Fleet', 'fromFleetName', scopeId, [{}, 'F']).prefix).toBe('Fleet.fromFleetName(): ');
+    expect(staticWhere('Image', 'fromName', [{ name: 'name', type: 'string' }], [stack, 'F']).prefix).toBe('Image.fromName(): ');
+    expect(staticWhere('X', 'of', [{ name: 'scope', type: 'constructs.Construct' }, { name: 'name', type: 'string' }], [stack, 'F']).prefix).toBe('X.of(): ');
+    expect(staticWhere('X', 'of', [{ name: 'scope', type: 'constructs.Construct' }], [stack, 'F']).prefix).toBe('X.of(): ');
+    expect(staticWhere('X', 'of', [], [stack, 'F']).prefix).toBe('X.of(): ');
+  });
+
+  test('a method is named by the construct it is called on, or by its type', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    expect(methodWhere('Fleet', stack, 'grant')).toEqual({ prefix: "Fleet 'S': ", method: 'grant' });
+    expect(methodWhere('Image', {}, 'bind')).toEqual({ prefix: 'Image.bind(): ', method: undefined });
+  });
+});
+
+describe('the stack of an error', () => {
+  function entry(error: Error): Error {
+    return fromCallOf(error, entry);
+  }
+
+  test('starts at the call of the entry point when that is on the stack', () => {
+    const error = entry(ours(new Error('m')));
+    const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.some((f) => /\bat entry\b/.test(f))).toBe(false);
+    expect(frames[0]).toContain('boundary-checker.test.ts');
+  });
+
+  test('is kept as it was when the entry point is not on the stack (no frame would be left)', () => {
+    const error = ours(new Error('m'));
+    const before = error.stack;
+    fromCallOf(error, function notOnTheStack() { return 1; });
+    expect(error.stack).toBe(before);
+  });
+});
+
+describe('loading the package applies the boundary', () => {
+  const WRAPPED = Symbol.for('cdk-appstream.boundary');
+
+  /** The package loaded afresh, so that the code that wraps its methods runs again here. */
+  async function freshPackage(): Promise<typeof lib> {
+    vi.resetModules();
+    return import('../lib' as string) as Promise<typeof lib>; // a path the type checker does not resolve: the module is the one imported above
+  }
+
+  test('every static method and method of the table is wrapped, keeping its name and its length', async () => {
+    const fresh = await freshPackage() as unknown as Record<string, any>;
+    const unwrapped: string[] = [];
+    for (const [name, entry] of Object.entries(API_TYPES)) {
+      if (entry.kind !== 'class' || typeof fresh[name] !== 'function') {
+        continue;
+      }
+      for (const method of Object.keys(entry.statics)) {
+        const fn = fresh[name][method];
+        if (fn[WRAPPED] !== true || fn.name !== method) {
+          unwrapped.push(`${name}.${method}`);
+        }
+      }
+      for (const method of Object.keys(entry.methods)) {
+        const fn = fresh[name].prototype[method];
+        if (typeof fn === 'function' && (fn[WRAPPED] !== true || fn.name !== method)) {
+          unwrapped.push(`${name}.prototype.${method}`);
+        }
+      }
+    }
+    expect(unwrapped).toEqual([]);
+    expect(fresh.Image.fromName.length).toBe(1);
+    expect(fresh.Fleet.prototype.grantStartStop.length).toBe(1);
+    expect(fresh.Stack.prototype.grantCreateStreamingUrl.length).toBe(lib.Stack.prototype.grantCreateStreamingUrl.length);
+  });
+
+  test('a method of an object returned as an interface of the library is checked, its own and its bases\'', async () => {
+    const fresh = await freshPackage();
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const imported = fresh.ElasticFleet.fromElasticFleetName(stack, 'E', 'elastic');
+    expect(() => imported.addApplication(undefined as any)).toThrow(/^ElasticFleet 'S\/E': addApplication\(application\) is required\. /);
+    expect(() => imported.grantStartStop(undefined as any)).toThrow(/^(Elastic)?Fleet 'S\/E': grantStartStop\(grantee\) is required\. /);
+    expect((Object.getPrototypeOf(imported).addApplication as any)[WRAPPED]).toBe(true);
+  });
+
+  test('an object returned a second time keeps the one wrapper of its methods', async () => {
+    const fresh = await freshPackage();
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const first = Object.getPrototypeOf(fresh.Fleet.fromFleetName(stack, 'A', 'a')).grantStartStop;
+    const second = Object.getPrototypeOf(fresh.Fleet.fromFleetName(stack, 'B', 'b')).grantStartStop;
+    expect(second).toBe(first);
+    expect(first[WRAPPED]).toBe(true);
+  });
+
+  test('a method that returns nothing, or a value that is no object, returns it as it is', async () => {
+    const fresh = await freshPackage();
+    expect(String(fresh.InstanceType.of('stream.standard.small'))).toBe('stream.standard.small');
+    expect(fresh.UserAction.of('FILE_UPLOAD').toString()).toBe('FILE_UPLOAD');
+  });
+});
