@@ -10,7 +10,7 @@ import * as cdk from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as lib from '../lib';
 import { API_TYPES } from '../lib/private/api-types.generated';
-import { ApiEntry, ApiParam, ApiType, checkArguments, checkConstructor, fromCallOf, methodWhere, ours, staticWhere } from '../lib/private/boundary';
+import { ApiEntry, ApiParam, ApiType, checkArguments, checkConstructor, fromCallOf, methodsOf, methodWhere, ours, staticWhere } from '../lib/private/boundary';
 
 const AT = { prefix: 'P: ' };
 
@@ -37,14 +37,28 @@ const TEST_TYPES: Record<string, ApiEntry> = {
     methods: {},
     statics: Object.fromEntries(['one', 'two', 'three', 'four', 'five'].map((m) => [m, { params: [], returns: 'ZzMany' }])),
   },
-  ZzBase: { kind: 'interface', members: ['zzBase'], properties: { zzName: { type: 'string', optional: true } }, methods: {} },
-  IZzDerived: { kind: 'interface', bases: ['ZzBase'], members: ['zzDerived'], methods: {} },
-  ZzOnlyThroughBase: { kind: 'class', interfaces: ['IZzDerived'], members: ['zzOwn'], statics: {}, methods: {} },
+  ZzBase: {
+    kind: 'interface',
+    members: ['zzBase'],
+    properties: { zzName: { type: 'string', optional: true } },
+    methods: { zzBase: { params: [{ name: 'a', type: 'string' }] }, zzShared: { params: [{ name: 'base', type: 'string' }] } },
+  },
+  IZzDerived: { kind: 'interface', bases: ['ZzBase'], members: ['zzDerived'], methods: { zzDerived: { params: [] } } },
+  ZzOnlyThroughBase: {
+    kind: 'class',
+    interfaces: ['IZzDerived'],
+    members: ['zzOwn'],
+    statics: {},
+    methods: { zzOwn: { params: [] }, zzShared: { params: [{ name: 'own', type: 'number' }] } },
+  },
+  ZzChild: { kind: 'class', base: 'ZzOnlyThroughBase', members: [], statics: {}, methods: {} },
   ZzShape: { kind: 'struct', bases: ['IZzDerived'], fields: {} },
   ZzMadeBySubtype: { kind: 'class', members: ['zzMade'], statics: { make: { params: [], returns: 'ZzSubtype' } }, methods: {} },
   ZzSubtype: { kind: 'class', interfaces: ['ZzMadeBySubtype'], members: [], statics: {}, methods: {} },
   ZzNothing: { kind: 'class', members: ['zzNothing'], statics: { other: { params: [], returns: 'ZzShape' } }, methods: {} },
   ZzNoMembers: { kind: 'external', members: [] },
+  ZzFour: { kind: 'class', members: ['bind'], methods: {}, statics: Object.fromEntries(['one', 'two', 'three', 'four'].map((m) => [m, { params: [], returns: 'ZzFour' }])) },
+  ZzLoose: { kind: 'struct', bases: ['pkg.NotInTable'], fields: { a: { type: 'string' }, b: { type: 'any', optional: true } } },
 };
 
 beforeAll(() => Object.assign(API_TYPES as Record<string, ApiEntry>, TEST_TYPES));
@@ -60,6 +74,8 @@ describe('primitives, lists, maps and unions: their names and their fixes', () =
     expect(msg('number', '5')).toBe('P: x "5" must be a number, not a string. Give a number.');
     expect(msg('boolean', 'yes')).toBe('P: x "yes" must be true or false, not a string. Give true or false, or leave it out.');
     expect(msg('date', 5)).toBe('P: x 5 must be a date, not a number. Give a date.');
+    expect(msg('date', {})).toBe('P: x {} must be a date, not an object. Give a date.');
+    expect(passed('date', new Date(0))).toEqual(new Date(0));
     expect(passed('string', 'a')).toBe('a');
     expect(passed('number', 0)).toBe(0);
     expect(passed('boolean', false)).toBe(false);
@@ -156,6 +172,10 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
     expect(msg('ZzMany', 5)).toBe('P: x 5 must be a ZzMany, not a number. Use ZzMany.one(), ZzMany.two(), ZzMany.three(), ZzMany.four() or another static method of ZzMany.');
   });
 
+  test('a class with four static methods: all four, and no other', () => {
+    expect(msg('ZzFour', 5)).toBe('P: x 5 must be a ZzFour, not a number. Use ZzFour.one(), ZzFour.two(), ZzFour.three(), ZzFour.four().');
+  });
+
   test('a class made by a static method that returns a subtype of it', () => {
     expect(msg('ZzMadeBySubtype', 5)).toBe('P: x 5 must be a ZzMadeBySubtype, not a number. Use ZzMadeBySubtype.make().');
   });
@@ -175,9 +195,10 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
   });
 
   test('an interface: the classes that implement it, also through the base of an interface they implement', () => {
+    expect(msg('IFleet', {})).toBe('P: x {} must be an IFleet, not an object (it has no fleetArn, fleetName, grant). Give an ElasticFleet or a Fleet, defined here or imported with its from… methods.');
     expect(msg('IFleet', 5)).toBe('P: x 5 must be an IFleet, not a number. Give an ElasticFleet or a Fleet, defined here or imported with its from… methods.');
-    expect(msg('ZzBase', 5)).toBe('P: x 5 must be a ZzBase, not a number. Give a ZzOnlyThroughBase, defined here or imported with its from… methods.');
-    expect(msg({ array: 'ZzBase' }, 5)).toBe('P: x 5 must be a list of ZzBase values, not a number. Give a list of ZzOnlyThroughBase objects, defined here or imported with their from… methods.');
+    expect(msg('ZzBase', 5)).toBe('P: x 5 must be a ZzBase, not a number. Give a ZzOnlyThroughBase or a ZzChild, defined here or imported with its from… methods.');
+    expect(msg({ array: 'ZzBase' }, 5)).toBe('P: x 5 must be a list of ZzBase values, not a number. Give a list of ZzOnlyThroughBase or ZzChild objects, defined here or imported with their from… methods.');
   });
 
   test('an interface no class implements: its name, as a single value and in a list', () => {
@@ -186,7 +207,7 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
   });
 
   test('a struct is no value of an interface, whatever its bases', () => {
-    expect(msg('IZzDerived', 5)).toBe('P: x 5 must be an IZzDerived, not a number. Give a ZzOnlyThroughBase, defined here or imported with its from… methods.');
+    expect(msg('IZzDerived', 5)).toBe('P: x 5 must be an IZzDerived, not a number. Give a ZzOnlyThroughBase or a ZzChild, defined here or imported with its from… methods.');
   });
 
   test('the article of a name: an S3Location, an Image, an IFleet, a Fleet', () => {
@@ -199,6 +220,7 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
     expect(msg({ array: 'UserAction' }, 5)).toBe('P: x 5 must be a list of UserAction values, not a number. Give a list of UserAction values, such as one holding UserAction.AUTO_TIME_ZONE_REDIRECTION.');
     expect(msg({ array: 'Image' }, 5)).toBe('P: x 5 must be a list of Image values, not a number. Give a list of Image values, each made with Image.fromArn() or Image.fromName().');
     expect(msg({ array: 'ZzMany' }, 5)).toBe('P: x 5 must be a list of ZzMany values, not a number. Give a list of ZzMany values, each made with ZzMany.one() or ZzMany.two() or ZzMany.three().');
+    expect(msg({ array: 'ZzMadeBySubtype' }, 5)).toBe('P: x 5 must be a list of ZzMadeBySubtype values, not a number. Give a list of ZzMadeBySubtype values.');
     expect(msg({ array: 'ZzNothing' }, 5)).toBe('P: x 5 must be a list of ZzNothing values, not a number. Give a list of ZzNothing values.');
   });
 
@@ -227,6 +249,7 @@ describe('objects: what they must have', () => {
   test('a value of a class of the library lacking its members: the first three it lacks, its own and its bases\'', () => {
     expect(msg('ZzOnlyThroughBase', {})).toBe('P: x {} must be a ZzOnlyThroughBase, not an object (it has no zzOwn, zzDerived, zzBase). Give a ZzOnlyThroughBase.');
     expect(msg('ZzOnlyThroughBase', { zzOwn: 1, zzDerived: 1 })).toBe('P: x {"zzOwn":1,"zzDerived":1} must be a ZzOnlyThroughBase, not an object (it has no zzBase). Give a ZzOnlyThroughBase.');
+    expect(msg('Image', lib.Image.fromName)).toBe('P: x [function fromName] must be an Image, not a function. Use Image.fromArn(), Image.fromName().');
     expect(msg('ZzOnlyThroughBase', function zz() { return 1; })).toBe('P: x [function zz] must be a ZzOnlyThroughBase, not a function. Give a ZzOnlyThroughBase.');
   });
 
@@ -268,10 +291,16 @@ describe('structs', () => {
   });
 
   test('a struct\'s value: null fields left out, fields it does not name kept, a token taken whole', () => {
-    const value = passed('MultiSessionCapacityOptions', { desiredSessions: 1, maxSessionsPerInstance: 2, extra: null, other: 'kept' }) as object;
+    const value = passed('MultiSessionCapacityOptions', { desiredSessions: 1, maxSessionsPerInstance: 2, extra: null, gone: undefined, other: 'kept' }) as object;
     expect(Object.keys(value).sort()).toEqual(['desiredSessions', 'maxSessionsPerInstance', 'other']);
     const token = cdk.Lazy.any({ produce: () => ({}) });
     expect(passed('MultiSessionCapacityOptions', token)).toBe(token);
+  });
+
+  test('a struct whose base is not in the table: its own fields, one of them of any type', () => {
+    expect(msg('ZzLoose', {})).toBe('P: x.a is required. Give a string.');
+    expect(passed('ZzLoose', { a: 'x', b: 'anything' })).toEqual({ a: 'x', b: 'anything' });
+    expect(passed({ union: ['number', 'any'] }, 'text')).toBe('text');
   });
 
   test('a field of a base struct is checked as the struct\'s own are', () => {
@@ -348,6 +377,27 @@ describe('parameters and where they are named', () => {
   });
 });
 
+describe('the methods a value of a type has', () => {
+  test('a class: its own, its base class\'s, its interfaces\' and theirs; its own win', () => {
+    const methods = methodsOf('ZzChild');
+    expect(Object.keys(methods).sort()).toEqual(['zzBase', 'zzDerived', 'zzOwn', 'zzShared']);
+    expect(methods.zzShared.params[0].name).toBe('own');
+    expect(Object.keys(methodsOf('IZzDerived')).sort()).toEqual(['zzBase', 'zzDerived', 'zzShared']);
+    expect(methodsOf('IZzDerived').zzShared.params[0].name).toBe('base');
+  });
+
+  test('a struct, an enum, an aws-cdk-lib type or a name not in the table: none', () => {
+    expect(methodsOf('ZzShape')).toEqual({});
+    expect(methodsOf('FleetType')).toEqual({});
+    expect(methodsOf('aws-cdk-lib.Duration')).toEqual({});
+    expect(methodsOf('pkg.Widget')).toEqual({});
+  });
+
+  test('a class\'s members include its base class\'s', () => {
+    expect(msg('ZzChild', { zzOwn: 1, zzDerived: 1 })).toBe('P: x {"zzOwn":1,"zzDerived":1} must be a ZzChild, not an object (it has no zzBase). Give a ZzChild.');
+  });
+});
+
 describe('the stack of an error', () => {
   function entry(error: Error): Error {
     return fromCallOf(error, entry);
@@ -420,6 +470,41 @@ describe('loading the package applies the boundary', () => {
     const second = Object.getPrototypeOf(fresh.Fleet.fromFleetName(stack, 'B', 'b')).grantStartStop;
     expect(second).toBe(first);
     expect(first[WRAPPED]).toBe(true);
+  });
+
+  test('the package loaded afresh checks as the first load does: its types, words and enums', async () => {
+    const fresh = await freshPackage();
+    expect(fresh.Image).not.toBe(lib.Image);
+    expect(() => fresh.Image.fromName(5 as any)).toThrow(/^Image\.fromName\(\): name 5 must be a string, not a number\. Give a string \(/);
+    expect(() => fresh.UserSetting.disable('FILE_UPLOAD' as any)).toThrow(/must be a UserAction, not a string\. Use UserAction\.FILE_UPLOAD \(the action\)\.$/);
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const fleet = (fleetType: unknown) => new fresh.Fleet(stack, `F${String(fleetType)}`, { image: fresh.Image.fromName('I'), instanceType: fresh.InstanceType.STANDARD_MEDIUM, fleetType: fleetType as any });
+    expect(fleet(fresh.FleetType.ON_DEMAND).node.id).toBe('FON_DEMAND');
+    expect(() => fleet('SOMETIMES')).toThrow(/fleetType "SOMETIMES" must be a member of FleetType \(ALWAYS_ON, ON_DEMAND\)/);
+    expect(() => fleet(true)).toThrow(/fleetType true must be a member of FleetType/);
+  });
+
+  test('the checker loaded afresh names each primitive, one and many, and knows the errors of the first copy as its own', async () => {
+    vi.resetModules();
+    const fresh = await import('../lib/private/boundary' as string) as typeof import('../lib/private/boundary');
+    const one = (type: ApiType, value: unknown) => {
+      try {
+        fresh.checkArguments(AT, [{ name: 'x', type }], [value]);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'passed';
+    };
+    expect(one('string', 5)).toBe('P: x 5 must be a string, not a number. Give a string.');
+    expect(one('number', 'a')).toBe('P: x "a" must be a number, not a string. Give a number.');
+    expect(one('date', 5)).toBe('P: x 5 must be a date, not a number. Give a date.');
+    expect(one({ union: ['boolean', 'json'] }, undefined)).toBe('P: x is required. Give true or false or a JSON value.');
+    expect(one({ array: 'string' }, 5)).toBe('P: x 5 must be a list of strings, not a number. Give a list of strings.');
+    expect(one({ array: 'number' }, 5)).toBe('P: x 5 must be a list of numbers, not a number. Give a list of numbers.');
+    expect(one({ array: 'boolean' }, 5)).toBe('P: x 5 must be a list of booleans, not a number. Give a list of booleans.');
+    expect(one({ array: 'date' }, 5)).toBe('P: x 5 must be a list of dates, not a number. Give a list of dates.');
+    expect(one({ array: 'json' }, 5)).toBe('P: x 5 must be a list of JSON values, not a number. Give a list of JSON values.');
+    expect(fresh.isOurs(ours(new Error('from the first copy')))).toBe(true);
   });
 
   test('a method that returns nothing, or a value that is no object, returns it as it is', async () => {

@@ -1,5 +1,5 @@
 import * as api from '../index';
-import { API_TYPES, ApiEntry, ApiMethod, checkArguments, fromCallOf, isOurs, methodWhere, registerEnum, staticWhere } from './boundary';
+import { API_TYPES, ApiEntry, ApiMethod, checkArguments, fromCallOf, isOurs, methodsOf, methodWhere, registerEnum, staticWhere } from './boundary';
 import { kindOf } from './validation';
 
 /**
@@ -40,19 +40,6 @@ function wrap(original: AnyFunction, spec: ApiMethod, where: (self: unknown, arg
   return wrapper;
 }
 
-/** The methods of a local class or interface, with those of its local bases. */
-function methodsOf(name: string): Record<string, ApiMethod> {
-  const entry = API_TYPES[name];
-  if (entry?.kind === 'class') {
-    const up = [entry.base, ...(entry.interfaces ?? [])];
-    return { ...up.reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...(b ? methodsOf(b) : {}) }), {}), ...entry.methods };
-  }
-  if (entry?.kind === 'interface') {
-    return { ...(entry.bases ?? []).reduce<Record<string, ApiMethod>>((acc, b) => ({ ...acc, ...methodsOf(b) }), {}), ...entry.methods };
-  }
-  return {};
-}
-
 /** Wrap the methods `spec` names on the prototypes of `target` (a class's prototype, or an object's), where they are defined. */
 function wrapPrototype(target: object, declared: string, methods: Record<string, ApiMethod>): void {
   for (const [name, spec] of Object.entries<ApiMethod>(methods)) {
@@ -80,17 +67,17 @@ function wrapReturned(declared: string, result: unknown): void {
 
 const exported = api as unknown as Record<string, any>;
 for (const [name, entry] of Object.entries<ApiEntry>(API_TYPES)) {
+  // The table is made from the package's own assembly: each enum and class it lists is exported, each static a function.
   const value = exported[name];
-  if (entry.kind === 'enum' && value !== undefined) {
+  if (entry.kind === 'enum') {
     registerEnum(name, Object.values(value));
-  }
-  if (entry.kind !== 'class' || typeof value !== 'function') {
     continue;
   }
+  if (entry.kind !== 'class') {
+    continue; // structs and interfaces have no value at run time; aws-cdk-lib's types are its own
+  }
   for (const [method, spec] of Object.entries<ApiMethod>(entry.statics)) {
-    if (typeof value[method] === 'function') {
-      value[method] = wrap(value[method], spec, (_self, args) => staticWhere(name, method, spec.params, args));
-    }
+    value[method] = wrap(value[method], spec, (_self, args) => staticWhere(name, method, spec.params, args));
   }
   wrapPrototype(value.prototype, name, entry.methods);
 }

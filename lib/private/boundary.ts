@@ -70,6 +70,9 @@ export type ApiEntry =
   | { readonly kind: 'external'; readonly members?: readonly string[] }
   | { readonly kind: 'external-enum' };
 
+/** An entry of a class or an interface. */
+type ClassOrInterface = Extract<ApiEntry, { kind: 'class' | 'interface' }>;
+
 /** The table's type. */
 export type ApiTable = Readonly<Record<string, ApiEntry>>;
 
@@ -161,7 +164,7 @@ function shortName(fqn: string): string {
 function howToMake(name: string): string {
   const entry = API_TYPES[name];
   if (entry?.kind === 'class') {
-    const factories = Object.entries(entry.statics).filter(([, s]) => s.returns === name || (API_TYPES[s.returns ?? ''] && isA(s.returns!, name))).map(([m]) => `${name}.${m}()`);
+    const factories = Object.entries(entry.statics).filter(([, s]) => s.returns !== undefined && isA(s.returns, name)).map(([m]) => `${name}.${m}()`);
     const constant = entry.constants?.[0];
     if (factories.length > 0) {
       return `Use ${factories.slice(0, 4).join(', ')}${factories.length > 4 ? ' or another static method of ' + name : ''}${constant ? `, or a constant such as ${name}.${constant}` : ''}.`;
@@ -171,7 +174,7 @@ function howToMake(name: string): string {
     }
   }
   if (entry?.kind === 'interface') {
-    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && n !== name && isA(n, name)).map(([n]) => n);
+    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && isA(n, name)).map(([n]) => n);
     if (classes.length > 0) {
       return `Give ${classes.map((c) => article(c)).join(' or ')}, defined here or imported with its from… methods.`;
     }
@@ -196,13 +199,31 @@ function isA(name: string, target: string): boolean {
   if (name === target) {
     return true;
   }
-  const entry = API_TYPES[name];
-  if (entry === undefined) {
-    return false;
-  }
   // A struct is never a value of a class or interface, whatever its bases.
-  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.kind === 'interface' ? entry.bases ?? [] : [];
-  return up.some((u) => u !== undefined && isA(u, target));
+  return basesOf(name).some((u) => isA(u, target));
+}
+
+/** The named bases of a class (its base class and interfaces) or an interface (its bases); none for other types. */
+function basesOf(name: string): string[] {
+  const entry = API_TYPES[name];
+  if (entry?.kind === 'class') {
+    return [...(entry.base === undefined ? [] : [entry.base]), ...(entry.interfaces ?? [])];
+  }
+  return entry?.kind === 'interface' ? [...(entry.bases ?? [])] : [];
+}
+
+/** What the local class or interface `name` declares under `part` ('members', 'properties', 'methods'), with what its bases declare. */
+function declared<T>(name: string, part: (entry: ClassOrInterface) => T[]): T[] {
+  const entry = API_TYPES[name];
+  if (entry?.kind !== 'class' && entry?.kind !== 'interface') {
+    return [];
+  }
+  return [...basesOf(name).flatMap((b) => declared(b, part)), ...part(entry)];
+}
+
+/** The methods of a local class or interface, with those of its local bases (its own win). */
+export function methodsOf(name: string): Record<string, ApiMethod> {
+  return Object.fromEntries(declared(name, (e) => Object.entries(e.methods)));
 }
 
 /** Every field of a struct, its bases' too. */
@@ -214,14 +235,10 @@ function fieldsOf(name: string): Array<[string, ApiField]> {
   return [...(entry.bases ?? []).flatMap(fieldsOf), ...Object.entries(entry.fields)];
 }
 
-/** Every member a value of a local class or interface carries: its own and its local bases'. */
+/** Every member a value of a local class or interface carries: its own and its local bases', its own first. */
 function membersOf(name: string): string[] {
   const entry = API_TYPES[name];
-  if (entry === undefined || (entry.kind !== 'class' && entry.kind !== 'interface')) {
-    return [];
-  }
-  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.bases ?? [];
-  return [...entry.members, ...up.flatMap((u) => (u === undefined ? [] : membersOf(u)))];
+  return entry?.kind === 'class' || entry?.kind === 'interface' ? [...entry.members, ...basesOf(name).flatMap(membersOf)] : [];
 }
 
 /** What a value is, in words: a list, an object, an Image, a number. Never null or undefined (required() takes those). */
@@ -348,12 +365,7 @@ function isPlainObject(value: object): boolean {
 
 /** Every typed property of a local class or interface: its own and its local bases'. */
 function propertiesOf(name: string): Array<[string, ApiField]> {
-  const entry = API_TYPES[name];
-  if (entry === undefined || (entry.kind !== 'class' && entry.kind !== 'interface')) {
-    return [];
-  }
-  const up = entry.kind === 'class' ? [entry.base, ...(entry.interfaces ?? [])] : entry.bases ?? [];
-  return [...up.flatMap((u) => (u === undefined ? [] : propertiesOf(u))), ...Object.entries(entry.properties ?? {})];
+  return declared(name, (e) => Object.entries(e.properties ?? {}));
 }
 
 /**
@@ -377,11 +389,16 @@ function plainStandIn(type: string, value: Record<string, unknown>, path: string
   return out;
 }
 
+/** The table's entry of a type written by name; none for a composite type. */
+function entryOf(type: ApiType): ApiEntry | undefined {
+  return typeof type === 'string' ? API_TYPES[type] : undefined;
+}
+
 /** How to make a list of `element`: an example where one reads well, else the classes that make one. */
 function listFix(element: ApiType): string {
-  const entry = typeof element === 'string' ? API_TYPES[element] : undefined;
+  const entry = entryOf(element);
   if (entry?.kind === 'interface') {
-    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && n !== element && isA(n, element as string)).map(([n]) => n);
+    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && isA(n, element as string)).map(([n]) => n);
     if (classes.length > 0) {
       return `Give a list of ${classes.join(' or ')} objects, defined here or imported with their from… methods.`;
     }
@@ -391,7 +408,7 @@ function listFix(element: ApiType): string {
 
 /** What a list of `element` holds, in words: strings, FleetType members (such as …), values made with …. */
 function listOf(element: ApiType): string {
-  const entry = typeof element === 'string' ? API_TYPES[element] : undefined;
+  const entry = entryOf(element);
   if (entry?.kind === 'enum') {
     return `${element} members, such as one holding ${element}.${entry.members[0]}`;
   }
