@@ -12,6 +12,7 @@ export default defineConfig({
     include: [
       'test/boundary.test.ts',
       'test/boundary-checker.test.ts',
+      'test/boundary-load.test.ts',
       'test/mutation/kit.test.ts',
       'test/mutation/kit-edges.test.ts',
       'test/mutation/validation.test.ts',
