@@ -9,6 +9,8 @@ import base from './vitest.mutation.config.mts';
 export default defineConfig({
   test: {
     ...base.test,
+    // The base config leaves test/boundary-load.test.ts out (for `npm run mutation`); this run needs it.
+    exclude: (base.test?.exclude ?? []).filter((f) => f !== 'test/boundary-load.test.ts'),
     include: [
       'test/boundary.test.ts',
       'test/boundary-checker.test.ts',
