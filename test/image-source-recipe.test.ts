@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   AgentVersion, DirectoryConfig, IMAGE_PIPELINE_TAG, Image, ImageComponent, ImagePipeline, ImageRecipe, ImageRecipeBuilderOptions,
@@ -358,6 +359,29 @@ describe('ImageSource.recipe: the bucket and IAM', () => {
 });
 
 describe('ImageSource.recipe: the rules', () => {
+  test('the pipeline\'s description wins over the recipe\'s; the builder\'s display name keeps the end of a long path, within 100 characters', () => {
+    const deep = new Construct(stack, 'A'.repeat(90));
+    new ImagePipeline(deep, 'Pipeline', {
+      source: ImageSource.recipe(recipe({ imageDescription: 'recipe' }), { instanceType: InstanceType.STANDARD_MEDIUM, vpc }),
+      imageNamePrefix: 'Crm',
+      imageDescription: 'CRM desktops',
+    });
+    const states = allStates(definition().States);
+    expect(states['Prepare the recipe request'].Parameters.Request.recipe.image.description).toBe('CRM desktops');
+    const displayName: string = states['Create the image builder'].Parameters.DisplayName;
+    const longPath = `Stack/${'A'.repeat(90)}/Pipeline`;
+    expect(displayName).toBe(`Image pipeline …${longPath.slice(longPath.length - 79)}`);
+    expect(displayName.length).toBeLessThanOrEqual(100);
+  });
+
+  test('fails a base image that gives both a name and an ARN, or neither (a stand-in from plain JavaScript)', () => {
+    const both = { bind: () => ({ imageName: 'Crm-base', imageArn: 'arn:aws:appstream:us-east-1:123456789012:image/Crm-base' }) } as any;
+    expect(() => pipeline({}, recipe({ baseImage: both })))
+      .toThrow(/^ImageBuilder 'Stack\/Pipeline\/RecipeBuilder': recipe\.baseImage .* must give exactly one of an image name and an image ARN\. Use Image\.fromName\(\) or Image\.fromArn\(\)\.$/);
+    const neither = { bind: () => ({}) } as any;
+    expect(() => pipeline({}, recipe({ baseImage: neither }), 'Other')).toThrow(/recipe\.baseImage \{\} must give exactly one of an image name and an image ARN/);
+  });
+
   test('fails without builder options', () => {
     expect(() => new ImagePipeline(stack, 'Pipeline', { source: ImageSource.recipe(recipe(), null as any), imageNamePrefix: 'Crm' }))
       .toThrow('ImageSource.recipe(): options is required. Give an object with the fields of ImageRecipeBuilderOptions, at least instanceType (the builder and the bounds of each part of the build).');
