@@ -8,9 +8,9 @@ import base from './vitest.config.mts';
 // names out of lib/'s source text (Stryker's instrumented copy no longer spells `.warn('name'`) and
 // checks the README against them, not the code's behaviour; and test/boundary-load.test.ts, which loads
 // the whole package inside its tests (for `npm run mutation:boundary`): here it would become the only
-// cover of every module-level mutant of lib/, which are left static instead. And one module graph per run, not one per test file
-// (isolate: false): each test file would otherwise load aws-cdk-lib again, which made most of the time of
-// a mutant's run. Stryker still starts each mutant's run afresh, so a mutant in module-level data (a
+// cover of every module-level mutant of lib/, which are left static instead. And one module graph per
+// run, not one per test file (isolate: false): each test file would otherwise load aws-cdk-lib again,
+// which made most of the time of a mutant's run. Stryker still starts each mutant's run afresh, so a mutant in module-level data (a
 // "static" mutant) is loaded with that data; the suite passes this way too (the run starts with it).
 export default defineConfig({
   test: {

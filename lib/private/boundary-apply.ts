@@ -20,7 +20,10 @@ const WRAPPED = Symbol.for('cdk-appstream.boundary');
 
 type AnyFunction = ((...args: any[]) => any) & { [WRAPPED]?: true };
 
-/** A function that checks its arguments, then calls `original`. Each static is a class's own, wrapped once as the package loads; wrapPrototype skips methods already wrapped. */
+/**
+ * A function that checks its arguments, then calls `original`. Each static is a class's own, wrapped
+ * once as the package loads; wrapPrototype skips methods already wrapped.
+ */
 function wrap(original: AnyFunction, spec: ApiMethod, where: (self: unknown, args: unknown[]) => ReturnType<typeof methodWhere>): AnyFunction {
   const wrapper: AnyFunction = function (this: unknown, ...args: unknown[]) {
     let result: unknown;

@@ -174,7 +174,7 @@ function howToMake(name: string): string {
     }
   }
   if (entry?.kind === 'interface') {
-    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && isA(n, name)).map(([n]) => n);
+    const classes = implementersOf(name);
     if (classes.length > 0) {
       return `Give ${classes.map((c) => article(c)).join(' or ')}, defined here or imported with its from… methods.`;
     }
@@ -201,6 +201,11 @@ function isA(name: string, target: string): boolean {
   }
   // A struct is never a value of a class or interface, whatever its bases.
   return basesOf(name).some((u) => isA(u, target));
+}
+
+/** The classes of the table that implement the interface `name`, directly or through their bases. */
+function implementersOf(name: string): string[] {
+  return Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && isA(n, name)).map(([n]) => n);
 }
 
 /** The named bases of a class (its base class and interfaces) or an interface (its bases); none for other types. */
@@ -398,7 +403,7 @@ function entryOf(type: ApiType): ApiEntry | undefined {
 function listFix(element: ApiType): string {
   const entry = entryOf(element);
   if (entry?.kind === 'interface') {
-    const classes = Object.entries(API_TYPES).filter(([n, e]) => e.kind === 'class' && isA(n, element as string)).map(([n]) => n);
+    const classes = implementersOf(element as string);
     if (classes.length > 0) {
       return `Give a list of ${classes.join(' or ')} objects, defined here or imported with their from… methods.`;
     }
