@@ -80,20 +80,26 @@ export function configureMutation(project: awscdk.AwsCdkConstructLibrary): void 
     marker: false,
   });
 
+  // The engine scenarios in vitest (test/pipeline-engines.test.ts) run the Python fake from the project
+  // venv: Stryker's sandbox has no .cache, so every task names this checkout's (scripts/python-env.sh).
+  const env = { CDK_APPSTREAM_PYTHON_BIN: '$(bash scripts/python-env.sh)' };
   const mutation = project.addTask('mutation', {
     description: `Mutation testing of lib/ with StrykerJS (incremental; reports in ${REPORT_DIR}/), then the score line`,
+    env,
   });
   mutation.exec('stryker run', { receiveArgs: true });
   mutation.exec(`ts-node --transpile-only --project tsconfig.dev.json scripts/mutation-summary.ts ${REPORT_DIR}/mutation.json`);
 
   const all = project.addTask('mutation:all', {
     description: 'As `mutation`, with the static mutants too (each runs the whole suite: hours on two cores)',
+    env,
   });
   all.exec('stryker run stryker.all.config.json', { receiveArgs: true });
   all.exec(`ts-node --transpile-only --project tsconfig.dev.json scripts/mutation-summary.ts ${REPORT_DIR}/mutation.json`);
 
   const boundary = project.addTask('mutation:boundary', {
     description: 'Mutation testing of the public boundary (lib/private/boundary*.ts) against its own tests (about 25 minutes from empty reports)',
+    env,
   });
   boundary.exec('stryker run stryker.boundary.config.json', { receiveArgs: true });
   boundary.exec(`ts-node --transpile-only --project tsconfig.dev.json scripts/mutation-summary.ts ${REPORT_DIR}/boundary.json`);

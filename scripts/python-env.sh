@@ -3,7 +3,15 @@
 # first use from scripts/requirements-dev.txt, reinstalls it when that file changes, and prints the
 # venv's bin directory. Tools then run as "$(bash scripts/python-env.sh)/cfn-lint" or by putting that
 # directory first on PATH. Needs only python3 (3.10 or newer) and the PyPI registry.
+#
+# CDK_APPSTREAM_PYTHON_BIN, when set, is printed as it is: the mutation tasks set it to this checkout's venv
+# (made or checked by this script first), so the tests in Stryker's sandbox copy, which has no .cache,
+# use it rather than install another.
 set -euo pipefail
+if [ -n "${CDK_APPSTREAM_PYTHON_BIN:-}" ]; then
+  echo "$CDK_APPSTREAM_PYTHON_BIN"
+  exit 0
+fi
 cd "$(dirname "$0")/.."
 venv=.cache/python
 requirements=scripts/requirements-dev.txt

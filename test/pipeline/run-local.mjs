@@ -1,108 +1,13 @@
 // Runs the image pipeline's state machine on aws-local-stepfunctions (Node >= 22), every scenario:
-// `node run-local.mjs DEFINITION.json PORT SCENARIO...`. Each SDK task is routed to the fake served by
-// run.py on 127.0.0.1:PORT (the same FakeAws moto's runs use), which validates the request against
-// botocore's input shape and answers in the output shape, in Step Functions' PascalCase. A Lambda task
-// (the re-tagging of copies) runs the function's own inline code here (lambda-host.mjs), its AppStream
-// calls sent to the same fake (/sdk). Waits and retry intervals are overridden to 0 ms. Prints one JSON line per scenario: status, error, cause, states entered.
+// `node run-local.mjs DEFINITION.json PORT SCENARIO...`, against the fake run.py serves on
+// 127.0.0.1:PORT (local-engine.mjs). Reports each scenario's outcome to the fake (/done).
 import { readFileSync } from 'node:fs';
-import { StateMachine } from 'aws-local-stepfunctions';
-import { invoke } from './lambda-host.mjs';
+import { localEngine, post } from './local-engine.mjs';
 
 const [definitionFile, port, ...scenarios] = process.argv.slice(2);
 const { definition, tagger } = JSON.parse(readFileSync(definitionFile, 'utf8'));
 const base = `http://127.0.0.1:${port}`;
-
-async function post(path, body) {
-  const response = await fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return response.json();
-}
-
-// Every Task and Wait state, anywhere in the definition (branches, item processors), by name.
-const tasks = {};
-const waits = {};
-(function walk(states) {
-  for (const [name, state] of Object.entries(states)) {
-    if (state.Type === 'Wait') waits[name] = 0;
-    if (state.Type === 'Task' && state.Resource.endsWith(':states:::lambda:invoke')) {
-      tasks[name] = { service: 'lambda', operation: 'Invoke' };
-    } else if (state.Type === 'Task') {
-      const match = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)(\.waitForTaskToken)?$/.exec(state.Resource);
-      if (!match) throw new Error(`${name}: not an SDK integration: ${state.Resource}`);
-      tasks[name] = { service: match[1], operation: match[2][0].toUpperCase() + match[2].slice(1), callback: match[3] !== undefined };
-    }
-    for (const branch of state.Branches ?? []) walk(branch.States);
-    if (state.ItemProcessor) walk(state.ItemProcessor.States);
-    if (state.Iterator) walk(state.Iterator.States);
-  }
-})(definition.States);
-
-const handlers = {};
-const retries = {};
-for (const [name, { service, operation, callback }] of Object.entries(tasks)) {
-  // The pipeline's Lambda function: its own code, here, its AppStream calls sent to the fake's /sdk.
-  // An error is the function's: its name as Lambda reports it (errorType), its cause Lambda's JSON.
-  if (service === 'lambda') {
-    handlers[name] = async (input) => {
-      if (!tagger || input.FunctionName !== tagger.functionArn) throw new Error(`${name}: no code for ${input.FunctionName}`);
-      try {
-        return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await invoke(tagger.code, input.Payload, tagger.functionArn, `${base}/sdk`) };
-      } catch (e) {
-        const error = new Error(JSON.stringify({ errorType: e.name, errorMessage: e.message }));
-        error.name = e.name;
-        throw error;
-      }
-    };
-    retries[name] = 0;
-    continue;
-  }
-  handlers[name] = async (input) => {
-    // A .waitForTaskToken task (the recipe's hand-over): this engine has no task tokens or heartbeats,
-    // so the fake makes the call and answers as the agent would, or as Step Functions would time out.
-    const answer = await post(callback ? '/callback' : '/call', { service, operation, params: input });
-    if (answer.error) {
-      const error = new Error(answer.message);
-      error.name = answer.error;
-      throw error;
-    }
-    return answer.result;
-  };
-  retries[name] = 0;
-}
-
-const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
+const run = localEngine(definition, tagger, base);
 for (const scenario of scenarios) {
-  await post('/reset', { scenario });
-  const started = Date.now();
-  const now = new Date();
-  const execution = machine.run({}, {
-    overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
-    context: {
-      Execution: {
-        Id: `arn:aws:states:us-east-1:123456789012:execution:pipeline:${now.getTime()}`,
-        Name: `${now.getTime()}`,
-        Input: {},
-        StartTime: now.toISOString(),
-        RoleArn: 'arn:aws:iam::123456789012:role/pipeline',
-      },
-      Task: { Token: 'local-task-token' }, // $$.Task.Token of a .waitForTaskToken task
-      StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:pipeline', Name: 'pipeline' },
-    },
-  });
-  let entered = 0;
-  const counting = (async () => {
-    for await (const event of execution.eventLogs) {
-      if (event.type === 'StateEntered') entered++;
-    }
-  })();
-  let outcome;
-  try {
-    await execution.result;
-    outcome = { status: 'SUCCEEDED' };
-  } catch (e) {
-    outcome = { status: 'FAILED', error: e.name, cause: e.message };
-  }
-  await counting.catch(() => undefined);
-  outcome.transitions = entered;
-  outcome.seconds = (Date.now() - started) / 1000;
-  await post('/done', { scenario, outcome });
+  await post(base, '/done', { scenario, outcome: await run(scenario) });
 }

@@ -25,28 +25,58 @@ from scenarios import PARAMETER, check, scenarios  # noqa: E402
 
 
 class Local:
-    """The fake of the scenario the Node engine is running, and the outcomes it reports."""
-    def __init__(self, all_scenarios):
+    """The fake of the scenario the Node engine is running, and the outcomes it reports. `callback(fake,
+    params)` answers a .waitForTaskToken task (posted to /callback) once its own call is made, as
+    whatever holds the task token would; `parameter` is the pipeline's SSM parameter, `extra` more
+    fields for each outcome."""
+    def __init__(self, all_scenarios, callback=None, parameter=PARAMETER, **extra):
         self.scenarios = all_scenarios
+        self.callback = callback
+        self.parameter = parameter
+        self.extra = extra
         self.fake = None
         self.outcomes = {}
 
+    def setup(self, body):
+        raise ValueError('this fake serves one set of scenarios: no /setup')
 
-def handler_for(local, callback=None):
-    """The fake's HTTP face for run-local.mjs. `callback(fake, params)` answers a .waitForTaskToken task
-    (posted to /callback) once its own call is made, as whatever holds the task token would."""
+    def finish(self, body):
+        """/done: keep the outcome the engine reports for a scenario, with the fake's state."""
+        self.outcomes[body['scenario']] = {'outcome': body['outcome'], 'fake': self.fake.summary()}
+        return {}
+
+    def outcome(self, name):
+        """The reported outcome of scenario `name`, as scenarios.check and recipe_scenarios.check read it."""
+        reported = self.outcomes.get(name)
+        if reported is None:
+            return {'engine': 'aws-local-stepfunctions', 'status': 'NOT RUN', 'problems': ['the scenario did not report']}
+        fake = reported['fake']
+        return {
+            'engine': 'aws-local-stepfunctions',
+            **reported['outcome'],
+            'fake': fake,
+            'parameter': fake['parameters'][self.parameter],
+            'messages': fake['messages'],
+            **self.extra,
+        }
+
+
+def handler_for(local):
+    """The fake's HTTP face for local-engine.mjs: /setup and /done are the Local's, /reset starts a
+    scenario, /sdk answers the Lambda function's AppStream calls, /call and /callback the SDK tasks."""
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
         def do_POST(self):
             body = json.loads(self.rfile.read(int(self.headers['Content-Length'])) or b'{}')
-            if self.path == '/reset':
+            if self.path == '/setup':
+                answer = local.setup(body)
+            elif self.path == '/reset':
                 local.fake = FakeAws(local.scenarios[body['scenario']])
                 answer = {}
             elif self.path == '/done':
-                local.outcomes[body['scenario']] = {'outcome': body['outcome'], 'fake': local.fake.summary()}
-                answer = {}
+                answer = local.finish(body)
             elif self.path == '/sdk':  # an AppStream call of the pipeline's Lambda function (lambda-host.mjs)
                 answer = lambda_host.sdk_answer(local.fake, body)
             else:  # /call: an SDK task, in Step Functions' PascalCase; /callback: a .waitForTaskToken one
@@ -57,7 +87,7 @@ def handler_for(local, callback=None):
                     result = local.fake.call(service, operation, params)
                     answer = {'result': to_sfn_case(op.output_shape, result)}
                     if self.path == '/callback':
-                        answer = callback(local.fake, params)
+                        answer = local.callback(local.fake, params)
                 except AwsError as e:
                     answer = {'error': sfn_error_name(service, operation, e.code), 'message': e.message}
             data = json.dumps(answer, default=str).encode()
@@ -72,8 +102,8 @@ def handler_for(local, callback=None):
 def run_local(definition_file, node, all_scenarios, parameter=PARAMETER, callback=None, **extra):
     """Every scenario of `all_scenarios` on aws-local-stepfunctions (run-local.mjs), each against a fresh
     fake; `parameter` is the pipeline's SSM parameter, `extra` more fields for each outcome."""
-    local = Local(all_scenarios)
-    server = ThreadingHTTPServer(('127.0.0.1', 0), handler_for(local, callback))
+    local = Local(all_scenarios, callback, parameter, **extra)
+    server = ThreadingHTTPServer(('127.0.0.1', 0), handler_for(local))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         done = subprocess.run([node, os.path.join(HERE, 'run-local.mjs'), definition_file, str(server.server_address[1]), *all_scenarios],
@@ -82,23 +112,7 @@ def run_local(definition_file, node, all_scenarios, parameter=PARAMETER, callbac
             raise RuntimeError(f'aws-local-stepfunctions run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}')
     finally:
         server.shutdown()
-    results = {}
-    for name in all_scenarios:
-        reported = local.outcomes.get(name)
-        if reported is None:
-            results[name] = {'engine': 'aws-local-stepfunctions', 'status': 'NOT RUN', 'problems': ['the scenario did not report']}
-            continue
-        fake = reported['fake']
-        outcome = {
-            'engine': 'aws-local-stepfunctions',
-            **reported['outcome'],
-            'fake': fake,
-            'parameter': fake['parameters'][parameter],
-            'messages': fake['messages'],
-            **extra,
-        }
-        results[name] = outcome
-    return results
+    return {name: local.outcome(name) for name in all_scenarios}
 
 
 MISSPELT = 'a misspelt parameter fails as AWS would'
