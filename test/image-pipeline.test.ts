@@ -209,6 +209,22 @@ describe('ImagePipeline', () => {
     });
   });
 
+  test('the re-tagging function: assumed by Lambda only, described by the pipeline\'s path, its logs kept a year, Lambda\'s own transient errors retried', () => {
+    pipeline({ copyToRegions: ['eu-west-1'] });
+    const template = Template.fromStack(stack);
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    const role = template.findResources('AWS::IAM::Role')[fn.Properties.Role['Fn::GetAtt'][0]];
+    const says = 'Tags the copies of the images of the AppStream image pipeline Stack/Pipeline in their Regions';
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } },
+    ]);
+    expect(role.Properties.Description).toBe(says);
+    expect(fn.Properties.Description).toBe(says);
+    expect(Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) => g.Properties.RetentionInDays)).toEqual([365]);
+    const retry = allStates(definition().States)['Tag the copy in eu-west-1'].Retry;
+    expect(retry).toContainEqual(expect.objectContaining({ ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'Lambda.SdkClientException']) }));
+  });
+
   test('the re-tagging function\'s role tags only the pipeline\'s images in the copy Regions, with its keys, and writes only its log group', () => {
     pipeline({ imageTags: { team: 'desktops' }, copyToRegions: ['eu-west-1', 'ap-southeast-2'] });
     const template = Template.fromStack(stack);

@@ -498,3 +498,94 @@ describe('ImageSource.recipe: tokens', () => {
     expect(warnings()).toEqual([]);
   });
 });
+
+describe('ImageSource.recipe: the smallest builder, and each message whole', () => {
+  const AT = "ImageBuilder 'Stack/Pipeline/RecipeBuilder':";
+
+  test('a builder with no optional setting asks for none: no agent version, root volume, software, IMDSv1 switch, directory unit', () => {
+    const directory = DirectoryConfig.fromDirectoryName(stack, 'Directory', 'corp.example.com');
+    pipeline({ domainJoin: { directory } });
+    const create = allStates(definition().States)['Create the image builder'].Parameters;
+    expect(Object.keys(create).sort()).toEqual([
+      'Description', 'DisplayName', 'DomainJoinInfo', 'EnableDefaultInternetAccess', 'IamRoleArn', 'ImageName', 'InstanceType', 'Name.$', 'Tags', 'VpcConfig',
+    ]);
+    expect(create.DomainJoinInfo).toEqual({ DirectoryName: 'corp.example.com' });
+  });
+
+  test('requireImdsv2: false asks for nothing; the recipe\'s display name stays when the pipeline gives none', () => {
+    pipeline({ requireImdsv2: false }, recipe({ imageDisplayName: 'CRM desktop' }));
+    const states = allStates(definition().States);
+    expect(states['Create the image builder'].Parameters.DisableIMDSV1).toBeUndefined();
+    expect(states['Prepare the recipe request'].Parameters.Request.recipe.image.displayName).toBe('CRM desktop');
+  });
+
+  test('a construct path of exactly 80 characters is the display name whole; one of 81 keeps its last 79 after an ellipsis', () => {
+    // 'Stack/' + id + '/Pipeline' = 80 characters.
+    const exact = new Construct(stack, 'B'.repeat(80 - 'Stack//Pipeline'.length));
+    new ImagePipeline(exact, 'Pipeline', { source: ImageSource.recipe(recipe(), { instanceType: InstanceType.STANDARD_MEDIUM, vpc }), imageNamePrefix: 'Crm' });
+    expect(allStates(definition().States)['Create the image builder'].Parameters.DisplayName).toBe(`Image pipeline ${exact.node.path}/Pipeline`);
+    const other = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const longer = new Construct(other, 'C'.repeat(81 - 'Stack//Pipeline'.length));
+    new ImagePipeline(longer, 'Pipeline', { source: ImageSource.recipe(recipe(), { instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true }), imageNamePrefix: 'Crm' });
+    const machine = Object.values(Template.fromStack(other).findResources('AWS::StepFunctions::StateMachine'))[0];
+    const text = (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[]).filter((p) => typeof p === 'string').join('');
+    const path81 = `${longer.node.path}/Pipeline`;
+    expect(text).toContain(`"DisplayName":"Image pipeline …${path81.slice(2)}"`);
+  });
+
+  test('the lifecycle rule of the bucket it owns: named by the request prefix, or the whole bucket for an empty one; whole days, rounded up', () => {
+    pipeline({ runDataRetention: Duration.hours(36) });
+    pipeline({ requestPrefix: '' }, recipe(), 'Other');
+    const buckets = Object.values(Template.fromStack(stack).findResources('AWS::S3::Bucket'));
+    expect(buckets.map((b) => b.Properties.LifecycleConfiguration.Rules)).toEqual([
+      [{ Id: 'cdk-appstream run data (requests/)', Prefix: 'requests/', ExpirationInDays: 2, Status: 'Enabled' }],
+      [{ Id: 'cdk-appstream run data (whole bucket)', ExpirationInDays: 30, Status: 'Enabled' }],
+    ]);
+  });
+
+  test('DescribeImageBuilders is allowed on every resource (it has no resource-level permission); the other calls on the pipeline\'s builders', () => {
+    pipeline();
+    const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+    const describe = statements.filter((s) => s.Action === 'appstream:DescribeImageBuilders');
+    expect(describe).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: '*' })]);
+  });
+
+  test('warns of a builder without network in whole words: what is missing, and how to give it', () => {
+    pipeline({ vpc: undefined });
+    expect(warnings()).toEqual([
+      `${AT} vpc is not given and enableDefaultInternetAccess is false: the builder's agent may reach neither S3 nor Step Functions, and the build would end at its heartbeat timeout. `
+      + 'Give a vpc whose subnet reaches S3, STS and Step Functions, or set enableDefaultInternetAccess to true. [ack: cdk-appstream:imageBuilder:builderWithoutNetwork]',
+    ]);
+  });
+
+  test.each([
+    ['buildTimeout', Duration.minutes(4), '240', 'Give a whole number of seconds, from Duration.minutes(5) to Duration.days(7).'],
+    ['heartbeatTimeout', Duration.seconds(59), '59', 'Give a whole number of seconds, from Duration.minutes(1) to Duration.hours(1).'],
+    ['builderStartTimeout', Duration.minutes(9), '540', 'Give a whole number of seconds, from Duration.minutes(10) to Duration.hours(6).'],
+    ['runDataRetention', Duration.hours(23), '82800', 'Give whole days, from Duration.days(1) to Duration.days(3650).'],
+  ])('%s below its bound: the message names the seconds and gives the range', (property, value, seconds, fix) => {
+    expect(() => pipeline({ [property]: value })).toThrow(new RegExp(`^${esc(`${AT} ${property} (in seconds) ${seconds} `)}.*${esc(fix)}$`));
+  });
+
+  test('a heartbeat timeout in fractions of a second is refused (the state machine takes whole seconds), not rounded', () => {
+    expect(() => pipeline({ heartbeatTimeout: Duration.millis(90_500) })).toThrow(new RegExp(`^${esc(`${AT} heartbeatTimeout (in seconds) 90.5 `)}`));
+  });
+
+  test('a heartbeat timeout as long as the build timeout passes; a longer one fails with the fix', () => {
+    pipeline({ heartbeatTimeout: Duration.minutes(30), buildTimeout: Duration.minutes(30) });
+    expect(() => pipeline({ heartbeatTimeout: Duration.minutes(31), buildTimeout: Duration.minutes(30) }, recipe(), 'Other'))
+      .toThrow("ImageBuilder 'Stack/Other/RecipeBuilder': heartbeatTimeout \"31 minutes\" is longer than buildTimeout (30 minutes). Give a heartbeat timeout shorter than the build timeout.");
+  });
+
+  test('a request prefix: known only at deployment, or of the wrong shape, each with its fix', () => {
+    expect(() => pipeline({ requestPrefix: Token.asString(new CfnParameter(stack, 'Prefix')) }))
+      .toThrow(`${AT} requestPrefix must be a string known at synthesis (the agent's settings file names it). Give the prefix of the agent's settings file, such as requests/.`);
+    expect(() => pipeline({ requestPrefix: 'requests' }, recipe(), 'Other'))
+      .toThrow(/ Give a prefix such as requests\/ \(the one in the agent's settings file\)\.$/);
+  });
+});
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -91,8 +91,8 @@ export function recipeStates(
   const agentVersion = o.agentVersion?.bind(scope);
 
   const seconds = (property: string, value: cdk.Duration | undefined, fallback: cdk.Duration, rule: RangeRule, fix: string) => {
+    // A Duration: the public boundary checked the options' types.
     const d = value ?? fallback;
-    v.object(property, d, (x) => typeof x.toSeconds === 'function', 'Give a Duration, such as Duration.hours(4).');
     if (d.isUnresolved()) {
       v.fail(property, undefined, 'must be known at synthesis (the state machine\'s bounds are written into its definition)', fix);
     }
@@ -116,8 +116,8 @@ export function recipeStates(
   const beat = Math.max(1, Math.min(60, Math.floor(heartbeatTimeout.toSeconds() / 3)));
 
   const prefix = o.requestPrefix ?? 'requests/';
-  if (typeof prefix !== 'string' || cdk.Token.isUnresolved(prefix)) {
-    v.fail('requestPrefix', typeof prefix === 'string' ? undefined : prefix, 'must be a string known at synthesis (the agent\'s settings file names it)',
+  if (cdk.Token.isUnresolved(prefix)) {
+    v.fail('requestPrefix', undefined, 'must be a string known at synthesis (the agent\'s settings file names it)',
       'Give the prefix of the agent\'s settings file, such as requests/.');
   }
   v.string('requestPrefix', prefix, RECIPE_REQUEST_PREFIX, 'Give a prefix such as requests/ (the one in the agent\'s settings file).');
@@ -129,9 +129,6 @@ export function recipeStates(
     encryption: s3.BucketEncryption.S3_MANAGED,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
   });
-  if (o.bucket !== undefined) {
-    v.object('bucket', o.bucket, (x) => typeof x.bucketName === 'string', 'Give an s3.IBucket, such as one made by s3.Bucket.fromBucketName().');
-  }
   if (bucket instanceof s3.Bucket) {
     bucket.addLifecycleRule({ id: `cdk-appstream run data (${prefix || 'whole bucket'})`, prefix: prefix || undefined, expiration: cdk.Duration.days(Math.ceil(retention.toDays({ integral: false }))) });
   }
@@ -208,13 +205,15 @@ export function recipeStates(
       Name: sfn.JsonPath.stringAt(builderName),
       ...(baseImage.imageArn !== undefined ? { ImageArn: baseImage.imageArn } : { ImageName: baseImage.imageName }),
       InstanceType: instanceType,
-      DisplayName: `Image pipeline ${truncate(pipeline.node.path, 80)}`.slice(0, 100),
+      // 15 + at most 80 characters: within CreateImageBuilder's 100.
+      DisplayName: `Image pipeline ${truncate(pipeline.node.path, 80)}`,
       Description: 'Builds an image from a recipe; deleted by the image pipeline after the run.',
       IamRoleArn: role.roleArn,
       EnableDefaultInternetAccess: internet,
       ...(network.vpcConfig ? { VpcConfig: { SubnetIds: network.vpcConfig.subnetIds, SecurityGroupIds: network.vpcConfig.securityGroupIds } } : {}),
       ...(domainJoin ? { DomainJoinInfo: domainJoinInfo(domainJoin) } : {}),
-      ...(agentVersion !== undefined ? { AppstreamAgentVersion: agentVersion } : {}),
+      // An absent value is left out of the definition.
+      AppstreamAgentVersion: agentVersion,
       ...(rootVolume ? { RootVolumeConfig: { VolumeSizeInGb: rootVolume.volumeSizeInGb } } : {}),
       ...(rendered.licenseIncludedApplications.length > 0 ? { SoftwaresToInstall: rendered.licenseIncludedApplications } : {}),
       ...(imdsv2 ? { DisableIMDSV1: true } : {}),
@@ -388,9 +387,9 @@ function readObjects(role: iam.IRole, bucket: s3.IBucket, pattern: string): void
 }
 
 /** CreateImageBuilder's DomainJoinInfo, in Step Functions' member names. */
-function domainJoinInfo(join: DomainJoinInfo): Record<string, string> {
+function domainJoinInfo(join: DomainJoinInfo): Record<string, string | undefined> {
   const ou = join.organizationalUnitDistinguishedName;
-  return { DirectoryName: join.directoryName, ...(ou !== undefined ? { OrganizationalUnitDistinguishedName: ou } : {}) };
+  return { DirectoryName: join.directoryName, OrganizationalUnitDistinguishedName: ou };
 }
 
 function truncate(s: string, max: number): string {
