@@ -547,8 +547,8 @@ describe('ImageSource.recipe: the smallest builder, and each message whole', () 
     pipeline();
     const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
-    const describe = statements.filter((s) => s.Action === 'appstream:DescribeImageBuilders');
-    expect(describe).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: '*' })]);
+    const describes = statements.filter((s) => s.Action === 'appstream:DescribeImageBuilders');
+    expect(describes).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: '*' })]);
   });
 
   test('warns of a builder without network in whole words: what is missing, and how to give it', () => {
