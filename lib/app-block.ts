@@ -69,7 +69,7 @@ export class AppBlockPackaging {
    * @param options the setup script
    */
   public static custom(options: CustomPackagingOptions): AppBlockPackaging {
-    return new AppBlockPackaging('CUSTOM', options?.setupScript, undefined);
+    return new AppBlockPackaging('CUSTOM', options.setupScript, undefined);
   }
 
   /**
@@ -78,7 +78,7 @@ export class AppBlockPackaging {
    * @param options the post-setup script, if any
    */
   public static appStream2(options: AppStream2PackagingOptions = {}): AppBlockPackaging {
-    return new AppBlockPackaging('APPSTREAM2', undefined, options?.postSetupScript ?? undefined);
+    return new AppBlockPackaging('APPSTREAM2', undefined, options.postSetupScript);
   }
 
   private constructor(
@@ -282,21 +282,20 @@ class ImportedAppBlock extends cdk.Resource implements IAppBlock {
 function scriptDetails(
   scope: Construct, v: Validator, property: string, script: AppBlockScript | undefined,
 ): appstream.CfnAppBlock.ScriptDetailsProperty | undefined {
-  if (script === undefined || script === null) {
+  // The public boundary checked the script's fields (types, required ones) and made nulls absent.
+  if (script === undefined) {
     return undefined;
   }
-  v.object(property, script, (x) => typeof x === 'object', 'Give an AppBlockScript: its script, executablePath and timeout.');
-  const location = v.object(`${property}.script`, script.script, (x) => typeof x.bind === 'function',
-    'Give an S3Location, such as S3Location.fromBucket(bucket, \'scripts/setup.ps1\').').bind(scope, `${property}.script`);
+  const location = script.script.bind(scope, `${property}.script`);
   const pathFix = 'Give the path of the executable that runs the script, such as C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe.';
-  v.string(`${property}.executablePath`, v.required(`${property}.executablePath`, script.executablePath, pathFix), SCRIPT_EXECUTABLE, pathFix);
-  v.string(`${property}.executableParameters`, script.executableParameters ?? undefined, SCRIPT_EXECUTABLE, 'Leave executableParameters out rather than empty.');
+  v.string(`${property}.executablePath`, script.executablePath, SCRIPT_EXECUTABLE, pathFix);
+  v.string(`${property}.executableParameters`, script.executableParameters, SCRIPT_EXECUTABLE, 'Leave executableParameters out rather than empty.');
   const timeoutFix = 'Give how long the script may run, such as Duration.minutes(5).';
-  const timeout = durationSeconds(v, `${property}.timeout`, v.required(`${property}.timeout`, script.timeout, timeoutFix), SCRIPT_TIMEOUT_SECONDS, timeoutFix);
+  const timeout = durationSeconds(v, `${property}.timeout`, script.timeout, SCRIPT_TIMEOUT_SECONDS, timeoutFix);
   return {
     scriptS3Location: location,
     executablePath: script.executablePath,
-    executableParameters: script.executableParameters ?? undefined,
+    executableParameters: script.executableParameters,
     timeoutInSeconds: timeout!,
   };
 }

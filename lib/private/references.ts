@@ -28,7 +28,13 @@ class StageAwareReference implements cdk.IResolvable {
     if (cdk.Stage.of(consumer) === cdk.Stage.of(producer) && consumer.account === producer.account && consumer.region === producer.region) {
       return this.reference;
     }
-    if (cdk.Token.isUnresolved(this.literal) && cdk.Stage.of(consumer) !== cdk.Stage.of(producer)) {
+    // The partition (an ARN's, from formatArn) is the same in every Stage that uses the literal: none
+    // deploys into another partition. Any other token is known only in the producer's stack.
+    const known = this.literal.split(cdk.Aws.PARTITION).join('');
+    if (cdk.Token.isUnresolved(known) && cdk.Stage.of(consumer) !== cdk.Stage.of(producer)) {
+      if (known.includes(cdk.Aws.REGION) || known.includes(cdk.Aws.ACCOUNT_ID)) {
+        throw new Error(`${this.describe()} makes an ARN that is used in '${consumer.node.path}', in another Stage, but the resource's stack has no account and region, so the ARN is known only at deployment. Give that stack an env with its account and region, or define what uses it in the resource's own Stage.`);
+      }
       throw new Error(`${this.describe()} is used in '${consumer.node.path}', in another Stage, but it is a token, known only at deployment, and no reference crosses Stages. Give the resource a literal name, or define what uses it in the resource's own Stage.`);
     }
     return this.literal;
