@@ -274,10 +274,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
     const platform = openValue(v, 'platform', this.platform, { offered: ELASTIC_FLEET_PLATFORMS, known: FLEET_PLATFORMS, className: 'FleetPlatform', noun: 'platform' });
     const instanceType = checkInstanceType(v, props.instanceType, ELASTIC_FLEET_INSTANCE_TYPES);
     const sessionsFix = 'Give the most sessions the fleet runs at once, 1 or more.';
-    const maxConcurrentSessions = props.maxConcurrentSessions;
-    if (typeof maxConcurrentSessions !== 'number') {
-      v.fail('maxConcurrentSessions', maxConcurrentSessions, 'must be a number', sessionsFix);
-    }
+    const maxConcurrentSessions = props.maxConcurrentSessions; // a number: the public boundary checked it
     v.range('maxConcurrentSessions', maxConcurrentSessions, ELASTIC_FLEET_MAX_CONCURRENT_SESSIONS, sessionsFix);
     const internet = props.enableDefaultInternetAccess;
     const network = configureNetwork(this, v, props, {
@@ -338,7 +335,7 @@ export class ElasticFleet extends FleetBase implements IElasticFleet, ec2.IConne
 
   /** @internal */
   public get _metricsKind(): FleetMetricsKind {
-    return { elastic: true, multiSession: false, alwaysOn: false };
+    return { elastic: true };
   }
 
   /**

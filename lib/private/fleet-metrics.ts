@@ -56,9 +56,9 @@ export const FLEET_METRICS: { readonly [name: string]: FleetMetricSpec } = {
 /** What a fleet defined in the app is, as far as its metrics go (unknown for an imported fleet). */
 export interface FleetMetricsKind {
   readonly elastic: boolean;
-  /** Whether the fleet is multi-session; false for Elastic fleets. */
-  readonly multiSession: boolean;
-  /** Whether the fleet is Always-On (false for On-Demand and Elastic; undefined when a token). */
+  /** Whether the fleet is multi-session (not read for an Elastic fleet, which publishes its own few metrics). */
+  readonly multiSession?: boolean;
+  /** Whether the fleet is Always-On (false for On-Demand; undefined when a token; not read for an Elastic fleet). */
   readonly alwaysOn?: boolean;
 }
 

@@ -29,14 +29,16 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    kind: 'AppBlock', prop: 'appBlockName',
+    kind: 'AppBlock',
+    prop: 'appBlockName',
     make: (scope, name) => new AppBlock(scope, 'It', {
       appBlockName: name, source: S3Location.fromBucketName('apps-bucket', 'apps/notepad.vhdx'), packaging: AppBlockPackaging.appStream2(),
     }).appBlockArn,
     literal: (name) => `:appstream:us-east-1:123456789012:app-block/${name}`,
   },
   {
-    kind: 'Application', prop: 'applicationName',
+    kind: 'Application',
+    prop: 'applicationName',
     make: (scope, name) => new Application(scope, 'It', {
       applicationName: name,
       appBlock: AppBlock.fromAppBlockArn(scope, 'Block', 'arn:aws:appstream:us-east-1:123456789012:app-block/notepad'),
@@ -48,7 +50,8 @@ const CASES: Case[] = [
     literal: (name) => `:appstream:us-east-1:123456789012:application/${name}`,
   },
   {
-    kind: 'DirectoryConfig', prop: 'directoryName',
+    kind: 'DirectoryConfig',
+    prop: 'directoryName',
     make: (scope, name) => new DirectoryConfig(scope, 'It', {
       directoryName: name,
       organizationalUnitDistinguishedNames: ['OU=AppStream,DC=corp,DC=example,DC=com'],
@@ -57,33 +60,41 @@ const CASES: Case[] = [
     literal: (name) => name,
   },
   {
-    kind: 'AppBlockBuilder', prop: 'appBlockBuilderName',
+    kind: 'AppBlockBuilder',
+    prop: 'appBlockBuilderName',
     make: (scope, name) => new AppBlockBuilder(scope, 'It', {
       appBlockBuilderName: name, instanceType: InstanceType.STANDARD_MEDIUM, vpc: new ec2.Vpc(scope, 'Vpc', { maxAzs: 2 }),
     }).appBlockBuilderName,
     literal: (name) => name,
   },
   {
-    kind: 'ImageBuilder', prop: 'imageBuilderName',
+    kind: 'ImageBuilder',
+    prop: 'imageBuilderName',
     make: (scope, name) => new ImageBuilder(scope, 'It', {
       imageBuilderName: name, image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true,
     }).imageBuilderName,
     literal: (name) => name,
   },
   {
-    kind: 'Stack', prop: 'stackName',
+    kind: 'Stack',
+    prop: 'stackName',
     make: (scope, name) => new Stack(scope, 'It', { stackName: name }).stackName,
     literal: (name) => name,
   },
   {
-    kind: 'Fleet', prop: 'fleetName',
+    kind: 'Fleet',
+    prop: 'fleetName',
     make: (scope, name) => new Fleet(scope, 'It', { fleetName: name, image: Image.fromName('Base'), instanceType: InstanceType.STANDARD_MEDIUM }).fleetName,
     literal: (name) => name,
   },
   {
-    kind: 'ElasticFleet', prop: 'fleetName',
+    kind: 'ElasticFleet',
+    prop: 'fleetName',
     make: (scope, name) => new ElasticFleet(scope, 'It', {
-      fleetName: name, platform: FleetPlatform.WINDOWS_SERVER_2019, instanceType: InstanceType.STANDARD_MEDIUM, maxConcurrentSessions: 5,
+      fleetName: name,
+      platform: FleetPlatform.WINDOWS_SERVER_2019,
+      instanceType: InstanceType.STANDARD_MEDIUM,
+      maxConcurrentSessions: 5,
       vpc: new ec2.Vpc(scope, 'Vpc', { maxAzs: 2 }),
     }).fleetName,
     literal: (name) => name,

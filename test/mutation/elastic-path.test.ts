@@ -245,6 +245,8 @@ describe('AppBlock', () => {
     expect(() => new AppBlock(stack, 'A', undefined as any)).toThrow("AppBlock 'Stack/A': props is required. Give an object with the fields of AppBlockProps, at least packaging, source (the app block's properties).");
     expect(() => block({ packaging: undefined }, 'B')).toThrow("AppBlock 'Stack/B': packaging is required. Use AppBlockPackaging.appStream2(), AppBlockPackaging.custom() (how the block is packaged, and its scripts).");
     expect(() => block({ packaging: js({ packagingType: 'VHD' }) }, 'C')).toThrow("AppBlock 'Stack/C': packaging {\"packagingType\":\"VHD\"} is not of the expected type. Give AppBlockPackaging.custom() with a setupScript, or AppBlockPackaging.appStream2().");
+    expect(() => block({ packaging: js({ packagingType: 'CUSTOM' }) }, 'C2'))
+      .toThrow("AppBlock 'Stack/C2': packaging.setupScript is required. A CUSTOM app block needs the script that mounts its package: give AppBlockPackaging.custom() a setupScript.");
     expect(() => block({ source: undefined }, 'D')).toThrow("AppBlock 'Stack/D': source is required. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");
     expect(() => block({ source: js('apps-bucket/app.vhdx') }, 'E'))
       .toThrow("AppBlock 'Stack/E': source \"apps-bucket/app.vhdx\" must be an S3Location, not a string. Use S3Location.fromBucket(), S3Location.fromBucketName() (the package: the VHD (or, for APPSTREAM2 packaging, the package an app block builder made)).");

@@ -124,6 +124,11 @@ describe('directory configs and fleets: whole messages', () => {
       organizationalUnitDistinguishedNames: [OU],
       serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText(js(undefined))),
     })).toThrow("DirectoryConfig 'S/E': serviceAccountCredentials.serviceAccountPassword holds no value. Give the account's password, from AWS Secrets Manager: ServiceAccountCredentials.fromSecret(secret).");
+    expect(() => new DirectoryConfig(new CdkStack(new App(), 'S', { env: ENV }), 'N', {
+      directoryName: 'corp.example.com',
+      organizationalUnitDistinguishedNames: [OU],
+      serviceAccountCredentials: ServiceAccountCredentials.fromPassword('svc', SecretValue.unsafePlainText(js(null))),
+    })).toThrow("DirectoryConfig 'S/N': serviceAccountCredentials.serviceAccountPassword holds no value. Give the account's password, from AWS Secrets Manager: ServiceAccountCredentials.fromSecret(secret).");
     expect(() => new Fleet(stack, 'F', js(null))).toThrow("Fleet 'S/F': props is required. Give an object with the fields of FleetProps, at least image, instanceType (the fleet's properties).");
   });
 

@@ -353,6 +353,21 @@ describe('ElasticFleet applications', () => {
     });
   });
 
+  test('a platform or instance family known only at deployment, among known ones, is not judged; a whole list that is a token neither', () => {
+    const platform = FleetPlatform.of(new CfnParameter(stack, 'Platform').valueAsString);
+    const family = InstanceFamily.of(new CfnParameter(stack, 'Family').valueAsString);
+    const f = elastic();
+    // Either token may be WINDOWS_SERVER_2019 or GENERAL_PURPOSE: the known members alone would fail.
+    f.addApplication(application('Mixed', { platforms: [FleetPlatform.AMAZON_LINUX2, platform], instanceFamilies: [InstanceFamily.GRAPHICS_G4, family] }));
+    const platforms = Token.asList(new CfnParameter(stack, 'Platforms', { type: 'CommaDelimitedList' }).valueAsList) as unknown as FleetPlatform[];
+    const families = Token.asList(new CfnParameter(stack, 'Families', { type: 'CommaDelimitedList' }).valueAsList) as unknown as InstanceFamily[];
+    f.addApplication(application('Listed', { platforms, instanceFamilies: families }));
+    expect(resources('AWS::AppStream::ApplicationFleetAssociation')).toHaveLength(2);
+    // The neighbours: the same known members without the tokens fail.
+    expect(() => f.addApplication(application('Known', { platforms: [FleetPlatform.AMAZON_LINUX2] }))).toThrow(/runs on AMAZON_LINUX2, not on the fleet's platform WINDOWS_SERVER_2019/);
+    expect(() => f.addApplication(application('Graphics', { instanceFamilies: [InstanceFamily.GRAPHICS_G4] }))).toThrow(/runs on the instance families GRAPHICS_G4, not on GENERAL_PURPOSE/);
+  });
+
   test('what is not an application fails', () => {
     const f = elastic();
     const fix = 'Give an Application, defined here or imported with its from… methods (the application).';
@@ -720,6 +735,8 @@ describe('Entitlement', () => {
     // The rules of the entitlement itself: its count, the names the docs list (a warning), values not empty
     expect(attrs([], 'C')).toThrow("Entitlement 'Stack/S/C': attributes must have at least 1 attribute (it has 0). Give a list of EntitlementAttribute values, such as one holding EntitlementAttribute.of(SamlAttribute.DEPARTMENT, 'finance').");
     attrs([EntitlementAttribute.of(SamlAttribute.of('email'), 'x')], 'I2')();
+    // A SamlAttribute in a template string is its name.
+    expect(`${SamlAttribute.COST_CENTER}/${SamlAttribute.of('email')}`).toBe('costCenter/email');
     expect(attrs([EntitlementAttribute.of(SamlAttribute.of(''), 'x')], 'Empty'))
       .toThrow("Entitlement 'Stack/S/Empty': attributes[0].name \"\" must not be empty. Give a SamlAttribute constant, or SamlAttribute.of() with the attribute's name.");
     expect(attrs([EntitlementAttribute.of(SamlAttribute.GROUPS, '')], 'M')).toThrow("Entitlement 'Stack/S/M': attributes[0].value \"\" must not be empty. Give the value the attribute must have.");
@@ -791,6 +808,8 @@ describe('Entitlement.addApplication', () => {
     expect(() => e.addApplication(js({ node: {} }))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) {\"node\":{}} must be an IApplication, not an object (it has no applicationArn, applicationName). Give an Application, defined here or imported with its from… methods (the application).");
     const nameless = Object.assign(new Construct(stack, 'Nameless'), { applicationName: '' });
     expect(() => e.addApplication(js(nameless))).toThrow("Entitlement 'Stack/S/Some': addApplication(application) Stack/Nameless must be an IApplication, not a Construct (it has no applicationArn). Give an Application, defined here or imported with its from… methods (the application).");
+    const empty = Object.assign(new Construct(stack, 'Empty'), { applicationName: '', applicationArn: 'arn:aws:appstream:us-east-1:123456789012:application/x' });
+    expect(() => e.addApplication(js(empty))).toThrow("Entitlement 'Stack/S/Some': addApplication() \"\" must not be empty. Give an application with a name.");
   });
 
   test('the same application twice fails, by name; two imports of one token name are two applications', () => {
