@@ -679,8 +679,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
    * @param attrs the fleet's name or ARN, security groups and role
    */
   public static fromFleetAttributes(scope: Construct, id: string, attrs: FleetAttributes): IFleet {
-    const { fleetName, fleetArn } = attrs ?? {};
-    if ((fleetName === undefined || fleetName === null) === (fleetArn === undefined || fleetArn === null)) {
+    const { fleetName, fleetArn } = attrs; // required, and its nulls made absent, by the public boundary
+    if ((fleetName === undefined) === (fleetArn === undefined)) {
       throw new Error(`Fleet.fromFleetAttributes() at '${scope.node.path}/${id}': give exactly one of fleetName and fleetArn (${fleetName ? 'both were given' : 'neither was given'}).`);
     }
     if (fleetArn) {
@@ -1008,18 +1008,19 @@ interface Capacity {
 /** The L1 `ComputeCapacity` (exactly one of the two numbers) and `MaxSessionsPerInstance`. */
 function computeCapacity(v: Validator, capacity: FleetCapacity): Capacity {
   if (!capacity.multiSession) {
+    // A FleetCapacity of plain JavaScript (the public boundary made its nulls absent) may lack it.
     const desiredInstances = capacity.desiredInstances;
-    if (desiredInstances === null) {
+    if (desiredInstances === undefined) {
       v.fail('capacity (FleetCapacity.instances)', undefined, 'needs a number of instances', 'Give FleetCapacity.instances(n) with n of 0 or more.');
     }
     v.range('capacity (FleetCapacity.instances)', desiredInstances, FLEET_DESIRED_CAPACITY, 'Give a whole number of instances, 0 or more.');
     return { computeCapacity: { desiredInstances } };
   }
   const { desiredSessions, maxSessionsPerInstance } = capacity;
-  if (desiredSessions === undefined || desiredSessions === null) {
+  if (desiredSessions === undefined) {
     v.fail('capacity (FleetCapacity.sessions).desiredSessions', undefined, 'is required', 'Give the number of sessions the fleet provides.');
   }
-  if (maxSessionsPerInstance === undefined || maxSessionsPerInstance === null) {
+  if (maxSessionsPerInstance === undefined) {
     v.fail('capacity (FleetCapacity.sessions).maxSessionsPerInstance', undefined,
       'is required: desired sessions are for multi-session fleets only', 'Give the sessions per instance, or use FleetCapacity.instances() for a single-session fleet.');
   }

@@ -512,7 +512,7 @@ class ImportedStack extends StackBase {
   }
 
   public grantCreateStreamingUrl(grantee: iam.IGrantable, fleet?: IFleet): iam.Grant {
-    if (fleet === undefined || fleet === null) {
+    if (fleet === undefined) {
       throw new Error(`Stack '${this.node.path}': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. `
         + 'Give the fleet as the second argument, such as one imported with Fleet.fromFleetName().');
     }

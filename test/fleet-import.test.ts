@@ -59,5 +59,9 @@ describe('Fleet.fromFleetAttributes', () => {
     expect(() => Fleet.fromFleetAttributes(stack, 'A', {})).toThrow("Fleet.fromFleetAttributes() at 'Stack/A': give exactly one of fleetName and fleetArn (neither was given).");
     expect(() => Fleet.fromFleetAttributes(stack, 'B', { fleetName: 'x', fleetArn: 'arn:aws:appstream:us-east-1:123456789012:fleet/x' }))
       .toThrow('give exactly one of fleetName and fleetArn (both were given)');
+    // Nulls from plain JavaScript count as absent: the ARN alone names the fleet.
+    expect(Fleet.fromFleetAttributes(stack, 'C', { fleetName: null as any, fleetArn: 'arn:aws:appstream:us-east-1:123456789012:fleet/x' }).fleetName).toBe('x');
+    expect(() => Fleet.fromFleetAttributes(stack, 'D', { fleetName: null as any, fleetArn: null as any }))
+      .toThrow("Fleet.fromFleetAttributes() at 'Stack/D': give exactly one of fleetName and fleetArn (neither was given).");
   });
 });

@@ -74,6 +74,9 @@ describe('imported stacks grant streaming URLs', () => {
     const portal = new iam.Role(stack, 'Portal', { assumedBy: new iam.AccountRootPrincipal() });
     expect(() => Stack.fromStackName(stack, 'Legacy', 'legacy-stack').grantCreateStreamingUrl(portal))
       .toThrow("Stack 'Stack/Legacy': grantCreateStreamingUrl() of an imported stack needs its fleet, which CreateStreamingURL names too. Give the fleet as the second argument, such as one imported with Fleet.fromFleetName().");
+    // A null from plain JavaScript is no fleet either.
+    expect(() => Stack.fromStackName(stack, 'Other', 'other-stack').grantCreateStreamingUrl(portal, null as any))
+      .toThrow("Stack 'Stack/Other': grantCreateStreamingUrl() of an imported stack needs its fleet");
   });
 
   test('a defined stack uses its own fleet unless given one', () => {

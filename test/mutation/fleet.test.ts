@@ -48,6 +48,14 @@ describe('capacity', () => {
     expect(() => fleet({ capacity: FleetCapacity.sessions({ desiredSessions: 1, maxSessionsPerInstance: 0 }) }, 'D'))
       .toThrow("Fleet 'Stack/D': capacity (FleetCapacity.sessions).maxSessionsPerInstance 0 must be a whole number from 1 to 2147483647. Give a whole number of sessions per instance, 1 or more.");
     expect(() => FleetCapacity.sessions(undefined as any)).toThrow(/^FleetCapacity\.sessions\(\): options is required\./);
+    // A FleetCapacity of plain JavaScript: a single-session one without its number fails, as a multi-session one without its numbers does.
+    expect(() => fleet({ capacity: { multiSession: false, desiredInstances: null } as any }, 'E'))
+      .toThrow("Fleet 'Stack/E': capacity (FleetCapacity.instances) needs a number of instances. Give FleetCapacity.instances(n) with n of 0 or more.");
+    fleet({ capacity: { multiSession: false, desiredInstances: 3 } as any }, 'F');
+    expect(() => fleet({ capacity: { multiSession: true, maxSessionsPerInstance: 2 } as any }, 'G'))
+      .toThrow("Fleet 'Stack/G': capacity (FleetCapacity.sessions).desiredSessions is required. Give the number of sessions the fleet provides.");
+    expect(() => fleet({ capacity: { multiSession: true, desiredSessions: 2 } as any }, 'H'))
+      .toThrow("Fleet 'Stack/H': capacity (FleetCapacity.sessions).maxSessionsPerInstance is required: desired sessions are for multi-session fleets only. Give the sessions per instance, or use FleetCapacity.instances() for a single-session fleet.");
     expect(FleetCapacity.sessions({ desiredSessions: 2, maxSessionsPerInstance: 2 }).multiSession).toBe(true);
     expect(FleetCapacity.instances(3).multiSession).toBe(false);
   });
