@@ -36,13 +36,18 @@ afterAll(() => {
   fake?.stdin?.end();
 });
 
+/** How each run ended, by scenario (filled by runAll). */
+let outcomes: Record<string, LocalEngine.LocalOutcome> = {};
+
 /** Runs every scenario the fake names for `setup` on `definition`; resolves to each one's problems. */
 async function runAll(setup: object, definition: unknown, tagger?: LocalEngine.Tagger): Promise<Record<string, string[]>> {
   const { scenarios } = await engine.post(base, '/setup', setup);
   const run = engine.localEngine(definition, tagger, base);
   const problems: Record<string, string[]> = {};
+  outcomes = {};
   for (const scenario of scenarios as string[]) {
-    const { problems: found } = await engine.post(base, '/done', { scenario, outcome: await run(scenario) });
+    outcomes[scenario] = await run(scenario);
+    const { problems: found } = await engine.post(base, '/done', { scenario, outcome: outcomes[scenario] });
     problems[scenario] = found;
   }
   return problems;
@@ -73,6 +78,16 @@ describe('the image pipeline on aws-local-stepfunctions', () => {
     const problems = await runAll({ pipeline: 'recipe', owner: synthesized.owner, keep: true }, synthesized.definition);
     expect(Object.keys(problems)).toHaveLength(1);
     expect(problems).toEqual(noProblems(problems));
+  });
+
+  test('a run that loops for ever is stopped, and fails its scenario', async () => {
+    const synthesized = synthesize();
+    // Every poll reads PENDING as not AVAILABLE and never counts: the bound no longer ends the loop.
+    const text = JSON.stringify(synthesized.definition).replace(/States\.MathAdd\(\$\.Image\.Polls, 1\)/g, 'States.MathAdd($.Image.Polls, 0)');
+    expect(text).not.toBe(JSON.stringify(synthesized.definition));
+    const problems = await runAll({ pipeline: 'managed', owner: synthesized.owner, maxPolls: synthesized.maxPolls }, JSON.parse(text), synthesized.tagger);
+    expect(outcomes['the image is not ready in time']).toMatchObject({ status: 'FAILED', error: 'RunawayExecution', cause: 'stopped after 1000 states entered' });
+    expect(problems['the image is not ready in time']).toContainEqual('polled exactly 12 times (the bound)');
   });
 
   test('a defect the checks must find: a roll-out that skips a fleet fails the happy path', async () => {

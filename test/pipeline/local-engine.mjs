@@ -38,6 +38,9 @@ function tasksAndWaits(definition) {
   return { tasks, waits };
 }
 
+/** The most states a run may enter before it is stopped as a loop that never ends. */
+const MAX_TRANSITIONS = 1000;
+
 export function localEngine(definition, tagger, base) {
   const { tasks, waits } = tasksAndWaits(definition);
   const handlers = {};
@@ -92,9 +95,16 @@ export function localEngine(definition, tagger, base) {
       },
     });
     let entered = 0;
+    let runaway = false;
     const counting = (async () => {
       for await (const event of execution.eventLogs) {
         if (event.type === 'StateEntered') entered++;
+        // A loop that never ends (a poll whose exit is broken): stop it here, far above the longest
+        // scenario's 60 states, rather than wait for the test's timeout.
+        if (entered > MAX_TRANSITIONS && !runaway) {
+          runaway = true;
+          execution.abort();
+        }
       }
     })();
     let outcome;
@@ -102,7 +112,9 @@ export function localEngine(definition, tagger, base) {
       await execution.result;
       outcome = { status: 'SUCCEEDED' };
     } catch (e) {
-      outcome = { status: 'FAILED', error: e.name, cause: e.message };
+      outcome = runaway
+        ? { status: 'FAILED', error: 'RunawayExecution', cause: `stopped after ${MAX_TRANSITIONS} states entered` }
+        : { status: 'FAILED', error: e.name, cause: e.message };
     }
     await counting.catch(() => undefined);
     outcome.transitions = entered;
