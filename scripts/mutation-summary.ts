@@ -11,12 +11,12 @@
  * `ignoreStatic` is on) are left out of both. This is Stryker's own "mutation score". When static
  * mutants were not run, the line before it says how many.
  *
- * Usage: ts-node scripts/mutation-summary.ts [reports/mutation/mutation.json]
+ * Usage: ts-node scripts/mutation-summary.ts [REPORT.json...] (default reports/mutation/mutation.json)
  */
 import * as fs from 'fs';
 
 /** The part of the report schema this script reads. */
-interface Report {
+export interface Report {
   readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>;
 }
 
@@ -56,14 +56,25 @@ export function summaryLine(c: Counts): string {
   return `mutation score: ${score.toFixed(1)}% (killed ${detected} of ${valid}, survived ${c.survived}, no coverage ${c.noCoverage})`;
 }
 
-function main(file: string): void {
-  if (!fs.existsSync(file)) {
-    console.error(`mutation-summary: ${file} not found (run 'npm run mutation' first)`);
-    process.exit(1);
-  }
-  const report = JSON.parse(fs.readFileSync(file, 'utf-8')) as Report;
+/**
+ * The files of several reports (the runs of the parts of lib/, `mutation:parts`) as one: a file's
+ * mutants are those of the last report that has the file.
+ */
+export function mergeFiles(reports: ReadonlyArray<Report>): Report['files'] {
+  return Object.assign({}, ...reports.map((r) => r.files));
+}
+
+function main(files: string[]): void {
+  const reports = files.map((file) => {
+    if (!fs.existsSync(file)) {
+      console.error(`mutation-summary: ${file} not found (run 'npm run mutation' first)`);
+      process.exit(1);
+    }
+    return JSON.parse(fs.readFileSync(file, 'utf-8')) as Report;
+  });
+  const byFile = mergeFiles(reports);
   const all: Mutant[] = [];
-  for (const [name, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, { mutants }] of Object.entries(byFile).sort(([a], [b]) => a.localeCompare(b))) {
     all.push(...mutants);
     const c = count(mutants);
     if (c.survived + c.noCoverage > 0) {
@@ -78,5 +89,5 @@ function main(file: string): void {
 }
 
 if (require.main === module) {
-  main(process.argv[2] ?? 'reports/mutation/mutation.json');
+  main(process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json']);
 }

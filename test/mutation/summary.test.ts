@@ -3,7 +3,7 @@
  * static mutants that `ignoreStatic` leaves out.
  */
 import { describe, expect, test } from 'vitest';
-import { count, Mutant, summaryLine } from '../../scripts/mutation-summary';
+import { count, mergeFiles, Mutant, summaryLine } from '../../scripts/mutation-summary';
 
 const of = (status: string, n: number, statusReason?: string): Mutant[] => Array.from({ length: n }, () => ({ status, statusReason }));
 
@@ -26,5 +26,14 @@ describe('the mutation score line', () => {
 
   test('an empty run scores 100%, not NaN', () => {
     expect(summaryLine(count([]))).toBe('mutation score: 100.0% (killed 0 of 0, survived 0, no coverage 0)');
+  });
+
+  test('the reports of the parts make one: every file once, a later report\'s over an earlier one\'s', () => {
+    const merged = mergeFiles([
+      { files: { 'lib/a.ts': { mutants: of('Survived', 1) }, 'lib/b.ts': { mutants: of('Killed', 2) } } },
+      { files: { 'lib/a.ts': { mutants: of('Killed', 1) }, 'lib/c.ts': { mutants: of('NoCoverage', 1) } } },
+    ]);
+    expect(Object.keys(merged).sort()).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/c.ts']);
+    expect(summaryLine(count(Object.values(merged).flatMap((f) => f.mutants)))).toBe('mutation score: 75.0% (killed 3 of 4, survived 0, no coverage 1)');
   });
 });
