@@ -19,7 +19,9 @@ import { configureTests } from './projenrc/tests';
 const CDK_DEV_VERSION = '2.257.0';
 /**
  * Oldest aws-cdk-lib whose CfnImageBuilder has rootVolumeConfig, softwaresToInstall and
- * softwaresToUninstall (checked against the published .d.ts of 2.246.0 and 2.247.0).
+ * softwaresToUninstall (checked against the published .d.ts of 2.246.0 and 2.247.0). When it changes,
+ * run `npx projen cdk-oldest-members` after compile: the boundary asks aws-cdk-lib's objects for the
+ * members this version gives their types (scripts/cdk-oldest-members.json).
  */
 const CDK_MIN_VERSION = '2.247.0';
 const CONSTRUCTS_VERSION = '10.5.1';

@@ -25,4 +25,13 @@ export function configureBuild(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/api-types.ts .jsii lib/private/api-types.generated.ts',
   });
   project.postCompileTask.prependSpawn(apiTypes);
+
+  // The members a value of an aws-cdk-lib or constructs type must have are those the OLDEST versions the
+  // peer ranges allow give it (a member added since must not refuse an older aws-cdk-lib's objects):
+  // read from those versions' assemblies (npm pack, so it needs the network) into a committed file that
+  // the api-types task reads. Run it when a peer minimum changes; the api-types task and a test say when.
+  project.addTask('cdk-oldest-members', {
+    description: 'Write scripts/cdk-oldest-members.json from the assemblies of the peer minimums of aws-cdk-lib and constructs (needs the network and .jsii)',
+    exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/cdk-oldest-members.ts .jsii',
+  });
 }

@@ -4,7 +4,9 @@
  * of the jsii assembly (`.jsii`) with its constructor, static methods and methods (parameters, whether
  * optional), each struct with its fields, each enum with its members, each behavioural interface with
  * its members; and, from the assemblies of aws-cdk-lib and constructs, the external structs those reach (their fields)
- * and the kind of every other external type they name.
+ * and the kind of every other external type they name, with the members a value of an external class or
+ * interface must have: those the current assembly and the oldest supported one (the peer minimum, whose
+ * members scripts/cdk-oldest-members.json holds, committed so that the build needs no network) both give it.
  *
  * Run after `jsii` (the `post-compile` task does): a new prop or method is in the table the day it is
  * written, and the build's drift check fails when the committed table differs from the assembly.
@@ -20,7 +22,7 @@ import * as zlib from 'zlib';
 const LOCAL = 'cdk-appstream.';
 
 /** Read an assembly, following jsii's gzip redirect. */
-function readAssembly(file: string): any {
+export function readAssembly(file: string): any {
   const text = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (text.schema === 'jsii/file-redirect') {
     const target = path.join(path.dirname(file), text.filename);
@@ -97,7 +99,61 @@ function localName(fqn: string): string {
   return fqn.startsWith(LOCAL) ? fqn.slice(LOCAL.length) : fqn;
 }
 
-export function apiTable(assembly: any, cdkAssembly: any): Record<string, any> {
+/**
+ * The members a value of an external class or interface (`fqn` in `types`, aws-cdk-lib's and
+ * constructs' types) carries: its own and its bases', sorted; undefined when the type is not there.
+ */
+export function externalMembers(fqn: string, types: Record<string, any>): string[] | undefined {
+  if (types[fqn] === undefined) {
+    return undefined;
+  }
+  const all = new Set<string>();
+  const up = [fqn];
+  while (up.length > 0) {
+    const u = types[up.shift()!];
+    if (u !== undefined) {
+      members(u).forEach((m) => all.add(m));
+      up.push(...(u.interfaces ?? []), ...(u.base ? [u.base] : []));
+    }
+  }
+  return [...all].sort();
+}
+
+/** The committed members of external types in the oldest supported aws-cdk-lib and constructs (scripts/cdk-oldest-members.ts writes it). */
+export const OLDEST_FILE = 'scripts/cdk-oldest-members.json';
+
+/** What scripts/cdk-oldest-members.json holds. */
+export interface OldestMembers {
+  /** The versions the members were read from: the peer dependencies' minimums. */
+  readonly versions: Record<string, string>;
+  /** Each external class or interface the table lists, with the members those versions give it. */
+  readonly members: Record<string, string[]>;
+}
+
+function versionsOf(oldest: OldestMembers): string {
+  return Object.entries(oldest.versions).map(([n, v]) => `${n} ${v}`).join(', ');
+}
+
+/** The oldest version of each peer dependency that package.json's peer ranges allow (`^2.247.0` → 2.247.0). */
+export function peerMinimums(packageJson: any): Record<string, string> {
+  return Object.fromEntries(['aws-cdk-lib', 'constructs'].map((n) => [n, String(packageJson.peerDependencies[n]).replace(/^[\^~>=\s]+/, '')]));
+}
+
+/** Why `oldest` does not fit the peer minimums of `packageJson`, with the command that regenerates it; undefined when it does. */
+export function staleOldest(oldest: OldestMembers, packageJson: any): string | undefined {
+  const want = peerMinimums(packageJson);
+  const wrong = Object.keys(want).filter((n) => oldest.versions[n] !== want[n]);
+  return wrong.length === 0
+    ? undefined
+    : `${OLDEST_FILE} holds the members of ${wrong.map((n) => `${n} ${oldest.versions[n] ?? '(none)'}`).join(' and ')}, but package.json's peer minimum is ${wrong.map((n) => `${n} ${want[n]}`).join(' and ')}: run \`npx projen cdk-oldest-members\` (it needs the network) and commit the file.`;
+}
+
+/**
+ * The table. `oldest` (scripts/cdk-oldest-members.json) narrows each external type's members to those
+ * the oldest supported versions give it too; without it (scripts/cdk-oldest-members.ts, which makes
+ * that file) the members are the current assembly's.
+ */
+export function apiTable(assembly: any, cdkAssembly: any, oldest?: OldestMembers): Record<string, any> {
   const table: Record<string, any> = {};
   const seen = new Set<string>();
   for (const [fqn, t] of Object.entries<any>(assembly.types)) {
@@ -165,18 +221,15 @@ export function apiTable(assembly: any, cdkAssembly: any): Record<string, any> {
     } else if (t.kind === 'enum') {
       table[fqn] = { kind: 'external-enum' };
     } else {
-      // The names its values carry, its bases' too: the check asks for one of them (not all: a member
-      // added after the oldest aws-cdk-lib the library supports must not refuse an older one's values).
-      const all = new Set<string>();
-      const up = [fqn];
-      while (up.length > 0) {
-        const u = cdkAssembly.types[up.shift()!];
-        if (u !== undefined) {
-          members(u).forEach((m) => all.add(m));
-          up.push(...(u.interfaces ?? []), ...(u.base ? [u.base] : []));
-        }
+      // The names its values carry, its bases' too, that the oldest aws-cdk-lib (and constructs) the
+      // library supports gives the type as well: a member added since must not refuse an older one's
+      // values (scripts/cdk-oldest-members.json holds those versions' members).
+      const now = externalMembers(fqn, cdkAssembly.types)!;
+      const then = oldest?.members[fqn];
+      if (oldest !== undefined && then === undefined) {
+        throw new Error(`${fqn} is not in ${OLDEST_FILE} (${versionsOf(oldest)}): run \`npx projen cdk-oldest-members\` (it needs the network) and commit the file.`);
       }
-      table[fqn] = { kind: 'external', members: [...all].sort() };
+      table[fqn] = { kind: 'external', members: then === undefined ? now : now.filter((m) => then.includes(m)) };
     }
   }
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
@@ -200,6 +253,11 @@ if (require.main === module) {
   const [jsiiFile = '.jsii', out = 'lib/private/api-types.generated.ts'] = process.argv.slice(2);
   const dependency = (name: string) => readAssembly(path.join(path.dirname(require.resolve(`${name}/package.json`)), '.jsii'));
   const cdk = { types: { ...dependency('constructs').types, ...dependency('aws-cdk-lib').types } };
-  fs.writeFileSync(out, render(apiTable(readAssembly(jsiiFile), cdk)));
+  const oldest: OldestMembers = JSON.parse(fs.readFileSync(OLDEST_FILE, 'utf8'));
+  const stale = staleOldest(oldest, JSON.parse(fs.readFileSync('package.json', 'utf8')));
+  if (stale !== undefined) {
+    throw new Error(stale);
+  }
+  fs.writeFileSync(out, render(apiTable(readAssembly(jsiiFile), cdk, oldest)));
   console.log(`wrote ${out}`);
 }

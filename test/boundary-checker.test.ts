@@ -7,6 +7,18 @@
  * checker is pinned whatever the API holds.
  */
 import * as cdk from 'aws-cdk-lib';
+import * as acmpca from 'aws-cdk-lib/aws-acmpca';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as lib from '../lib';
 import { API_TYPES } from '../lib/private/api-types.generated';
@@ -27,6 +39,15 @@ function msg(type: ApiType, value: unknown, param: Partial<ApiParam> = {}, where
 /** The value checking `value` as one parameter of `type` passes on. */
 function passed(type: ApiType, value: unknown): unknown {
   return checkArguments(AT, [{ name: 'x', type }], [value])[0];
+}
+
+/** A plain object with every member the table asks of a value of the external `type`, each a function. */
+function standIn(type: string): Record<string, unknown> {
+  const entry = API_TYPES[type];
+  if (entry?.kind !== 'external' || entry.members === undefined) {
+    throw new Error(`${type} is no external type with members`);
+  }
+  return Object.fromEntries(entry.members.map((m) => [m, () => undefined]));
 }
 
 /** Entries added to the table for this file, taken out after it. */
@@ -231,14 +252,98 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
 });
 
 describe('objects: what they must have', () => {
-  test('an aws-cdk-lib type: an object with one of its members passes, one with none but those every object has fails, a function with them passes', () => {
-    expect(msg('aws-cdk-lib.Duration', {})).toBe('P: x {} must be a Duration, not an object. Give a Duration.');
-    const enough = { toSeconds: () => 1 };
-    expect(passed('aws-cdk-lib.Duration', enough)).toBe(enough);
+  test('an aws-cdk-lib type: a stand-in lacking any of its members fails, naming the first three it lacks; those every object has are not asked', () => {
+    expect(msg('aws-cdk-lib.Duration', {})).toBe('P: x {} must be a Duration, not an object (it has no formatTokenToNumber, isUnresolved, minus). Give a Duration.');
+    expect(msg('aws-cdk-lib.Duration', { toSeconds: () => 1 })).toBe('P: x {} must be a Duration, not an object (it has no formatTokenToNumber, isUnresolved, minus). Give a Duration.');
+    expect(msg('aws-cdk-lib.aws_s3.IBucket', { bucketName: 'x' }))
+      .toBe('P: x {"bucketName":"x"} must be an s3.IBucket, not an object (it has no addEventNotification, addObjectCreatedNotification, addObjectRemovedNotification). Give an s3.IBucket.');
+    // Lacking one member, the last in order: named.
+    const bucket = standIn('aws-cdk-lib.aws_s3.IBucket');
+    delete bucket.with;
+    expect(msg('aws-cdk-lib.aws_s3.IBucket', bucket)).toMatch(/^P: x \{.*\} must be an s3\.IBucket, not an object \(it has no with\)\. Give an s3\.IBucket\.$/);
+    // A function may be one (aws-cdk-lib's types are not this library's): its members are asked all the same.
+    expect(msg('aws-cdk-lib.aws_iam.IPrincipal', Object.assign(function principal() { return 1; }, { grantPrincipal: {} })))
+      .toBe('P: x [function principal] must be an iam.IPrincipal, not a function (it has no addToPrincipalPolicy, assumeRoleAction, policyFragment). Give an iam.IPrincipal.');
     const grantable = Object.assign(() => undefined, { grantPrincipal: {} });
     expect(passed('aws-cdk-lib.aws_iam.IGrantable', grantable)).toBe(grantable);
+    // toString, which every object has, is a member of Duration but says nothing of one: an object
+    // without a prototype, which lacks it, passes with the others.
+    expect(API_TYPES['aws-cdk-lib.Duration']).toMatchObject({ members: expect.arrayContaining(['toString']) });
+    const duration = Object.assign(Object.create(null), standIn('aws-cdk-lib.Duration'));
+    delete duration.toString;
+    expect('toString' in duration).toBe(false);
+    expect(passed('aws-cdk-lib.Duration', duration)).toBe(duration);
     const any = {};
     expect(passed('ZzNoMembers', any)).toBe(any);
+  });
+
+  test('an aws-cdk-lib type: a stand-in with every member the table asks passes as it is, its properties unchecked', () => {
+    const bucket = { ...standIn('aws-cdk-lib.aws_s3.IBucket'), bucketName: 5 };
+    expect(passed('aws-cdk-lib.aws_s3.IBucket', bucket)).toBe(bucket);
+  });
+
+  test('real aws-cdk-lib objects pass: s3.Bucket.fromBucketName(), ec2.Vpc.fromVpcAttributes(), Duration.minutes()', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'S');
+    const bucket = s3.Bucket.fromBucketName(stack, 'B', 'acme-bucket');
+    expect(passed('aws-cdk-lib.aws_s3.IBucket', bucket)).toBe(bucket);
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'V', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-1'] });
+    expect(passed('aws-cdk-lib.aws_ec2.IVpc', vpc)).toBe(vpc);
+    expect(passed('aws-cdk-lib.aws_ec2.ISubnet', vpc.privateSubnets[0])).toBe(vpc.privateSubnets[0]);
+    const minutes = cdk.Duration.minutes(5);
+    expect(passed('aws-cdk-lib.Duration', minutes)).toBe(minutes);
+  });
+
+  test('a real object of every aws-cdk-lib and constructs class and interface the table lists passes, defined and imported', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'S', { env: { account: '123456789012', region: 'us-east-1' } });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const target = new appscaling.ScalableTarget(stack, 'Target', {
+      serviceNamespace: appscaling.ServiceNamespace.APPSTREAM, resourceId: 'fleet/f', scalableDimension: 'appstream:fleet:DesiredCapacity', minCapacity: 1, maxCapacity: 2,
+    });
+    const metric = new cloudwatch.Metric({ namespace: 'AWS/AppStream', metricName: 'CapacityUtilization' });
+    const pass = new sfn.Pass(stack, 'Pass');
+    const samples: Record<string, unknown[]> = {
+      'aws-cdk-lib.Duration': [cdk.Duration.minutes(5), cdk.Duration.seconds(cdk.Token.asNumber({ Ref: 'P' }))],
+      'aws-cdk-lib.SecretValue': [cdk.SecretValue.unsafePlainText('x'), cdk.SecretValue.secretsManager('s')],
+      'aws-cdk-lib.Size': [cdk.Size.gibibytes(1)],
+      'aws-cdk-lib.TimeZone': [cdk.TimeZone.EUROPE_LONDON, cdk.TimeZone.of('Etc/UTC')],
+      'aws-cdk-lib.aws_acmpca.ICertificateAuthority': [acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'Ca', 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/1')],
+      'aws-cdk-lib.aws_applicationautoscaling.ScalableTarget': [target],
+      'aws-cdk-lib.aws_applicationautoscaling.Schedule': [appscaling.Schedule.rate(cdk.Duration.hours(1)), appscaling.Schedule.cron({ hour: '8' })],
+      'aws-cdk-lib.aws_applicationautoscaling.StepScalingPolicy': [target.scaleOnMetric('Steps', { metric, scalingSteps: [{ upper: 10, change: -1 }, { lower: 50, change: +1 }] })],
+      'aws-cdk-lib.aws_cloudwatch.IMetric': [metric, new cloudwatch.MathExpression({ expression: 'm', usingMetrics: { m: metric } })],
+      'aws-cdk-lib.aws_ec2.Connections': [new ec2.Connections()],
+      'aws-cdk-lib.aws_ec2.IInterfaceVpcEndpoint': [
+        vpc.addInterfaceEndpoint('Endpoint', { service: ec2.InterfaceVpcEndpointAwsService.APPSTREAM_STREAMING }),
+        ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'ImportedEndpoint', { vpcEndpointId: 'vpce-1', port: 443 }),
+      ],
+      'aws-cdk-lib.aws_ec2.ISecurityGroup': [new ec2.SecurityGroup(stack, 'Sg', { vpc }), ec2.SecurityGroup.fromSecurityGroupId(stack, 'ImportedSg', 'sg-1')],
+      'aws-cdk-lib.aws_ec2.ISubnet': [vpc.publicSubnets[0], vpc.isolatedSubnets[0] ?? vpc.publicSubnets[1], ec2.Subnet.fromSubnetId(stack, 'ImportedSubnet', 'subnet-1')],
+      'aws-cdk-lib.aws_ec2.IVpc': [vpc, ec2.Vpc.fromVpcAttributes(stack, 'ImportedVpc', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'] })],
+      'aws-cdk-lib.aws_ec2.SubnetFilter': [ec2.SubnetFilter.byIds(['subnet-1']), ec2.SubnetFilter.availabilityZones(['us-east-1a'])],
+      'aws-cdk-lib.aws_events.Schedule': [events.Schedule.rate(cdk.Duration.hours(1)), events.Schedule.expression('cron(0 8 * * ? *)')],
+      'aws-cdk-lib.aws_iam.IGrantable': [new iam.ServicePrincipal('appstream.amazonaws.com'), new iam.User(stack, 'User')],
+      'aws-cdk-lib.aws_iam.IPrincipal': [new iam.ServicePrincipal('appstream.amazonaws.com'), new iam.AccountRootPrincipal(), new iam.ArnPrincipal('arn:aws:iam::123456789012:user/u')],
+      'aws-cdk-lib.aws_iam.IRole': [
+        new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com') }),
+        iam.Role.fromRoleArn(stack, 'ImportedRole', 'arn:aws:iam::123456789012:role/r'),
+        iam.Role.fromRoleName(stack, 'NamedRole', 'r'),
+      ],
+      'aws-cdk-lib.aws_s3.IBucket': [new s3.Bucket(stack, 'Bucket'), s3.Bucket.fromBucketName(stack, 'ImportedBucket', 'acme-bucket'), s3.Bucket.fromBucketArn(stack, 'ArnBucket', 'arn:aws:s3:::acme-bucket')],
+      'aws-cdk-lib.aws_secretsmanager.ISecret': [new secretsmanager.Secret(stack, 'Secret'), secretsmanager.Secret.fromSecretNameV2(stack, 'ImportedSecret', 's')],
+      'aws-cdk-lib.aws_sns.ITopic': [new sns.Topic(stack, 'Topic'), sns.Topic.fromTopicArn(stack, 'ImportedTopic', 'arn:aws:sns:us-east-1:123456789012:t')],
+      'aws-cdk-lib.aws_ssm.StringParameter': [new ssm.StringParameter(stack, 'Parameter', { stringValue: 'v' })],
+      'aws-cdk-lib.aws_stepfunctions.IChainable': [pass, sfn.Chain.start(new sfn.Pass(stack, 'First')), new sfn.Parallel(stack, 'Parallel')],
+      'aws-cdk-lib.aws_stepfunctions.StateMachine': [new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(pass) })],
+      'constructs.Construct': [new Construct(stack, 'Construct'), stack],
+      'constructs.IConstruct': [stack, new Construct(stack, 'Other')],
+    };
+    const listed = Object.keys(API_TYPES).filter((t) => API_TYPES[t].kind === 'external' && (API_TYPES[t] as { members?: unknown }).members !== undefined && !t.startsWith('Zz'));
+    expect(Object.keys(samples).sort()).toEqual(listed.sort());
+    for (const [type, values] of Object.entries(samples)) {
+      for (const value of values) {
+        expect(msg(type, value), type).toBe('passed');
+      }
+    }
   });
 
   test('a type not in the table takes any object, and nothing else', () => {

@@ -387,6 +387,14 @@ describe('ImageSource.recipe: the rules', () => {
       .toThrow('ImageSource.recipe(): options is required. Give an object with the fields of ImageRecipeBuilderOptions, at least instanceType (the builder and the bounds of each part of the build).');
   });
 
+  test('fails a bucket from plain JavaScript that has only some of an s3.IBucket\'s members, naming those it lacks', () => {
+    expect(() => new ImagePipeline(stack, 'P', {
+      source: ImageSource.recipe(recipe(), { instanceType: InstanceType.STANDARD_MEDIUM, enableDefaultInternetAccess: true, bucket: { bucketName: 'x' } as any }),
+      imageNamePrefix: 'C',
+    })).toThrow('ImageSource.recipe(): options.bucket {"bucketName":"x"} must be an s3.IBucket, not an object (it has no addEventNotification, addObjectCreatedNotification, addObjectRemovedNotification). '
+      + "Give an s3.IBucket (the bucket the requests go to, and the agent's logs).");
+  });
+
   test('fails something that is not a recipe', () => {
     expect(() => new ImagePipeline(stack, 'Pipeline', { source: ImageSource.recipe('Crm' as any, { instanceType: InstanceType.STANDARD_MEDIUM }), imageNamePrefix: 'Crm' }))
       .toThrow('ImageSource.recipe(): recipe "Crm" must be an ImageRecipe, not a string. Use ImageRecipe.linux(), ImageRecipe.windows() (the recipe (ImageRecipe.windows() or ImageRecipe.linux())).');

@@ -5,6 +5,7 @@
  */
 import { App, Aws, CfnParameter, Duration, Fn, Lazy, NestedStack, SecretValue, Size, Stack, Stage, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -367,7 +368,7 @@ describe('false acceptances', () => {
 
   describe('enums and late values', () => {
     test('fails a certificate-based auth status outside the enum, given from JavaScript', () => {
-      const ca = { certificateAuthorityArn: 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555' };
+      const ca = acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'Ca', 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555');
       expect(() => directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: js('ON') } })).toThrow(/certificateBasedAuth\.status "ON" must be a member of CertificateBasedAuthStatus \(ENABLED, ENABLED_NO_DIRECTORY_LOGIN_FALLBACK, DISABLED\)/);
       directory({ certificateBasedAuth: { certificateAuthority: js(ca), status: CertificateBasedAuthStatus.DISABLED } }, 'Ok', new Stack(app, 'Other'));
     });

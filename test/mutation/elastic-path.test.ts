@@ -15,6 +15,7 @@ import {
   AccessEndpoint, AppBlock, AppBlockBuilder, AppBlockBuilderProps, AppBlockPackaging, AppBlockProps, AppBlockScript, Application, ApplicationProps,
   FleetPlatform, InstanceFamily, InstanceType, S3Location,
 } from '../../lib';
+import { API_TYPES } from '../../lib/private/api-types.generated';
 import { S3_BUCKET_FORMAT } from '../../lib/private/rules';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -24,6 +25,10 @@ const ARN_RULE = 'must be an ARN in an AWS partition (pattern ^arn:aws(?:\\-cn|\
 const BUCKET_FIX = 'Give the name of an S3 bucket: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.';
 const KEY_FIX = "Give the key of the object in the bucket, such as 'apps/notepadpp.vhdx' (AppStream needs a key for this location).";
 const js = (x: unknown) => x as any;
+const BUCKET = API_TYPES['aws-cdk-lib.aws_s3.IBucket'];
+const BUCKET_MEMBERS = BUCKET.kind === 'external' ? BUCKET.members ?? [] : [];
+/** A stand-in for an s3.IBucket from plain JavaScript: every member the boundary asks of one (each a function), then `own`. */
+const bucketStandIn = (own: Record<string, unknown>) => js({ ...Object.fromEntries(BUCKET_MEMBERS.map((m) => [m, () => undefined])), ...own });
 
 let app: App;
 let stack: Stack;
@@ -106,7 +111,7 @@ describe('S3Location', () => {
   });
 
   test('a policy added without a dependable, or a dependable without an added statement, warns and adds no dependency', () => {
-    const fake = (result: iam.AddToResourcePolicyResult) => js({
+    const fake = (result: iam.AddToResourcePolicyResult) => bucketStandIn({
       bucketName: 'fake-bucket', addToResourcePolicy: () => result, arnForObjects: (k: string) => `arn:aws:s3:::fake-bucket/${k}`,
     });
     const dependable = new Construct(stack, 'Dependable');
@@ -130,9 +135,13 @@ describe('S3Location', () => {
 
   test('each problem of the bucket, whole', () => {
     expect(() => block({ source: S3Location.fromBucket(undefined as any, 'k') }, 'A')).toThrow('S3Location.fromBucket(): bucket is required. Give an s3.IBucket (the bucket).');
+    // Lacking members of an s3.IBucket, it is refused where it is given; with all of them but one not a
+    // function, or a name that is no string, where it is bound.
     expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 'b-b' }), 'k') }, 'B'))
-      .toThrow("AppBlock 'Stack/B': source bucket {\"bucketName\":\"b-b\"} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
-    expect(() => block({ source: S3Location.fromBucket(js({ bucketName: 5, addToResourcePolicy: () => ({ statementAdded: false }) }), 'k') }, 'C'))
+      .toThrow('S3Location.fromBucket(): bucket {"bucketName":"b-b"} must be an s3.IBucket, not an object (it has no addEventNotification, addObjectCreatedNotification, addObjectRemovedNotification). Give an s3.IBucket (the bucket).');
+    expect(() => block({ source: S3Location.fromBucket(bucketStandIn({ bucketName: 'b-b', addToResourcePolicy: 5 }), 'k') }, 'B2'))
+      .toThrow("AppBlock 'Stack/B2': source bucket {\"addToResourcePolicy\":5,\"bucketName\":\"b-b\"} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
+    expect(() => block({ source: S3Location.fromBucket(bucketStandIn({ bucketName: 5, addToResourcePolicy: () => ({ statementAdded: false }) }), 'k') }, 'C'))
       .toThrow("AppBlock 'Stack/C': source bucket {\"bucketName\":5} is not of the expected type. Give an s3.IBucket: an s3.Bucket defined in the app, or one imported with s3.Bucket.fromBucketName().");
     expect(() => block({ source: S3Location.fromBucketName(undefined as any, 'k') }, 'D')).toThrow("S3Location.fromBucketName(): bucketName is required. Give a string (the bucket's name).");
     expect(() => block({ source: S3Location.fromBucketName('My_Bucket', 'k') }, 'E'))
