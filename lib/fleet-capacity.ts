@@ -40,7 +40,7 @@ export class FleetCapacity {
    * @param options the desired sessions and the sessions per instance
    */
   public static sessions(options: MultiSessionCapacityOptions): FleetCapacity {
-    return new FleetCapacity(undefined, options?.desiredSessions, options?.maxSessionsPerInstance);
+    return new FleetCapacity(undefined, options.desiredSessions, options.maxSessionsPerInstance);
   }
 
   /**

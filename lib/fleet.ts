@@ -759,7 +759,8 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     Object.defineProperty(this, FLEET_SYMBOL, { value: true });
     const v = new Validator(this, 'Fleet');
 
-    const fleetType = v.oneOf('fleetType', props.fleetType, Object.values(FleetType), 'Use FleetType.ON_DEMAND or FleetType.ALWAYS_ON.') ?? FleetType.ON_DEMAND;
+    // A FleetType member or a token: the public boundary checked it.
+    const fleetType = props.fleetType ?? FleetType.ON_DEMAND;
     const name = resourceName(v, 'fleetName', props.fleetName, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, { fleetType });
     checkLabels(v, props);
     const image = bindImage(v, props.image);
@@ -940,7 +941,6 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
 
   public scaleOnDemand(id: string, props: FleetDemandScalingProps = {}): FleetDemandScalingPolicies {
     const v = Validator.of(this.fleet);
-    props = props ?? {};
     const percent = (property: string, value: number | undefined, fallback: number): number => {
       const given = value ?? fallback;
       if (!cdk.Token.isUnresolved(given) && !(given > 0 && given <= 100)) {

@@ -87,7 +87,7 @@ abstract class OwnLocation extends S3Location {
 }
 
 /** The one statement per bucket that lets AppStream read the objects of this library's locations, and what it covers. */
-const readStatements = new WeakMap<s3.IBucket, { statement: iam.PolicyStatement; keys: Set<string>; dependable: IDependable }>();
+const readStatements = new WeakMap<s3.IBucket, { statement: iam.PolicyStatement; dependable: IDependable }>();
 
 class BucketLocation extends OwnLocation {
   constructor(private readonly bucket: s3.IBucket, private readonly key: string | undefined) {
@@ -123,10 +123,8 @@ class BucketLocation extends OwnLocation {
 function allowRead(bucket: s3.IBucket, key: string): IDependable | undefined {
   const known = readStatements.get(bucket);
   if (known) {
-    if (!known.keys.has(key)) {
-      known.keys.add(key);
-      known.statement.addResources(bucket.arnForObjects(key));
-    }
+    // A key given twice is one resource: a statement keeps each of its resources once.
+    known.statement.addResources(bucket.arnForObjects(key));
     return known.dependable;
   }
   const statement = new iam.PolicyStatement({
@@ -139,7 +137,7 @@ function allowRead(bucket: s3.IBucket, key: string): IDependable | undefined {
   if (!result.statementAdded || !result.policyDependable) {
     return undefined;
   }
-  readStatements.set(bucket, { statement, keys: new Set([key]), dependable: result.policyDependable });
+  readStatements.set(bucket, { statement, dependable: result.policyDependable });
   return result.policyDependable;
 }
 

@@ -464,7 +464,7 @@ export class Stack extends StackBase {
       stackName: this.stackName,
       userName: u.userName,
       authenticationType: u.authenticationType,
-      sendEmailNotification: options?.sendEmailNotification,
+      sendEmailNotification: options.sendEmailNotification,
     });
     // The user's name is no reference (a user has no attribute for it): the user's L1 must come first.
     dependsOn(association, resourceOf(u));
@@ -479,7 +479,7 @@ export class Stack extends StackBase {
    * @param options the entitlement's options
    */
   public addEntitlement(id: string, options: EntitlementOptions): Entitlement {
-    return new Entitlement(this, id, { ...Validator.of(this).required('addEntitlement() options', options, 'Give at least appVisibility and attributes.'), stack: this });
+    return new Entitlement(this, id, { ...options, stack: this });
   }
 
   /**
@@ -528,11 +528,9 @@ function userSettings(v: Validator, given: UserSetting[] | undefined): appstream
   }
   v.count('userSettings', settings.length, USER_SETTINGS, 'setting', 'Give at least one setting, or leave userSettings out (every action is then enabled).');
   const seen = new Map<string, number>();
+  // Each a UserSetting with its action: the public boundary checked the list.
   return settings.map((setting, i) => {
     const property = `userSettings[${i}]`;
-    if (!setting || !setting.action) {
-      return v.fail(property, undefined, 'is empty', 'Give UserSetting.enable(action) or UserSetting.disable(action).');
-    }
     const action = setting.action.name;
     if (!cdk.Token.isUnresolved(action)) {
       const first = seen.get(action);
@@ -567,11 +565,9 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
     return undefined;
   }
   const seen = new Map<string, number>();
+  // Each a StorageConnector with its type: the public boundary checked the list.
   return connectors.map((connector, i) => {
     const property = `storageConnectors[${i}]`;
-    if (!connector || !connector.connectorType) {
-      return v.fail(property, undefined, 'is empty', 'Give StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
-    }
     const type = connector.connectorType;
     if (!cdk.Token.isUnresolved(type)) {
       const first = seen.get(type);
@@ -583,7 +579,7 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
         v.fail(`${property}.connectorType`, type, `is not a connector type (${STORAGE_CONNECTOR_TYPES.join(', ')})`, 'Use StorageConnector.homeFolders(), StorageConnector.googleDrive() or StorageConnector.oneDrive().');
       }
     }
-    const domains = v.list(`${property}.domains`, connector.domains, 'Give a list of domains, such as one holding example.com.') ?? [];
+    const domains = connector.domains ?? [];
     if (domains.length > 0 && !cdk.Token.isUnresolved(type) && !STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.includes(type)) {
       v.fail(`${property}.domains`, undefined, `are only for ${STORAGE_CONNECTOR_TYPES_WITH_DOMAINS.join(' and ')} connectors, not ${type}`, 'Leave the domains out.');
     }
@@ -645,7 +641,7 @@ function checkUserPool(v: Validator, user: IUser): void {
     }
   }
   const type = user.authenticationType;
-  if (typeof type === 'string' && !cdk.Token.isUnresolved(type) && type !== USER_AUTHENTICATION_TYPES[0]) {
+  if (!cdk.Token.isUnresolved(type) && type !== USER_AUTHENTICATION_TYPES[0]) {
     v.warn('userNotInUserPool', v.message('addUser()', user.node.path,
       `has authentication type ${type}, but stacks take user-pool users (USERPOOL) only: AppStream documents the association for users of the user pool`,
       'Give SAML and directory users access through their identity provider or an entitlement instead, or acknowledge this warning.'));

@@ -33,7 +33,7 @@ export class UserAction {
    * @param name the action, as the API names it, for example `FILE_UPLOAD`
    */
   public static of(name: string): UserAction {
-    if (!Token.isUnresolved(name) && (typeof name !== 'string' || name.length === 0)) {
+    if (!Token.isUnresolved(name) && name.length === 0) {
       throw new Error(`UserAction.of(): action ${showValue(name)} must not be empty. Give an action as the API names it, such as FILE_UPLOAD.`);
     }
     return new UserAction(name);
@@ -79,7 +79,7 @@ export class UserSetting {
    * @param options the maximum length, for a clipboard action
    */
   public static enable(action: UserAction, options: UserSettingOptions = {}): UserSetting {
-    return new UserSetting(action, 'ENABLED', options?.maximumLength);
+    return new UserSetting(action, 'ENABLED', options.maximumLength);
   }
 
   /**

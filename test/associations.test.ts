@@ -2,7 +2,7 @@
  * What an association needs of its two sides: a user of the user pool of the stack's own account and
  * Region (a user pool is per Region), and an entitlement of an AppStream Stack.
  */
-import { App, Stack as CdkStack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack as CdkStack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
@@ -43,8 +43,8 @@ describe('users of another Region or account', () => {
 
 describe('users that are not user-pool users', () => {
   class SamlUser extends Construct implements IUser {
-    public readonly userName = 'bob@example.com';
-    public readonly authenticationType = 'SAML';
+    public readonly userName: string = 'bob@example.com';
+    public readonly authenticationType: string = 'SAML';
     public readonly stack: CdkStack;
     public readonly env;
     constructor(scope: CdkStack, id: string) {
@@ -68,7 +68,33 @@ describe('users that are not user-pool users', () => {
     const stack = new CdkStack(new App(), 'S');
     new Stack(stack, 'AppStack').addUser(new SamlUser(stack, 'Bob'));
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
-    expect(warnings).toContainEqual(expect.stringMatching(/^Stack 'S\/AppStack': addUser\(\) "S\/Bob" has authentication type SAML, but stacks take user-pool users \(USERPOOL\) only.*\[ack: cdk-appstream:stack:userNotInUserPool\]$/));
+    expect(warnings).toEqual([
+      "Stack 'S/AppStack': addUser() \"S/Bob\" has authentication type SAML, but stacks take user-pool users (USERPOOL) only: AppStream documents the association for users of the user pool. "
+      + 'Give SAML and directory users access through their identity provider or an entitlement instead, or acknowledge this warning. [ack: cdk-appstream:stack:userNotInUserPool]',
+    ]);
+  });
+
+  test('a user whose authentication type or name is known only at deployment is not judged; a known bad name fails', () => {
+    const stack = new CdkStack(new App(), 'S');
+    const appStack = new Stack(stack, 'AppStack');
+    const type = new CfnParameter(stack, 'Type').valueAsString;
+    class Other extends SamlUser {
+      public readonly authenticationType = type;
+    }
+    appStack.addUser(new Other(stack, 'Carol'));
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    class Nameless extends SamlUser {
+      public readonly userName = 'b'.repeat(129);
+    }
+    expect(() => appStack.addUser(new Nameless(stack, 'Dan'))).toThrow(/^Stack 'S\/AppStack': addUser\(\) "b+…" \(129 characters\) must be at most 128 characters long \(it is 129\)\. Give a user whose name is their email address\.$/);
+  });
+
+  test('an imported user is not judged by the stack it is imported in: it names a user of the pool where it is added', () => {
+    const app = new App();
+    const users = new CdkStack(app, 'Users', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const access = new CdkStack(app, 'Access', { env: { account: '123456789012', region: 'us-east-1' } });
+    new Stack(access, 'AppStack').addUser(User.fromUserName(users, 'Alice', 'alice@example.com'));
+    Template.fromStack(access).hasResourceProperties('AWS::AppStream::StackUserAssociation', { UserName: 'alice@example.com' });
   });
 });
 

@@ -279,6 +279,17 @@ describe('AppBlock', () => {
     expect(warnings().join('\n')).toMatch(/source: the app block builder uploads the new package to the bucket, whose policy is yours to set.*\[ack: cdk-appstream:appBlock:packageUploadPolicyNotManaged\]/);
   });
 
+  test('an APPSTREAM2 block whose bucket is given by name, without a key: the warning names the bucket, or not when its name is a token', () => {
+    block({ source: S3Location.fromBucketName('apps-bucket') });
+    const token = new CfnParameter(stack, 'AppsBucket').valueAsString;
+    block({ source: S3Location.fromBucketName(token) }, 'ByToken');
+    const upload = warnings().filter((w) => w.includes('packageUploadPolicyNotManaged'));
+    expect(upload).toEqual([
+      "source: the app block builder uploads the new package to the bucket 'apps-bucket', whose policy is yours to set: give the service principal appstream.amazonaws.com the access the AppStream docs ask for uploading app block packages (https://docs.aws.amazon.com/appstream2/latest/developerguide/s3-permissions.html). [ack: cdk-appstream:appBlock:packageUploadPolicyNotManaged]",
+      'source: the app block builder uploads the new package to the bucket, whose policy is yours to set: give the service principal appstream.amazonaws.com the access the AppStream docs ask for uploading app block packages (https://docs.aws.amazon.com/appstream2/latest/developerguide/s3-permissions.html). [ack: cdk-appstream:appBlock:packageUploadPolicyNotManaged]',
+    ]);
+  });
+
   test('fails a CUSTOM block without a source key, and a script without one', () => {
     expect(() => block({ source: S3Location.fromBucket(bucket), packaging: AppBlockPackaging.custom({ setupScript: script() }) }))
       .toThrow(/AppBlock 'Stack\/Block': source key is required\. Give the key of the object in the bucket/);
@@ -296,6 +307,15 @@ describe('AppBlock', () => {
     expect(appStream[0].Resource.map((r: any) => r['Fn::Join'][1][1])).toEqual(['/apps/notepadpp.vhdx', '/scripts/setup.ps1', '/icons/notepadpp.png']);
     const sids = statements.map((st: any) => st.Sid).filter((sid: unknown) => sid !== undefined);
     expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  test('a key that several locations share is one resource of the statement', () => {
+    block({ packaging: AppBlockPackaging.custom({ setupScript: script() }) });
+    block({ packaging: AppBlockPackaging.custom({ setupScript: script() }) }, 'Again');
+    const statements = Object.values(Template.fromStack(stack).findResources('AWS::S3::BucketPolicy'))[0].Properties.PolicyDocument.Statement;
+    const appStream = statements.filter((st: any) => st.Principal?.Service === 'appstream.amazonaws.com');
+    expect(appStream).toHaveLength(1);
+    expect(appStream[0].Resource.map((r: any) => r['Fn::Join'][1][1])).toEqual(['/apps/notepadpp.vhdx', '/scripts/setup.ps1']);
   });
 
   test.each([

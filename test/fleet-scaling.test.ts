@@ -161,6 +161,20 @@ describe('scaleOnDemand', () => {
     expect(Object.keys(all)).toHaveLength(3);
   });
 
+  test('percentages: 100 passes; 0, over 100, and a scale-in threshold not below the scale-out one fail, each naming its option', () => {
+    fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', { scaleOutUtilizationPercent: 100, scaleOutPercent: 100, scaleInPercent: 100 });
+    const at = (id: string) => {
+      stack = new Stack(app, id);
+      return fleet().autoScaleCapacity({ maxCapacity: 10 });
+    };
+    expect(() => at('A').scaleOnDemand('Demand', { scaleInUtilizationPercent: 0 }))
+      .toThrow("Fleet 'A/Fleet': scaleOnDemand().scaleInUtilizationPercent 0 must be more than 0 and at most 100. Give a percentage, or leave it out for 25.");
+    expect(() => at('B').scaleOnDemand('Demand', { scaleOutPercent: 101 }))
+      .toThrow("Fleet 'B/Fleet': scaleOnDemand().scaleOutPercent 101 must be more than 0 and at most 100. Give a percentage, or leave it out for 25.");
+    expect(() => at('C').scaleOnDemand('Demand', { scaleOutUtilizationPercent: 60, scaleInUtilizationPercent: 60 }))
+      .toThrow("Fleet 'C/Fleet': scaleOnDemand().scaleInUtilizationPercent 60 is not below scaleOutUtilizationPercent (60). Give a scale-in threshold below the scale-out one, or the fleet would scale out and in at once.");
+  });
+
   test('every threshold, step, period count and cooldown can be given', () => {
     fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', {
       scaleOutUtilizationPercent: 80,

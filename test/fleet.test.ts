@@ -528,6 +528,15 @@ describe('platform', () => {
   test('fails to be silent on a platform the library does not know, and passes a token', () => {
     fleet({ platform: FleetPlatform.of('WINDOWS_SERVER_2031') });
     fleet({ platform: FleetPlatform.of(param('Platform')) }, 'F2');
-    expect(warnings()).toEqual([expect.stringMatching(/^platform 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for fleets .*\[ack: cdk-appstream:fleet:unknownPlatform\]$/)]);
+    expect(warnings()).toEqual([expect.stringMatching(/^platform 'WINDOWS_SERVER_2031' is not one of the platforms this library knows for fleets \(FleetPlatform\.WINDOWS, FleetPlatform\.[A-Z0-9_]+(, FleetPlatform\.[A-Z0-9_]+)*\); .*\[ack: cdk-appstream:fleet:unknownPlatform\]$/)]);
+  });
+
+  test('warns, naming the prop, in a region whose CloudFormation has no Platform for fleets', () => {
+    const cn = new Stack(new App(), 'China', { env: { account: '123456789012', region: 'cn-northwest-1' } });
+    new Fleet(cn, 'Fleet', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM, platform: FleetPlatform.WINDOWS_SERVER_2019 });
+    new Fleet(cn, 'Plain', { image: Image.fromName('MyImage'), instanceType: InstanceType.STANDARD_MEDIUM });
+    const notInRegion = (path: string) => Annotations.fromStack(cn).findWarning(path, Match.stringLikeRegexp('propertyNotInRegion')).map((w) => String(w.entry.data));
+    expect(notInRegion('/China/Fleet')).toEqual([expect.stringMatching(/^CloudFormation in cn-northwest-1 does not offer AWS::AppStream::Fleet\.Platform .*Leave platform out in cn-northwest-1.*Platform \(set by platform\)/)]);
+    expect(notInRegion('/China/Plain')).toEqual([]);
   });
 });

@@ -307,7 +307,8 @@ describe('rules', () => {
     });
     test('fail an uppercase embed domain (cfn-lint refuses it), a URL as a domain, 21 domains and an empty list', () => {
       expect(() => appStack({ embedHostDomains: ['Portal.Example.com'] }, 'A')).toThrow(/embedHostDomains\[0\] "Portal.Example.com" must be a lowercase domain name .*\(portal.example.com\)/);
-      expect(() => appStack({ embedHostDomains: ['https://portal.example.com'] }, 'B')).toThrow(/embedHostDomains\[0\]/);
+      // A lowercase value that breaks the pattern is not offered a lowercase version of itself.
+      expect(() => appStack({ embedHostDomains: ['https://portal.example.com'] }, 'B')).toThrow(/embedHostDomains\[0\] .*\. Give a lowercase domain name, without scheme or path, such as portal\.example\.com\.$/);
       expect(() => appStack({ embedHostDomains: Array.from({ length: 21 }, (_, i) => `p${i}.example.com`) }, 'C')).toThrow(/embedHostDomains must have at most 20 domains/);
       expect(() => appStack({ embedHostDomains: [] }, 'D')).toThrow(/embedHostDomains must have at least 1 domain/);
     });
