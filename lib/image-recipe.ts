@@ -294,7 +294,7 @@ export class ImageRecipe {
       const entry: Record<string, string> = { name, absoluteAppPath: appPath };
       for (const key of ['displayName', 'absoluteIconPath', 'absoluteManifestPath', 'workingDirectory', 'launchParameters'] as const) {
         const value = app[key];
-        if (value !== undefined && value !== null) {
+        if (value !== undefined) {
           v.string(`${property}.${key}`, value, IMAGE_ASSISTANT_OPTION_VALUE, `Give the ${key}, or leave it out.`);
           entry[key] = value;
         }
@@ -303,11 +303,12 @@ export class ImageRecipe {
     });
     duplicates(v, 'recipe.applications', applications.map((a) => a.name), 'application name', 'Give each application its own name: the Image Assistant refuses a name twice.');
 
-    if (props.defaultProfile !== undefined && props.defaultProfile !== null && !windows) {
+    // The props passed the public boundary, which made their nulls absent.
+    if (props.defaultProfile !== undefined && !windows) {
       v.fail('recipe.defaultProfile', undefined, 'is a Windows operation (update-default-profile); the Image Assistant of Linux builders has none',
         'Leave defaultProfile out of a Linux recipe, or use ImageRecipe.windows().');
     }
-    if (props.defaultProfile?.profile !== undefined && props.defaultProfile.profile !== null) {
+    if (props.defaultProfile?.profile !== undefined) {
       v.string('recipe.defaultProfile (DefaultProfile.ofUser)', props.defaultProfile.profile, IMAGE_ASSISTANT_OPTION_VALUE,
         'Give the user as <domain>\\<user>, or .\\<user> for a local one, or use DefaultProfile.templateUser().');
     }
@@ -318,13 +319,8 @@ export class ImageRecipe {
     }
     licensed.forEach((n, i) => v.string(`recipe.licenseIncludedApplications[${i}]`, n, SOFTWARE_NAME, 'Give the name of a license-included application.'));
 
-    const image: Record<string, any> = {};
-    if (props.imageDisplayName !== undefined && props.imageDisplayName !== null) {
-      image.displayName = props.imageDisplayName;
-    }
-    if (props.imageDescription !== undefined && props.imageDescription !== null) {
-      image.description = props.imageDescription;
-    }
+    // An absent display name or description is left out of the request (JSON has no undefined).
+    const image: Record<string, any> = { displayName: props.imageDisplayName, description: props.imageDescription };
     image.useLatestAgentVersion = props.useLatestAgentVersion ?? true;
     image.dynamicAppCatalog = props.dynamicAppCatalog ?? false;
     const tags = props.imageTags ?? undefined;

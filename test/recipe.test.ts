@@ -214,3 +214,48 @@ describe('the rules say what the documented CLI says (agent/internal/standin-ass
     expect(CLI.programs).toEqual({ WINDOWS: 'image-assistant.exe', LINUX: 'AppStreamImageAssistant' });
   });
 });
+
+describe('each recipe message names the property and ends with its fix', () => {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const bucket = () => s3.Bucket.fromBucketName(stack, 'Fixes', 'acme');
+  test.each<[string, () => ImageRecipe, string, string]>([
+    ['a component name', () => linux({ components: [ImageComponent.inline('true', { name: 'my step' })] }), 'recipe.components[0].name "my step"', 'Rename the component.'],
+    ['a component timeout', () => linux({ components: [ImageComponent.inline('true', { timeout: Duration.hours(25) })] }), 'recipe.components[0].timeout (in seconds) 90000',
+      'Give a whole number of seconds, from Duration.seconds(1) to Duration.hours(24).'],
+    ['no success exit code', () => linux({ components: [ImageComponent.inline('true', { successExitCodes: [] })] }), 'recipe.components[0].successExitCodes []',
+      'Give at least one exit code that means success, such as 0, or leave it out.'],
+    ['a fractional exit code', () => linux({ components: [ImageComponent.inline('true', { successExitCodes: [1.5] })] }), 'recipe.components[0].successExitCodes[0] 1.5',
+      'Give exit codes as whole numbers.'],
+    ['an empty Windows script', () => windows({ components: [ImageComponent.inline(' ')] }), 'recipe.components[0] (ImageComponent.inline) " "', "Give the script's text (PowerShell)."],
+    ['a file without its run', () => windows({ components: [ImageComponent.fromBucket(bucket(), 'crm.zip')] }), 'recipe.components[0].run is required for a directory or a .zip archive',
+      "Give the file to run inside it, such as 'setup/Install.ps1'."],
+    ['an empty run', () => windows({ components: [ImageComponent.fromBucket(bucket(), 'crm.zip', { run: '' })] }), 'recipe.components[0].run ""',
+      "Give the file to run, such as 'setup/Install.ps1'."],
+    ['a run Windows cannot run', () => windows({ components: [ImageComponent.fromBucket(bucket(), 'crm/setup.sh')] }), 'recipe.components[0].run "setup.sh"',
+      'Give a file with one of those extensions, or wrap the step in a PowerShell script.'],
+    ['a component name twice', () => linux({ components: [ImageComponent.inline('true', { name: 'a' }), ImageComponent.inline('false', { name: 'a' })] }), 'recipe.components[1] "a"',
+      'Give each component its own name.'],
+    ['an application name twice', () => windows({ applications: [APP, { ...APP }] }), 'recipe.applications[1] "Crm"', 'Give each application its own name: the Image Assistant refuses a name twice.'],
+    ['an empty application path', () => windows({ applications: [{ ...APP, absoluteAppPath: '' }] }), 'recipe.applications[0].absoluteAppPath ""', "Give the absolute path of the application's executable."],
+    ['an empty display name', () => windows({ applications: [{ ...APP, displayName: '' }] }), 'recipe.applications[0].displayName ""', 'Give the displayName, or leave it out.'],
+    ['license-included applications on Linux', () => linux({ licenseIncludedApplications: ['Microsoft_Office_2021_LTSC_Professional_Plus_64Bit'] }),
+      'recipe.licenseIncludedApplications ["Microsoft_Office_2021_LTSC_Professional_Plus_64Bit"] are Windows applications; Linux builders install none',
+      'Leave licenseIncludedApplications out of a Linux recipe, or use ImageRecipe.windows().'],
+    ['an empty license-included application', () => windows({ licenseIncludedApplications: [''] }), 'recipe.licenseIncludedApplications[0] ""', 'Give the name of a license-included application.'],
+    ['a reserved tag key', () => windows({ imageTags: { 'aws:team': 'x' } }), 'recipe.imageTags key "aws:team"', "Rename the tag (keys starting with 'aws:' are reserved for AWS)."],
+    ['a tag value too long', () => windows({ imageTags: { team: 'x'.repeat(257) } }), "recipe.imageTags 'team' value", 'Change the value.'],
+    ['51 tags', () => windows({ imageTags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }), 'recipe.imageTags must have at most 50 tags', 'Remove tags.'],
+  ])('%s', (_what, recipe, start, fix) => {
+    expect(() => render(recipe())).toThrow(new RegExp(`^Construct 'Stack/Pipeline': ${esc(start)}.*${esc(fix)}$`));
+  });
+
+  test('no tags, no arguments and no display name stay out of the request; given ones are in it', () => {
+    const plain = render(linux({ imageTags: {}, components: [ImageComponent.inline('true', { arguments: [] })] }));
+    expect(plain.image.tags).toBeUndefined();
+    expect(plain.image.displayName).toBeUndefined();
+    expect(plain.components[0].arguments).toBeUndefined();
+    const given = render(linux({ imageTags: { team: 'crm' }, imageDisplayName: 'CRM', components: [ImageComponent.inline('true', { arguments: ['-v'] })] }));
+    expect(given.image).toMatchObject({ tags: { team: 'crm' }, displayName: 'CRM' });
+    expect(given.components[0].arguments).toEqual(['-v']);
+  });
+});
