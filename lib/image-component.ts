@@ -128,7 +128,7 @@ class InlineComponent extends ImageComponent {
   }
 
   public bind(): ImageComponentConfig {
-    return { name: this.options?.name, inline: this.script, options: this.options ?? {} };
+    return { name: this.options.name, inline: this.script, options: this.options };
   }
 }
 
@@ -138,7 +138,7 @@ class AssetComponent extends ImageComponent {
   }
 
   public bind(scope: Construct, idPrefix: string): ImageComponentConfig {
-    const options = this.options ?? {};
+    const options = this.options;
     // One asset per path in a scope: binding the recipe again, or another recipe with the same files, reuses it.
     const id = `${idPrefix}${crypto.createHash('sha256').update(path.resolve(this.assetPath)).digest('hex').slice(0, 12)}`;
     const asset = (scope.node.tryFindChild(id) as s3_assets.Asset | undefined) ?? new s3_assets.Asset(scope, id, { path: this.assetPath });
@@ -159,15 +159,16 @@ class BucketComponent extends ImageComponent {
   }
 
   public bind(): ImageComponentConfig {
-    const options = this.options ?? {};
+    // The factories default the options; the public boundary checked the key is a string.
+    const options = this.options;
     const key = this.objectKey;
-    const zip = typeof key === 'string' && !Token.isUnresolved(key) && key.toLowerCase().endsWith('.zip');
+    const zip = !Token.isUnresolved(key) && key.toLowerCase().endsWith('.zip');
     return {
       name: options.name,
       bucket: this.bucket,
       objectKey: key,
       zip,
-      run: options.run ?? (zip || typeof key !== 'string' || Token.isUnresolved(key) ? undefined : path.posix.basename(key)),
+      run: options.run ?? (zip || Token.isUnresolved(key) ? undefined : path.posix.basename(key)),
       options,
     };
   }

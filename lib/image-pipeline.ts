@@ -674,11 +674,12 @@ function checkShares(v: Validator, shares: ImageShare[] | undefined): ImageShare
   return list;
 }
 
+/** A number the public boundary checked is one (its nulls made absent): here, only its range. */
 function checkCount(v: Validator, property: string, value: number | undefined, min: number, max: number, why: string): number | undefined {
-  if (value === undefined || value === null || cdk.Token.isUnresolved(value)) {
+  if (value === undefined || cdk.Token.isUnresolved(value)) {
     return undefined;
   }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+  if (!Number.isInteger(value) || value < min || value > max) {
     v.fail(property, value, `must be a whole number from ${min} to ${max}`, why);
   }
   return value;

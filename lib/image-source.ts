@@ -300,8 +300,9 @@ class ManagedUpdates extends ImageSource {
     const request = (dryRun: boolean) => ({
       ExistingImageName: sfn.JsonPath.stringAt(options.latestImageNamePath),
       NewImageName: sfn.JsonPath.stringAt(options.imageNamePath),
-      ...(options.imageDisplayName !== undefined ? { NewImageDisplayName: options.imageDisplayName } : {}),
-      ...(options.imageDescription !== undefined ? { NewImageDescription: options.imageDescription } : {}),
+      // Absent ones are left out of the definition.
+      NewImageDisplayName: options.imageDisplayName,
+      NewImageDescription: options.imageDescription,
       NewImageTags: options.imageTags,
       DryRun: dryRun,
     });

@@ -9,6 +9,8 @@ import {
   ElasticFleet, Fleet, FleetPlatform, IMAGE_PIPELINE_TAG, Image, ImageBuilder, ImagePipeline, ImagePipelineProps, ImageSource, InstanceType,
 } from '../lib';
 import { COPY_TAG_TRANSIENT_ERRORS, COPY_TAGGER_CODE } from '../lib/private/pipeline-copy-tags';
+import { OTHER_TRANSIENT_ERRORS } from '../lib/private/pipeline-retry';
+import { IMAGE_NAME_TIMESTAMP_SAMPLE } from '../lib/image-pipeline';
 
 const SOURCE = Image.fromName('Desktops-2026-11-30');
 
@@ -337,5 +339,87 @@ describe('ImagePipeline', () => {
     const states = allStates(definition().States);
     expect(states['Find the image to delete'].Parameters).toEqual({ 'Version.$': 'States.MathAdd($.Record.Version, -5)' });
     expect(states['Named by this pipeline?'].Choices[0]).toEqual({ Variable: '$.Candidate.Name', StringMatches: 'Desktops-*', Next: 'Describe the old image' });
+  });
+});
+
+describe('ImagePipeline: each message whole, and the states AWS would not check', () => {
+  const AT = "ImagePipeline 'Stack/Pipeline':";
+
+  test.each<[string, Partial<ImagePipelineProps>, string]>([
+    ['a description too long', { imageDescription: 'd'.repeat(257) }, 'Shorten the description.'],
+    ['100 images kept', { keepImages: 100 }, `${AT} keepImages 100 must be a whole number from 1 to 99. SSM keeps the last 100 versions of the parameter the pipeline counts its images by.`],
+    ['a poll every 5 seconds', { pollInterval: Duration.seconds(5) }, `${AT} pollInterval (seconds) 5 must be a whole number from 10 to 3600. Poll between every 10 seconds and every hour.`],
+    ['a timeout of a year', { timeout: Duration.days(365) }, `${AT} timeout (seconds) 31536000 must be a whole number from 300 to 31449600. Give a timeout of at least one poll interval and under a year (the longest a Standard execution runs).`],
+    ['an account ID that is not digits', { shareWith: [{ account: 'acme-prod' }] }, 'Give a 12-digit AWS account ID such as 111122223333.'],
+  ])('%s', (_what, props, message) => {
+    expect(() => pipeline(props)).toThrow(message);
+  });
+
+  test('99 images kept and a timeout just under a year pass; two bad tags are two lines', () => {
+    pipeline({ keepImages: 99, timeout: Duration.days(364) });
+    expect(() => pipeline({ imageTags: { 'aws:a': 'x', 'b': 'y'.repeat(257) } }, 'Tags')).toThrow(/^ImagePipeline 'Stack\/Tags': tag key "aws:a" [^\n]*\nImagePipeline 'Stack\/Tags': tag 'b' value [^\n]*$/);
+  });
+
+  test('a reserved prefix warns with its fix; a prefix that makes names of exactly 100 characters does not warn of their length', () => {
+    pipeline({ imageNamePrefix: 'AppStream-Desktops' });
+    pipeline({ imageNamePrefix: 'd'.repeat(100 - IMAGE_NAME_TIMESTAMP_SAMPLE.length) }, 'Long');
+    expect(warnings()).toEqual([
+      "ImagePipeline 'Stack/Pipeline': imageNamePrefix \"AppStream-Desktops\" starts with 'appstream'; AppStream's documentation reserves image names starting with 'aws', 'appstream' or 'amazon'. "
+      + 'Choose a prefix that starts otherwise. [ack: cdk-appstream:imagePipeline:reservedImageNamePrefix]',
+    ]);
+  });
+
+  test('the parameter and the schedule describe the pipeline; the schedule starts its state machine', () => {
+    pipeline({ schedule: events.Schedule.cron({ day: '1', hour: '3', minute: '0' }) });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SSM::Parameter', { Description: 'The latest AppStream image of the image pipeline Stack/Pipeline' });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Description: 'Runs the AppStream image pipeline Stack/Pipeline',
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('^PipelineStateMachine') } })],
+    });
+  });
+
+  test('retention catches only the errors that mean an image is gone or in use, and the reports and the failure name their outcome', () => {
+    const topic = new sns.Topic(stack, 'Topic');
+    pipeline({ keepImages: 2, notificationTopic: topic, shareWith: [{ account: '111122223333' }] });
+    const states = allStates(definition().States);
+    const caught = (name: string) => states[name].Catch.map((c: any) => c.ErrorEquals);
+    expect(caught('Read the old image')).toEqual([['Ssm.ParameterVersionNotFoundException', 'Ssm.ParameterNotFoundException']]);
+    expect(caught('Describe the old image')).toEqual([['AppStream.ResourceNotFoundException']]);
+    expect(caught('Delete the old image')).toEqual([['AppStream.ResourceInUseException', 'AppStream.ResourceNotFoundException']]);
+    expect(states.Failed).toEqual({ Type: 'Fail', Error: 'ImagePipeline.Failed', Cause: 'See the execution history and the notification.' });
+    expect(states['Report success'].Parameters.Outcome).toBe('SUCCEEDED');
+    expect(states['Report failure'].Parameters.Outcome).toBe('FAILED');
+    expect(states['Report success to the topic'].Parameters.Subject).toBe('AppStream image pipeline: new image');
+    expect(states['Report failure to the topic'].Parameters.Subject).toBe('AppStream image pipeline: run failed');
+    expect(states['Report failure to the topic'].Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.NotificationError', Next: 'Report failure not sent' }]);
+    // A share allows fleets, and not image builders, unless told otherwise.
+    expect(JSON.stringify(states)).toContain('"ImagePermissions":{"AllowFleet":true,"AllowImageBuilder":false}');
+  });
+
+  test('with no fleet the roll-out has an empty list, not none', () => {
+    pipeline();
+    const states = allStates(definition().States);
+    const withFleets = Object.values(states).filter((s: any) => s.Parameters && 'Fleets' in s.Parameters);
+    expect(withFleets.map((s: any) => s.Parameters.Fleets)).toEqual([[]]);
+  });
+});
+
+describe('ImagePipeline: the managed update request and the retries of other services', () => {
+  test('without a display name or description the update sends neither; SSM and SNS calls retry their throttling with backoff', () => {
+    const topic = new sns.Topic(stack, 'Topic');
+    pipeline({ notificationTopic: topic });
+    const states = allStates(definition().States);
+    const updates = Object.values(states).filter((s: any) => s.Resource?.endsWith(':createUpdatedImage'));
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates as any[]) {
+      expect(Object.keys(u.Parameters)).not.toContain('NewImageDisplayName');
+      expect(Object.keys(u.Parameters)).not.toContain('NewImageDescription');
+    }
+    expect(states['The image cannot be updated'].Cause).toBe('CreateUpdatedImage (dry run) answered that canUpdateImage is false: the image has no pending updates, '
+      + 'or is not one AWS can update (it must be a private image of yours, from a base image published on or after 2017-07-24).');
+    for (const name of ['Record the latest image', 'Report success to the topic']) {
+      expect(states[name].Retry).toContainEqual(expect.objectContaining({ ErrorEquals: OTHER_TRANSIENT_ERRORS, BackoffRate: 2 }));
+    }
   });
 });

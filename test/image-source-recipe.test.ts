@@ -262,6 +262,27 @@ describe('ImageSource.recipe: the states', () => {
     expect(states['Stop the kept image builder'].Catch[0].Next).toBe('Image builder kept');
   });
 
+  test('what the cleanup records: the polls it counts, why a builder was not deleted, a builder kept; the start\'s timeout names its bound', () => {
+    pipeline({ keepBuilderOnFailure: true, builderStartTimeout: Duration.minutes(30) });
+    const states = allStates(definition().States);
+    expect(states['Count the image builder polls'].Parameters).toEqual({ 'Request.$': '$.Recipe.Request', 'Polls.$': 'States.MathAdd($.Recipe.Polls, 1)', 'Poll.$': '$.Recipe.Poll' });
+    expect(states['Count the cleanup polls'].Parameters).toEqual({ 'Polls.$': 'States.MathAdd($.Cleanup.Polls, 1)', 'Poll.$': '$.Cleanup.Poll' });
+    expect(states['Image builder not RUNNING in time']).toEqual({
+      Type: 'Fail', Error: 'ImagePipeline.BuilderTimeout', Cause: 'Wait for the image builder: it was not RUNNING after 30 polls, 1 minute apart.',
+    });
+    expect(states['The image builder did not stop in time'].Parameters).toEqual({
+      Error: 'ImagePipeline.BuilderNotStopped', Cause: 'The image builder was not STOPPED after 120 polls, 1 minute apart.',
+    });
+    expect(states['The image builder did not stop in time'].ResultPath).toBe('$.Cleanup.Error');
+    expect(states['Image builder not deleted'].Parameters).toEqual({ 'Builder.$': '$.Image.Name', 'Problem.$': 'States.JsonToString($.Cleanup.Error)' });
+    expect(states['Delete the image builder'].Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.Cleanup.Error', Next: 'Image builder not deleted' }]);
+    expect(states['Image builder kept'].Parameters).toEqual({ 'Builder.$': '$.Image.Name', 'Kept': true });
+    expect(states['Stop the kept image builder'].Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: 'Image builder kept' }]);
+    expect(states['Stop the image builder'].Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: 'Wait for the image builder to stop' }]);
+    // A builder still RUNNING (its stop refused while it snapshotted) is stopped again.
+    expect(states['Can the image builder be deleted?'].Choices[2]).toEqual({ Variable: '$.Cleanup.Poll.Builder.State', StringEquals: 'RUNNING', Next: 'Stop the image builder' });
+  });
+
   test('the state machine\'s backstop leaves room for the builder\'s start, the build and the cleanup', () => {
     pipeline({ builderStartTimeout: Duration.hours(1), buildTimeout: Duration.hours(4) });
     // The pipeline's 8-hour image wait + 2 hours, + 1 h start + 4 h build + 2 h cleanup + 1 h margin.
