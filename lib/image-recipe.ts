@@ -319,8 +319,14 @@ export class ImageRecipe {
     }
     licensed.forEach((n, i) => v.string(`recipe.licenseIncludedApplications[${i}]`, n, SOFTWARE_NAME, 'Give the name of a license-included application.'));
 
-    // An absent display name or description is left out of the request (JSON has no undefined).
-    const image: Record<string, any> = { displayName: props.imageDisplayName, description: props.imageDescription };
+    // Only the given ones become keys: the pipeline may add its own later, after the recipe's others.
+    const image: Record<string, any> = {};
+    if (props.imageDisplayName !== undefined) {
+      image.displayName = props.imageDisplayName;
+    }
+    if (props.imageDescription !== undefined) {
+      image.description = props.imageDescription;
+    }
     image.useLatestAgentVersion = props.useLatestAgentVersion ?? true;
     image.dynamicAppCatalog = props.dynamicAppCatalog ?? false;
     const tags = props.imageTags ?? undefined;
