@@ -15,6 +15,8 @@ import {
 } from '../../lib';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
+/** The function behind the custom resource that uses the attribute (a custom resource needs one). */
+const USES_FUNCTION = 'arn:aws:lambda:us-east-1:123456789012:function:uses';
 
 interface Case {
   /** The construct's kind, as messages name it. */
@@ -106,7 +108,7 @@ function acrossStages(c: Case, name: string): { dev: CdkStack; shared: CdkStack 
   const app = new App();
   const shared = new CdkStack(new Stage(app, 'Shared', { env: ENV }), 'Fleets');
   const dev = new CdkStack(new Stage(app, 'Dev', { env: ENV }), 'Access');
-  new CfnResource(dev, 'Uses', { type: 'Custom::Uses', properties: { Value: c.make(shared, name) } });
+  new CfnResource(dev, 'Uses', { type: 'Custom::Uses', properties: { ServiceToken: USES_FUNCTION, Value: c.make(shared, name) } });
   return { dev, shared };
 }
 
@@ -131,7 +133,7 @@ describe('an ARN attribute of a construct in an env-agnostic stack, in another S
     const app = new App();
     const shared = new CdkStack(new Stage(app, 'Shared'), 'Fleets');
     const dev = new CdkStack(new Stage(app, 'Dev', { env: ENV }), 'Access');
-    new CfnResource(dev, 'Uses', { type: 'Custom::Uses', properties: { Value: c.make(shared, 'notepad') } });
+    new CfnResource(dev, 'Uses', { type: 'Custom::Uses', properties: { ServiceToken: USES_FUNCTION, Value: c.make(shared, 'notepad') } });
     expect(() => Template.fromStack(dev)).toThrow(
       `${c.kind} 'Shared/Fleets/It': ${c.prop} makes an ARN that is used in 'Dev/Access', in another Stage, but the resource's stack has no account and region, `
       + "so the ARN is known only at deployment. Give that stack an env with its account and region, or define what uses it in the resource's own Stage.");
