@@ -8,9 +8,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import {
   ElasticFleet, Fleet, FleetPlatform, IMAGE_PIPELINE_TAG, Image, ImageBuilder, ImagePipeline, ImagePipelineProps, ImageSource, InstanceType,
 } from '../lib';
+import { IMAGE_NAME_TIMESTAMP_SAMPLE } from '../lib/image-pipeline';
 import { COPY_TAG_TRANSIENT_ERRORS, COPY_TAGGER_CODE } from '../lib/private/pipeline-copy-tags';
 import { OTHER_TRANSIENT_ERRORS } from '../lib/private/pipeline-retry';
-import { IMAGE_NAME_TIMESTAMP_SAMPLE } from '../lib/image-pipeline';
 
 const SOURCE = Image.fromName('Desktops-2026-11-30');
 
