@@ -276,7 +276,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase implements ec2.IConnect
       displayName: props.displayName,
       description: props.description,
     });
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.cdkTagManager, props.tags);
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnAppBlockBuilder.CFN_RESOURCE_TYPE_NAME, {});

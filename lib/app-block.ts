@@ -257,7 +257,7 @@ export class AppBlock extends cdk.Resource implements IAppBlock {
     const name = resourceName(v, 'appBlockName', props.appBlockName, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, createOnly);
 
     this.resource = new appstream.CfnAppBlock(this, 'Resource', { name, ...createOnly });
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnAppBlock.CFN_RESOURCE_TYPE_NAME, {});
     // The name is literal: no attribute of an app block gives it (Ref gives the ARN).

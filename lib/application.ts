@@ -296,7 +296,7 @@ export class Application extends cdk.Resource implements IApplication {
       displayName: props.displayName,
       description: props.description,
     });
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnApplication.CFN_RESOURCE_TYPE_NAME, {});
     // The name is literal: no attribute of an application gives it (Ref gives the ARN).

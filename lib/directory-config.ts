@@ -293,7 +293,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
       serviceAccountCredentials: credentials,
       certificateBasedAuthProperties,
     });
-    applyRemovalPolicy(v, resource, props.removalPolicy);
+    applyRemovalPolicy(resource, props.removalPolicy);
     warnIfNotInRegion(v, appstream.CfnDirectoryConfig.CFN_RESOURCE_TYPE_NAME,
       certificateBasedAuthProperties ? { CertificateBasedAuthProperties: 'certificateBasedAuth' } : {});
 

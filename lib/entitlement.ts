@@ -258,7 +258,7 @@ export class Entitlement extends cdk.Resource implements IEntitlement {
       description: props.description,
     });
     // No DependsOn: the stack's name is a reference within its Stage (the literal across Stages).
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     warnIfNotInRegion(v, appstream.CfnEntitlement.CFN_RESOURCE_TYPE_NAME, {});
     this.entitlementName = name;
     this.stackName = stack.stackName;

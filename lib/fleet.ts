@@ -811,7 +811,7 @@ export class Fleet extends FleetBase implements ec2.IConnectable, iam.IGrantable
     if (props.startFleet ?? true) {
       this.resource.cfnOptions.creationPolicy = { ...this.resource.cfnOptions.creationPolicy, startFleet: true };
     }
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnFleet.CFN_RESOURCE_TYPE_NAME, {

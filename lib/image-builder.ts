@@ -391,7 +391,7 @@ export class ImageBuilder extends ImageBuilderBase implements ec2.IConnectable, 
     });
     this.resource.domainJoinInfo = configureDomainJoin(v, props.domainJoin, props.vpc);
     requireImdsv2(this.resource, props.requireImdsv2);
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     this.getRole = serviceRole(this, v, props.role, (role) => this.resource.iamRoleArn = role.roleArn);
     warnIfNotInRegion(v, appstream.CfnImageBuilder.CFN_RESOURCE_TYPE_NAME, {

@@ -463,7 +463,7 @@ export class ImagePipeline extends Construct {
     const parameter = this.latestImageParameter;
     const kept = new sfn.Pass(this, 'Keep the image');
     const old = new sfn.Pass(this, 'Find the image to delete', {
-      parameters: { 'Version.$': `States.MathAdd($.Record.Version, -${keep})` },
+      parameters: { 'Version.$': `States.MathAdd($.Record.Version, -${cdk.Token.isUnresolved(keep) ? cdk.Token.asString(keep) : keep})` },
       resultPath: '$.Prune',
     });
     const read = otherRetry(new tasks.CallAwsService(this, 'Read the old image', {
@@ -677,7 +677,7 @@ function checkShares(v: Validator, shares: ImageShare[] | undefined): ImageShare
 /** A number the public boundary checked is one (its nulls made absent): here, only its range. */
 function checkCount(v: Validator, property: string, value: number | undefined, min: number, max: number, why: string): number | undefined {
   if (value === undefined || cdk.Token.isUnresolved(value)) {
-    return undefined;
+    return value; // a parameter, say: the state machine reads its value at deployment
   }
   if (!Number.isInteger(value) || value < min || value > max) {
     v.fail(property, value, `must be a whole number from ${min} to ${max}`, why);

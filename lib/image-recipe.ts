@@ -330,7 +330,7 @@ export class ImageRecipe {
     image.useLatestAgentVersion = props.useLatestAgentVersion ?? true;
     image.dynamicAppCatalog = props.dynamicAppCatalog ?? false;
     const tags = props.imageTags ?? undefined;
-    if (tags !== undefined && !Token.isUnresolved(tags)) {
+    if (tags !== undefined) {
       const keys = Object.keys(tags);
       if (keys.length > 0) {
         v.count('recipe.imageTags', keys.length, TAGS, 'tag', 'Remove tags.');

@@ -371,7 +371,7 @@ export class Stack extends StackBase {
       feedbackUrl: props.feedbackUrl,
       streamingExperienceSettings: preferredProtocol ? { preferredProtocol } : undefined,
     });
-    applyRemovalPolicy(v, this.resource, props.removalPolicy);
+    applyRemovalPolicy(this.resource, props.removalPolicy);
     applyTags(v, this.resource, this.resource.tags, props.tags);
     warnIfNotInRegion(v, appstream.CfnStack.CFN_RESOURCE_TYPE_NAME, {
       ...preferredProtocol && { StreamingExperienceSettings: 'preferredProtocol' },
@@ -593,8 +593,8 @@ function storageConnectors(v: Validator, given: StorageConnector[] | undefined):
 /** The L1 `EmbedHostDomains`: 1 to 20 lowercase domain names. */
 function embedHostDomains(v: Validator, given: string[] | undefined): string[] | undefined {
   const domains = given;
-  if (domains === undefined) {
-    return undefined;
+  if (domains === undefined || cdk.Token.isUnresolved(domains)) { // a list parameter: no element is known
+    return domains;
   }
   v.count('embedHostDomains', domains.length, EMBED_HOST_DOMAINS, 'domain', 'Give 1 to 20 domains, or leave embedHostDomains out.');
   domains.forEach((d, i) => v.string(`embedHostDomains[${i}]`, d, EMBED_HOST_DOMAIN,

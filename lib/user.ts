@@ -156,7 +156,7 @@ export class User extends cdk.Resource implements IUser {
       lastName: props.lastName,
       messageAction: send ? undefined : 'SUPPRESS',
     });
-    applyRemovalPolicy(v, this._resource, props.removalPolicy);
+    applyRemovalPolicy(this._resource, props.removalPolicy);
     if (!cdk.Token.isUnresolved(email)) {
       v.warn('emailInTemplate',
         `email ${showValue(email)} is written into the CloudFormation template in plain text (AppStream treats user names as sensitive). Keep the template where only administrators read it, or pass the address in as a parameter.`);

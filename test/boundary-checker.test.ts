@@ -144,15 +144,22 @@ describe('primitives, lists, maps and unions: their names and their fixes', () =
       .toBe('P: x "a" must be a list of values that are each true or false or an Image, not a string. Give a list of values that are each true or false or an Image.');
   });
 
-  test('a map: a list or a string fails whole, a value by its key; a map passes, and a token for one', () => {
+  test('a map: a list or a string fails whole, a value by its key, a token whole (its keys are read); a map passes', () => {
     expect(msg({ map: 'number' }, [1])).toBe('P: x [1] must be a map of numbers, not a list. Give an object whose keys are names.');
     expect(msg({ map: 'number' }, 'a')).toBe('P: x "a" must be a map of numbers, not a string. Give an object whose keys are names.');
     expect(msg({ map: 'number' }, { a: 1, b: 'two' })).toBe('P: x.b "two" must be a number, not a string. Give a number.');
     expect(passed({ map: 'number' }, { a: 1 })).toEqual({ a: 1 });
-    const token = cdk.Lazy.any({ produce: () => ({ a: 1 }) });
-    expect(passed({ map: 'number' }, token)).toBe(token);
+    expect(msg({ map: 'number' }, cdk.Lazy.any({ produce: () => ({ a: 1 }) })))
+      .toMatch(/^P: x .* must be a map of numbers written out in the app, not a token: the library reads each key while it synthesizes\. Give an object whose keys are names \(its values may be tokens\)\.$/);
+  });
+
+  test('a list token: taken whole where LIST_TOKEN_FIELDS names the list, refused elsewhere, and never shown as Token[…]', () => {
     const list = cdk.Lazy.list({ produce: () => ['a'] });
-    expect(passed({ array: 'string' }, list)).toBe(list);
+    expect((passed('StackProps', { embedHostDomains: list }) as any).embedHostDomains).toBe(list);
+    expect(msg({ array: 'string' }, list))
+      .toBe('P: x ["${…}"] must be a list of strings written out in the app, not a list token (a list parameter, Fn.split()): the library reads each element while it synthesizes. Give a list of strings.');
+    expect(msg('StackProps', { storageConnectors: list })).toMatch(/^P: x\.storageConnectors \["\$\{…\}"\] must be a list of StorageConnector values written out in the app, not a list token/);
+    expect(msg('string', list)).toBe('P: x ["${…}"] must be a string, not a list. Give a string.');
   });
 
   test('a union: the first type the value is passes; none gives every type, in words', () => {
@@ -182,10 +189,31 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
     expect(passed('FleetType', lib.FleetType.ON_DEMAND)).toBe(lib.FleetType.ON_DEMAND);
   });
 
-  test('an enum of aws-cdk-lib: a string or a number passes, an object fails', () => {
+  test('an enum of aws-cdk-lib: a member passes; another value, an object and a token fail', () => {
     expect(passed('aws-cdk-lib.RemovalPolicy', 'destroy')).toBe('destroy');
-    expect(passed('aws-cdk-lib.RemovalPolicy', 2)).toBe(2);
-    expect(msg('aws-cdk-lib.RemovalPolicy', {})).toBe('P: x {} must be a member of RemovalPolicy, not an object. Use a member of RemovalPolicy.');
+    expect(passed('aws-cdk-lib.aws_cloudwatch.Unit', cdk.aws_cloudwatch.Unit.PERCENT)).toBe('Percent');
+    expect(msg('aws-cdk-lib.RemovalPolicy', 2)).toBe('P: x 2 must be a member of RemovalPolicy (DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE). Use RemovalPolicy.DESTROY or another member of RemovalPolicy.');
+    expect(msg('aws-cdk-lib.aws_applicationautoscaling.AdjustmentType', 'CHANGE'))
+      .toBe('P: x "CHANGE" must be a member of applicationautoscaling.AdjustmentType (CHANGE_IN_CAPACITY, PERCENT_CHANGE_IN_CAPACITY, EXACT_CAPACITY). Use applicationautoscaling.AdjustmentType.CHANGE_IN_CAPACITY or another member of applicationautoscaling.AdjustmentType.');
+    expect(msg('aws-cdk-lib.RemovalPolicy', {})).toBe('P: x {} must be a member of RemovalPolicy, not an object. Use RemovalPolicy.DESTROY or another member of RemovalPolicy.');
+    expect(msg('aws-cdk-lib.RemovalPolicy', cdk.Lazy.string({ produce: () => 'destroy' })))
+      .toBe('P: x "${…}" must be a member of RemovalPolicy known at synthesis, not a token. Use RemovalPolicy.DESTROY or another member of RemovalPolicy.');
+    expect(msg('aws-cdk-lib.RemovalPolicy', cdk.Lazy.number({ produce: () => 1 })))
+      .toBe('P: x ${…} must be a member of RemovalPolicy known at synthesis, not a token. Use RemovalPolicy.DESTROY or another member of RemovalPolicy.');
+  });
+
+  test('an enum of the library: a member and a string token pass; a number token and a list token fail', () => {
+    expect(passed('FleetType', 'ALWAYS_ON')).toBe('ALWAYS_ON');
+    const param = cdk.Lazy.string({ produce: () => 'ALWAYS_ON' });
+    expect(passed('FleetType', param)).toBe(param);
+    expect(msg('FleetType', cdk.Lazy.number({ produce: () => 1 }))).toBe('P: x ${…} must be a member of FleetType (ALWAYS_ON, ON_DEMAND). Use FleetType.ALWAYS_ON or another member of FleetType.');
+    expect(msg('FleetType', cdk.Lazy.list({ produce: () => ['ALWAYS_ON'] }))).toMatch(/^P: x \["\$\{…\}"\] must be a member of FleetType /);
+  });
+
+  test('a flag: true or false, never a token (the library decides from it while it synthesizes)', () => {
+    expect(passed('boolean', true)).toBe(true);
+    expect(msg('boolean', cdk.Lazy.string({ produce: () => 'true' }))).toBe('P: x "${…}" must be true or false, not a string. Give true or false, or leave it out.');
+    expect(msg('boolean', cdk.Lazy.any({ produce: () => true }))).toMatch(/^P: x .* must be true or false, not an? \w+\. Give true or false, or leave it out\.$/);
   });
 
   test('a class made by its static methods: at most four are named', () => {
@@ -395,11 +423,14 @@ describe('structs', () => {
     expect(msg('MultiSessionCapacityOptions', { desiredSessions: 2 })).toBe('P: x.maxSessionsPerInstance is required. Give a number (the number of sessions each instance hosts, 1 or more).');
   });
 
-  test('a struct\'s value: null fields left out, fields it does not name kept, a token taken whole', () => {
+  test('a struct\'s value: null fields left out, fields it does not name kept, a token judged as what it is', () => {
     const value = passed('MultiSessionCapacityOptions', { desiredSessions: 1, maxSessionsPerInstance: 2, extra: null, gone: undefined, other: 'kept' }) as object;
     expect(Object.keys(value).sort()).toEqual(['desiredSessions', 'maxSessionsPerInstance', 'other']);
-    const token = cdk.Lazy.any({ produce: () => ({}) });
-    expect(passed('MultiSessionCapacityOptions', token)).toBe(token);
+    // No token is a struct: the library reads its fields.
+    const fix = 'Give an object with the fields of MultiSessionCapacityOptions, at least desiredSessions, maxSessionsPerInstance.';
+    expect(msg('MultiSessionCapacityOptions', cdk.Lazy.string({ produce: () => '{}' })))
+      .toBe(`P: x "\${…}" must be a MultiSessionCapacityOptions written out in the app, not a token: the library reads its fields while it synthesizes. ${fix}`);
+    expect(msg('MultiSessionCapacityOptions', cdk.Lazy.any({ produce: () => ({}) }))).toMatch(/^P: x .* must be a MultiSessionCapacityOptions written out in the app, not a token/);
   });
 
   test('a struct whose base is not in the table: its own fields, one of them of any type', () => {

@@ -317,11 +317,18 @@ describe('tokens: only the literal parts are judged', () => {
 });
 
 describe('each kind of type the table holds, with the message it gives', () => {
-  test('an aws-cdk-lib enum (RemovalPolicy): a member passes; an object fails, named as the enum', () => {
+  test('an aws-cdk-lib enum (RemovalPolicy): a member passes; an object, another string and a token fail, named as the enum', () => {
     const s = stackIn();
-    fleetIn(s, { removalPolicy: cdk.RemovalPolicy.DESTROY });
+    fleetIn(s, { removalPolicy: cdk.RemovalPolicy.RETAIN });
+    Template.fromStack(s).hasResource('AWS::AppStream::Fleet', { DeletionPolicy: 'Retain' });
+    const fix = 'Use RemovalPolicy.DESTROY or another member of RemovalPolicy (what happens to the fleet when it leaves the stack).';
     expect(() => new lib.Fleet(s, 'G', { image: IMAGE, instanceType: TYPE, removalPolicy: js({}) }))
-      .toThrow(/^Fleet 'S\/G': removalPolicy \{\} must be a member of RemovalPolicy, not an object\. Use a member of RemovalPolicy \(what happens/);
+      .toThrow(`Fleet 'S/G': removalPolicy {} must be a member of RemovalPolicy, not an object. ${fix}`);
+    expect(() => new lib.Fleet(s, 'H', { image: IMAGE, instanceType: TYPE, removalPolicy: js('keep') }))
+      .toThrow(`Fleet 'S/H': removalPolicy "keep" must be a member of RemovalPolicy (DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE). ${fix}`);
+    // aws-cdk-lib reads the policy while it synthesizes: a parameter cannot stand for it.
+    expect(() => new lib.Fleet(s, 'I', { image: IMAGE, instanceType: TYPE, removalPolicy: js(new cdk.CfnParameter(s, 'Policy').valueAsString) }))
+      .toThrow(`Fleet 'S/I': removalPolicy "\${…}" must be a member of RemovalPolicy known at synthesis, not a token. ${fix}`);
   });
 
   test('an object of another class of the library is named by its class, with the member it lacks', () => {

@@ -124,7 +124,7 @@ describe('the string literals of lib/', () => {
     expect(texts.length).toBeGreaterThan(1000);
     expect(texts.some((t) => t.startsWith('An image builder uses exactly one subnet:'))).toBe(true);
     expect(texts.some((t) => t.includes('grantCreateStreamingUrl() of an imported stack needs its fleet'))).toBe(true);
-    expect(texts).toContain('Set xX to true or false, or leave it out.');
+    expect(texts).toContain('Use xX.xX or another member of xX.');
   });
 
   test('fails a source whose message is TypeScript, in a string or a template, naming the line', () => {

@@ -1,4 +1,3 @@
-import * as cdk from 'aws-cdk-lib';
 import { AccessEndpoint, AccessEndpointConfig } from '../access-endpoint';
 import { ACCESS_ENDPOINTS } from './rules';
 import { Validator } from './validation';
@@ -12,7 +11,7 @@ import { Validator } from './validation';
 export function bindAccessEndpoints(v: Validator, endpoints: AccessEndpoint[] | undefined): AccessEndpointConfig[] | undefined {
   const fix = 'Give 1 to 4 endpoints, or leave accessEndpoints out.';
   const list = endpoints;
-  if (list === undefined || cdk.Token.isUnresolved(list)) {
+  if (list === undefined) {
     return undefined;
   }
   v.count('accessEndpoints', list.length, ACCESS_ENDPOINTS, 'endpoint', fix);

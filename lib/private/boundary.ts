@@ -1,6 +1,8 @@
+import * as cdk from 'aws-cdk-lib';
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { API_TYPES } from './api-types.generated';
+import { LIST_TOKEN_FIELDS } from './rules/tokens';
 import { showValue } from './validation';
 
 export { API_TYPES };
@@ -14,8 +16,12 @@ export { API_TYPES };
  * inside the library or garbage in the template. `null` is absent, as `undefined` is: an optional
  * parameter or struct field given `null` reaches the library as `undefined`.
  *
- * Unresolved tokens pass wherever a token can stand for the value (strings, numbers, lists, enums,
- * maps): the rules of lib/private/rules judge their literal parts.
+ * Unresolved tokens pass where the template can carry them as they are: a string token for a string or
+ * a member of one of this library's enums, a number token for a number, a list token for the lists
+ * LIST_TOKEN_FIELDS names (lib/private/rules/tokens.ts). The rules of lib/private/rules judge their
+ * literal parts. Everywhere else the library reads the value while it synthesizes (a flag, a struct, a
+ * map of tags, an aws-cdk-lib enum, the elements of a list), so a token there fails here, with what to
+ * give instead, rather than being misread.
  */
 
 /** A type as the table writes it: a primitive, a type's name (local types without the package prefix), or a composite. */
@@ -264,9 +270,9 @@ function describe(value: unknown): string {
  * when the value cannot be one of the type. `value` is never null or undefined: required() and the
  * loops over a struct's fields and a stand-in's properties deal with those first.
  */
-function check(type: ApiType, value: any, path: string, doc?: string): any {
+function check(type: ApiType, value: any, path: string, doc?: string, listToken = false): any {
   try {
-    return checkType(type, value, path);
+    return checkType(type, value, path, listToken);
   } catch (e) {
     if (e instanceof Problem && e.path === path && doc) {
       throw new Problem(e.path, e.value, e.problem, `${e.fix.replace(/\.$/, '')} (${doc}).`);
@@ -275,7 +281,7 @@ function check(type: ApiType, value: any, path: string, doc?: string): any {
   }
 }
 
-function checkType(type: ApiType, value: any, path: string): any {
+function checkType(type: ApiType, value: any, path: string, listToken: boolean): any {
   if (typeof type !== 'string') {
     if ('union' in type) {
       for (const t of type.union) {
@@ -289,17 +295,23 @@ function checkType(type: ApiType, value: any, path: string): any {
       }
       throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, `Give ${typeName(type)}.`);
     }
-    if (Token.isUnresolved(value)) {
-      return value; // a list token, or a map token
-    }
     if ('array' in type) {
       if (!Array.isArray(value)) {
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, listFix(type.array));
+      }
+      if (Token.isUnresolved(value)) {
+        if (listToken) {
+          return value;
+        }
+        throw new Problem(path, value, `must be ${typeName(type)} written out in the app, not a list token (a list parameter, Fn.split()): the library reads each element while it synthesizes`, listFix(type.array));
       }
       return value.map((x, i) => required(type.array, x, `${path}[${i}]`));
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, 'Give an object whose keys are names.');
+    }
+    if (Token.isUnresolved(value)) {
+      throw new Problem(path, value, `must be ${typeName(type)} written out in the app, not a token: the library reads each key while it synthesizes`, 'Give an object whose keys are names (its values may be tokens).');
     }
     return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, required(type.map, x, `${path}.${k}`)]));
   }
@@ -309,12 +321,13 @@ function checkType(type: ApiType, value: any, path: string): any {
       return value;
     case 'string':
     case 'number':
-      if (typeof value !== type) {
+      if (typeof value !== type) { // a token of the other kind too: Token.asString(), Token.asNumber() convert
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, `Give ${typeName(type)}.`);
       }
       return value;
     case 'boolean':
-      if (typeof value !== 'boolean' && !Token.isUnresolved(value)) {
+      // No token is a boolean: the library decides what to synthesize from each flag.
+      if (typeof value !== 'boolean') {
         throw new Problem(path, value, `must be true or false, not ${describe(value)}`, 'Give true or false, or leave it out.');
       }
       return value;
@@ -327,15 +340,22 @@ function checkType(type: ApiType, value: any, path: string): any {
   const entry = API_TYPES[type];
   switch (entry?.kind) {
     case 'enum':
-      if (!Token.isUnresolved(value) && !enumValues(type).includes(value)) {
+      // A string token (a parameter, say) stands for a member; a number or a list never does.
+      if (!enumValues(type).includes(value) && !(Token.isUnresolved(value) && typeof value !== 'number' && !Array.isArray(value))) {
         throw new Problem(path, value, `must be a member of ${type} (${entry.members.join(', ')})`, `Use ${type}.${entry.members[0]} or another member of ${type}.`);
       }
       return value;
-    case 'external-enum':
-      if (typeof value !== 'string' && typeof value !== 'number') {
-        throw new Problem(path, value, `must be a member of ${shortName(type)}, not ${describe(value)}`, `Use a member of ${shortName(type)}.`);
+    case 'external-enum': {
+      // aws-cdk-lib reads these while it synthesizes (applyRemovalPolicy throws for a token): only a member passes.
+      const members = externalEnum(type);
+      if (!Object.values(members).includes(value)) {
+        const names = Object.keys(members);
+        const problem = typeof value !== 'string' && typeof value !== 'number' ? `, not ${describe(value)}`
+          : Token.isUnresolved(value) ? ' known at synthesis, not a token' : ` (${names.join(', ')})`;
+        throw new Problem(path, value, `must be a member of ${shortName(type)}${problem}`, `Use ${shortName(type)}.${names[0]} or another member of ${shortName(type)}.`);
       }
       return value;
+    }
     case 'struct':
       return struct(type, value, path);
     default: {
@@ -446,7 +466,7 @@ function required(type: ApiType, value: unknown, path: string, doc?: string): un
  */
 function struct(name: string, value: any, path: string): any {
   if (Token.isUnresolved(value)) {
-    return value;
+    throw new Problem(path || 'props', value, `must be ${typeName(name)} written out in the app, not a token: the library reads its fields while it synthesizes`, howToMake(name));
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new Problem(path || 'props', value, `must be ${typeName(name)}, not ${describe(value)}`, howToMake(name));
@@ -466,7 +486,7 @@ function struct(name: string, value: any, path: string): any {
       }
       continue;
     }
-    out[field] = check(spec.type, given, at, spec.doc);
+    out[field] = check(spec.type, given, at, spec.doc, LIST_TOKEN_FIELDS.has(`${name}.${field}`));
   }
   return out;
 }
@@ -481,6 +501,15 @@ export function registerEnum(name: string, values: readonly unknown[]): void {
 
 function enumValues(name: string): readonly unknown[] {
   return enums.get(name) ?? [];
+}
+
+/** The members of an aws-cdk-lib enum by name (`aws-cdk-lib.aws_cloudwatch.Unit`: `cdk.aws_cloudwatch.Unit`), as TypeScript compiled it. */
+function externalEnum(fqn: string): Record<string, unknown> {
+  let value: any = cdk;
+  for (const part of fqn.split('.').slice(1)) {
+    value = value?.[part];
+  }
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([k]) => !/^\d+$/.test(k))); // a numeric enum's reverse mapping names no member
 }
 
 /**

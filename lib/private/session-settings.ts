@@ -30,7 +30,9 @@ export interface SessionSettings {
 export function sessionSettings(v: Validator, props: SessionSettingsProps): SessionSettings {
   const usbFix = "Give a filter string as the AppStream admin guide describes it, such as 'Wacom Tablet,056A,0357,*,*,*,1,0'.";
   const usb = props.usbDeviceFilterStrings ?? [];
-  usb.forEach((s, i) => v.string(`usbDeviceFilterStrings[${i}]`, s, USB_DEVICE_FILTER_STRING, usbFix));
+  if (!cdk.Token.isUnresolved(usb)) { // a list parameter: no element is known
+    usb.forEach((s, i) => v.string(`usbDeviceFilterStrings[${i}]`, s, USB_DEVICE_FILTER_STRING, usbFix));
+  }
   return {
     maxUserDurationInSeconds: durationSeconds(v, 'maxUserDuration', props.maxUserDuration, FLEET_MAX_USER_DURATION_SECONDS,
       'Give a whole number of seconds from 600 (10 minutes) to 360000 (100 hours): CloudFormation refuses more, although the API takes up to 432000.'),

@@ -13,7 +13,7 @@ const MAX_SHOWN = 80;
  */
 export function showValue(value: unknown, at?: number): string {
   if (typeof value === 'string') {
-    const text = Token.isUnresolved(value) ? withTokensHidden(value) : value;
+    const text = withTokensHidden(value);
     if (text.length <= MAX_SHOWN) {
       return JSON.stringify(text);
     }
@@ -22,23 +22,28 @@ export function showValue(value: unknown, at?: number): string {
     return `${start > 0 ? '…' : ''}${JSON.stringify(cut).slice(0, -1)}${start + MAX_SHOWN < text.length ? '…' : ''}" (${text.length} characters${start > 0 ? `, from character ${start + 1}` : ''})`;
   }
   if (typeof value === 'number') {
-    return String(value); // NaN and Infinity, which JSON would write null
+    return Token.isUnresolved(value) ? '${…}' : String(value); // NaN and Infinity, which JSON would write null
   }
   if (typeof value === 'function') {
     return value.name ? `[function ${value.name}]` : '[function]'; // its name, not its source
   }
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // The tokens of a list (a list token's elements) or an object are hidden as a string's are.
+    text = JSON.stringify(value, (_key, x) => typeof x === 'string' ? withTokensHidden(x) : typeof x === 'number' && Token.isUnresolved(x) ? '${…}' : x) ?? String(value);
   } catch {
     text = String(value); // a cycle, as in a construct (whose String is its path)
   }
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
-/** A string with each token in it written `${…}`. */
+/** The mark of a list token's element (`#{Token[TOKEN.12]}`), which Tokenization.reverseString() does not see. */
+const LIST_TOKEN_ELEMENT = /#\{Token\[[^\]]*\]\}/g;
+
+/** A string with each token in it written `${…}`, a list token's element too. */
 function withTokensHidden(value: string): string {
-  return Tokenization.reverseString(value).mapTokens({ mapToken: () => '${…}' }).join({ join: (a, b) => `${a}${b}` });
+  const text = Token.isUnresolved(value) ? Tokenization.reverseString(value).mapTokens({ mapToken: () => '${…}' }).join({ join: (a, b) => `${a}${b}` }) : value;
+  return text.replace(LIST_TOKEN_ELEMENT, '${…}');
 }
 
 /**
@@ -265,43 +270,6 @@ export class Validator {
       this.fail(property, given, 'is not of the expected type', fix);
     }
     return given;
-  }
-
-  /** Throw when a value of an enum (from a plain JavaScript caller) is not one of `allowed`; undefined and null are absent. */
-  public oneOf<T>(property: string, value: T | undefined, allowed: readonly T[], fix: string): T | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (!allowed.includes(value) && !Token.isUnresolved(value)) {
-      this.fail(property, value, `must be one of ${allowed.join(', ')}`, fix);
-    }
-    return value;
-  }
-
-  /** Throw when an optional flag (of a plain JavaScript caller) is neither true nor false; null is absent. */
-  public boolean(property: string, value: boolean | undefined): boolean | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (typeof value !== 'boolean' && !Token.isUnresolved(value)) {
-      this.fail(property, value, 'must be true or false', `Set ${property} to true or false, or leave it out.`);
-    }
-    return value;
-  }
-
-  /** Throw when a list (of a plain JavaScript caller) is not an array, or holds `undefined` or `null`. */
-  public list<T>(property: string, value: T[] | undefined, fix: string): T[] | undefined {
-    if (value === undefined || value === null || Token.isUnresolved(value)) {
-      return value ?? undefined;
-    }
-    if (!Array.isArray(value)) {
-      this.fail(property, value, 'must be a list', fix);
-    }
-    const hole = value.findIndex((x) => x === undefined || x === null);
-    if (hole >= 0) {
-      this.fail(`${property}[${hole}]`, value[hole], 'is missing', fix);
-    }
-    return value;
   }
 
   /** Throw when a list of `count` entries breaks `rule`. */

@@ -269,7 +269,7 @@ describe('AppBlock', () => {
     block({ appBlockName: 'twice' }, 'K');
     expect(() => block({ appBlockName: 'twice' }, 'L'))
       .toThrow("AppBlock 'Stack/L': appBlockName \"twice\" is already used by 'Stack/K' in the same account and region. Give each app block its own name, or leave appBlockName out to get a generated one.");
-    expect(() => block({ removalPolicy: js('keep') }, 'M')).toThrow("AppBlock 'Stack/M': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
+    expect(() => block({ removalPolicy: js('keep') }, 'M')).toThrow("AppBlock 'Stack/M': removalPolicy \"keep\" must be a member of RemovalPolicy (DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE). Use RemovalPolicy.DESTROY or another member of RemovalPolicy (what happens to the app block when it leaves the stack).");
     expect(() => block({ tags: js([{ Key: 'a', Value: 'b' }]) }, 'N')).toThrow(/^AppBlock 'Stack\/N': tags \[.*\] must be a map of strings, not a list\. Give an object whose keys are names/);
   });
 
@@ -644,7 +644,7 @@ describe('AppBlockBuilder', () => {
       .toThrow("AppBlockBuilder 'Stack/E': appBlockBuilderName \"twice\" is already used by 'Stack/D' in the same account and region. Give each app block builder its own name, or leave appBlockBuilderName out to get a generated one.");
     expect(() => builder({ description: 'd'.repeat(257) }, 'F')).toThrow(/^AppBlockBuilder 'Stack\/F': description "d{80}…" \(257 characters\) must be at most 256 characters long \(it is 257\)\. Shorten it\.$/);
     expect(() => builder({ displayName: 'd'.repeat(101) }, 'G')).toThrow(/^AppBlockBuilder 'Stack\/G': displayName "d{80}…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
-    expect(() => builder({ removalPolicy: js('keep') }, 'H')).toThrow(/^AppBlockBuilder 'Stack\/H': removalPolicy "keep" must be one of /);
+    expect(() => builder({ removalPolicy: js('keep') }, 'H')).toThrow(/^AppBlockBuilder 'Stack\/H': removalPolicy "keep" must be a member of RemovalPolicy \(DESTROY, /);
     expect(() => builder({ accessEndpoints: [] }, 'I')).toThrow("AppBlockBuilder 'Stack/I': accessEndpoints must have at least 1 endpoint (it has 0). Give 1 to 4 endpoints, or leave accessEndpoints out.");
     expect(() => builder({ role: js('arn:aws:iam::123456789012:role/x') }, 'J'))
       .toThrow("AppBlockBuilder 'Stack/J': role \"arn:aws:iam::123456789012:role/x\" must be an iam.IRole, not a string. Give an iam.IRole (the IAM role of the builder).");

@@ -313,7 +313,7 @@ describe('ElasticFleet', () => {
     expect(() => elastic({ displayName: 'x'.repeat(101) }, 'A')).toThrow(/^ElasticFleet 'Stack\/A': displayName "x+…" \(101 characters\) must be at most 100 characters long \(it is 101\)\. Shorten it\.$/);
     expect(() => elastic({ description: 'x'.repeat(257) }, 'B')).toThrow(/^ElasticFleet 'Stack\/B': description "x+…" \(257 characters\) must be at most 256 characters long \(it is 257\)\. Shorten it\.$/);
     expect(() => elastic({ removalPolicy: js('keep') }, 'C'))
-      .toThrow("ElasticFleet 'Stack/C': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
+      .toThrow("ElasticFleet 'Stack/C': removalPolicy \"keep\" must be a member of RemovalPolicy (DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE). Use RemovalPolicy.DESTROY or another member of RemovalPolicy (what happens to the fleet when it leaves the stack).");
     expect(() => elastic({ fleetName: 'bad name' }, 'D'))
       .toThrow("ElasticFleet 'Stack/D': fleetName \"bad name\" must be 1 to 101 characters: letters, digits, '_', '.' and '-', starting with a letter or digit (pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$): character 4 ' ' is not allowed. Use only letters, digits, _ . - and start with a letter or digit, or leave fleetName out to get a generated name.");
     elastic({ fleetName: 'pool' }, 'P');
@@ -697,7 +697,7 @@ describe('Entitlement', () => {
     expect(() => s.addEntitlement('F', js({ appVisibility: 'SOME', attributes: finance })))
       .toThrow("Stack 'Stack/S': addEntitlement(options).appVisibility \"SOME\" must be a member of AppVisibility (ALL, ASSOCIATED). Use AppVisibility.ALL or another member of AppVisibility (whether the entitled users see all of the stack's applications or only the associated ones).");
     expect(() => s.addEntitlement('G', entitlementOptions({ removalPolicy: js('keep') })))
-      .toThrow("Entitlement 'Stack/S/G': removalPolicy \"keep\" must be one of destroy, retain, snapshot, retain-on-update-or-delete. Use a RemovalPolicy member, such as RemovalPolicy.RETAIN.");
+      .toThrow("Stack 'Stack/S': addEntitlement(options).removalPolicy \"keep\" must be a member of RemovalPolicy (DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE). Use RemovalPolicy.DESTROY or another member of RemovalPolicy (what happens to the entitlement when it leaves the stack).");
   });
 
   test('name and description: the id or the name given, checked', () => {

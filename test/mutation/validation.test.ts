@@ -214,40 +214,6 @@ describe('Validator', () => {
     expect(v.object('p', ok, (x) => typeof x.bind === 'function', 'Give an X.')).toBe(ok);
   });
 
-  test('oneOf', () => {
-    const { v } = validator();
-    expect(v.oneOf('p', undefined, ['A', 'B'], 'Use A.')).toBeUndefined();
-    expect(v.oneOf('p', null as any, ['A', 'B'], 'Use A.')).toBeUndefined();
-    expect(v.oneOf('p', 'B', ['A', 'B'], 'Use A.')).toBe('B');
-    expect(() => v.oneOf('p', 'C', ['A', 'B'], 'Use A.')).toThrow("ImageBuilder 'Stack/Thing': p \"C\" must be one of A, B. Use A.");
-  });
-
-  test('boolean', () => {
-    const { v } = validator();
-    expect(v.boolean('p', undefined)).toBeUndefined();
-    expect(v.boolean('p', null as any)).toBeUndefined();
-    expect(v.boolean('p', false)).toBe(false);
-    expect(v.boolean('p', true)).toBe(true);
-    const token = Token.asAny(Lazy.any({ produce: () => true })) as any;
-    expect(v.boolean('p', token)).toBe(token);
-    expect(() => v.boolean('p', 'yes' as any)).toThrow("ImageBuilder 'Stack/Thing': p \"yes\" must be true or false. Set p to true or false, or leave it out.");
-    expect(() => v.boolean('p', 0 as any)).toThrow('p 0 must be true or false');
-  });
-
-  test('list', () => {
-    const { v } = validator();
-    expect(v.list('p', undefined, 'Fix.')).toBeUndefined();
-    expect(v.list('p', null as any, 'Fix.')).toBeUndefined();
-    const token = Token.asList(Lazy.list({ produce: () => ['a'] }));
-    expect(v.list('p', token, 'Fix.')).toBe(token);
-    expect(v.list('p', [], 'Fix.')).toEqual([]);
-    expect(() => v.list('p', 'a' as any, 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p \"a\" must be a list. Fix.");
-    expect(() => v.list('p', ['a', undefined, null] as any, 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p[1] is missing. Fix.");
-    expect(() => v.list('p', ['a', 'b', null] as any, 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p[2] null is missing. Fix.");
-    expect(() => v.list('p', [null] as any, 'Fix.')).toThrow('p[0] null is missing');
-    expect(v.list('p', [0, '', false] as any, 'Fix.')).toEqual([0, '', false]);
-  });
-
   test('count', () => {
     const { v } = validator();
     expect(() => v.count('p', 2, { sources: src, maxItems: 1 }, 'fleet', 'Fix.')).toThrow("ImageBuilder 'Stack/Thing': p must have at most 1 fleet (it has 2). Fix.");
