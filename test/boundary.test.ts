@@ -297,6 +297,19 @@ describe('every entry point of the table is checked', () => {
   });
 });
 
+describe('construct ids', () => {
+  test('a token for a construct id fails at the call, for a constructor, a static method and a method; a literal id passes', () => {
+    const s = stackIn();
+    const id = new cdk.CfnParameter(s, 'Id').valueAsString;
+    const why = 'must be written out in the app, not a token: construct ids make the logical ids of the template. Give a fixed id, such as \'Desktops\'.';
+    expect(() => fleetIn(s, {}).autoScaleCapacity({ maxCapacity: 2 }).scaleOnDemand(id)).toThrow(`ScalableFleetCapacity 'S/F/ScalingTarget': scaleOnDemand(id) "\${…}" ${why}`);
+    expect(() => lib.Fleet.fromFleetName(s, id, 'f')).toThrow(`Fleet.fromFleetName() at 'S/\${…}': id "\${…}" ${why}`);
+    expect(() => new lib.User(s, id, { email: 'alice@example.com' })).toThrow(`User 'S/\${…}': id "\${…}" ${why}`);
+    new lib.User(s, 'Alice', { email: 'alice@example.com' });
+    Template.fromStack(s).resourceCountIs('AWS::AppStream::User', 1);
+  });
+});
+
 describe('tokens: only the literal parts are judged', () => {
   test('accepts email: `alice@${param}`, which some value of the parameter makes an email', () => {
     const s = stackIn();

@@ -3,7 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { API_TYPES } from './api-types.generated';
 import { LIST_TOKEN_FIELDS } from './rules/tokens';
-import { showValue } from './validation';
+import { showValue, withTokensHidden } from './validation';
 
 export { API_TYPES };
 
@@ -536,6 +536,10 @@ export function checkArguments(where: Where, params: readonly ApiParam[], args: 
       out[i] = name === '' && out[i] !== undefined && out[i] !== null && typeof p.type === 'string' && API_TYPES[p.type]?.kind === 'struct'
         ? struct(p.type, out[i], '')
         : required(p.type, out[i], name || p.name, p.doc);
+      // A construct id is part of every logical id under it, which aws-cdk-lib makes at synthesis.
+      if (p.name === 'id' && typeof out[i] === 'string' && Token.isUnresolved(out[i])) {
+        throw new Problem(name || p.name, out[i], 'must be written out in the app, not a token: construct ids make the logical ids of the template', "Give a fixed id, such as 'Desktops'.");
+      }
     });
   } catch (e) {
     if (e instanceof Problem) {
@@ -549,7 +553,7 @@ export function checkArguments(where: Where, params: readonly ApiParam[], args: 
 
 /** The start of a message about a construct at `path`. */
 function constructPrefix(kind: string, path: string): string {
-  return `${kind} '${path}': `;
+  return `${kind} '${withTokensHidden(path)}': `;
 }
 
 /** Whether a value is a construct (it has a node with a path), without instanceof, which fails across copies of constructs. */
@@ -590,7 +594,7 @@ export function methodWhere(kind: string, self: unknown, method: string): Where 
 export function staticWhere(kind: string, method: string, params: readonly ApiParam[], args: ArrayLike<unknown>): Where {
   const [scope, id] = Array.from(args);
   if (params[0]?.name === 'scope' && params[1]?.name === 'id' && isConstruct(scope) && typeof id === 'string') {
-    return { prefix: `${kind}.${method}() at '${scope.node.path ? `${scope.node.path}/${id}` : id}': ` };
+    return { prefix: `${kind}.${method}() at '${withTokensHidden(scope.node.path ? `${scope.node.path}/${id}` : id)}': ` };
   }
   return { prefix: `${kind}.${method}(): ` };
 }

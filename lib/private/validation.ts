@@ -40,8 +40,8 @@ export function showValue(value: unknown, at?: number): string {
 /** The mark of a list token's element (`#{Token[TOKEN.12]}`), which Tokenization.reverseString() does not see. */
 const LIST_TOKEN_ELEMENT = /#\{Token\[[^\]]*\]\}/g;
 
-/** A string with each token in it written `${…}`, a list token's element too. */
-function withTokensHidden(value: string): string {
+/** A string with each token in it written `${…}`, a list token's element too (a construct path holds one where an id is a token). */
+export function withTokensHidden(value: string): string {
   const text = Token.isUnresolved(value) ? Tokenization.reverseString(value).mapTokens({ mapToken: () => '${…}' }).join({ join: (a, b) => `${a}${b}` }) : value;
   return text.replace(LIST_TOKEN_ELEMENT, '${…}');
 }
@@ -190,7 +190,7 @@ export class Validator {
   /** The full message for a problem with `property`, showing the value around `at` when it is long. */
   public message(property: string, value: unknown, problem: string, fix?: string, at?: number): string {
     const shown = value === undefined ? '' : ` ${showValue(value, at)}`;
-    return `${this.kind} '${this.scope.node.path}': ${property}${shown} ${problem}.${fix ? ` ${fix}` : ''}`;
+    return `${this.kind} '${withTokensHidden(this.scope.node.path)}': ${property}${shown} ${problem}.${fix ? ` ${fix}` : ''}`;
   }
 
   /** Throw the message for a problem with `property`. */
