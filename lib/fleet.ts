@@ -992,7 +992,7 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
       scaleInOnUtilization: policy('ScaleInOnUtilization', {
         metric: this.fleet.metricCapacityUtilization({ period: d.scaleInPeriod }),
         adjustmentType: appscaling.AdjustmentType.PERCENT_CHANGE_IN_CAPACITY,
-        scalingSteps: [{ upper: inAt, change: -inBy }, { lower: inAt, change: 0 }],
+        scalingSteps: [{ upper: inAt, change: negative(inBy) }, { lower: inAt, change: 0 }],
         evaluationPeriods: inPeriods,
         cooldown: props.scaleInCooldown ?? d.scaleInCooldown,
       }),
@@ -1027,4 +1027,12 @@ function computeCapacity(v: Validator, capacity: FleetCapacity): Capacity {
   v.range('capacity (FleetCapacity.sessions).desiredSessions', desiredSessions, FLEET_DESIRED_CAPACITY, 'Give a whole number of sessions, 0 or more.');
   v.range('capacity (FleetCapacity.sessions).maxSessionsPerInstance', maxSessionsPerInstance, FLEET_MAX_SESSIONS_PER_INSTANCE, 'Give a whole number of sessions per instance, 1 or more.');
   return { computeCapacity: { desiredSessions }, maxSessionsPerInstance };
+}
+
+/**
+ * The negative of a number, a token's too: `-token` would be a literal number (a token is a number
+ * only by its encoding), so a token's negative is left to CloudFormation, which reads "-5" as -5.
+ */
+function negative(n: number): number {
+  return cdk.Token.isUnresolved(n) ? cdk.Token.asNumber(cdk.Fn.join('', ['-', cdk.Token.asString(n)])) : -n;
 }

@@ -244,6 +244,21 @@ describe('scaleOnDemand', () => {
     fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', { scaleOutUtilizationPercent: threshold, scaleInUtilizationPercent: 20 });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'CapacityUtilization', Threshold: { Ref: 'Threshold' } });
   });
+
+  test('a parameter in each option reaches the template; the scale-in step is its negative, which CloudFormation computes', () => {
+    const options = ['scaleOutPercent', 'scaleInPercent', 'scaleOutUtilizationPercent', 'scaleInUtilizationPercent', 'insufficientCapacityScaleOut', 'scaleInEvaluationPeriods'];
+    const props = Object.fromEntries(options.map((o) => [o, new CfnParameter(stack, o, { type: 'Number' }).valueAsNumber]));
+    fleet().autoScaleCapacity({ maxCapacity: 10 }).scaleOnDemand('Demand', props);
+    const text = JSON.stringify(Template.fromStack(stack).toJSON().Resources);
+    for (const o of options) {
+      expect(text, o).toContain(JSON.stringify({ Ref: o }));
+    }
+    // -token would be a literal number near 1.9e289, not the parameter's negative.
+    expect(text).not.toMatch(/e\+28\d/);
+    const p = stepPolicies();
+    expect(p['CapacityUtilization LessThanOrEqualToThreshold'].config.StepAdjustments)
+      .toContainEqual(expect.objectContaining({ ScalingAdjustment: { 'Fn::Join': ['', ['-', { Ref: 'scaleInPercent' }]] } }));
+  });
 });
 
 describe('maxCapacity and the instance quota of fleets with default internet access', () => {
