@@ -202,6 +202,12 @@ export class ImagePipeline extends Construct {
     const keep = checkCount(v, 'keepImages', props.keepImages, 1, 99, 'SSM keeps the last 100 versions of the parameter the pipeline counts its images by.');
     const interval = props.pollInterval ?? cdk.Duration.minutes(5);
     const timeout = props.timeout ?? cdk.Duration.hours(8);
+    for (const [property, d] of [['pollInterval', interval], ['timeout', timeout]] as const) {
+      if (d.isUnresolved()) { // a token's seconds divided would be a number near 1, not the bound of the polls
+        v.fail(property, undefined, 'must be known at synthesis (the state machine counts its polls by timeout / pollInterval, written into its definition)',
+          'Give a Duration of a fixed length, such as Duration.minutes(5).');
+      }
+    }
     checkCount(v, 'pollInterval (seconds)', interval.toSeconds(), 10, 3600, 'Poll between every 10 seconds and every hour.');
     checkCount(v, 'timeout (seconds)', timeout.toSeconds(), interval.toSeconds(), 364 * 24 * 3600,
       'Give a timeout of at least one poll interval and under a year (the longest a Standard execution runs).');

@@ -1,4 +1,4 @@
-import { App, CfnElement, Duration, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnElement, CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -332,6 +332,18 @@ describe('ImagePipeline', () => {
 
   test('fails a missing source, for JavaScript callers', () => {
     expect(() => new ImagePipeline(stack, 'P', { imageNamePrefix: 'Desktops' } as any)).toThrow(/source is required/);
+  });
+
+  test('keepImages may be a parameter, which the retention state reads at deployment; pollInterval and timeout may not', () => {
+    pipeline({ keepImages: new CfnParameter(stack, 'Keep', { type: 'Number' }).valueAsNumber });
+    const parts = Object.values<any>(Template.fromStack(stack).findResources('AWS::StepFunctions::StateMachine'))[0].Properties.DefinitionString['Fn::Join'][1];
+    const at = parts.findIndex((p: unknown) => JSON.stringify(p) === JSON.stringify({ Ref: 'Keep' }));
+    expect(parts[at - 1]).toMatch(/"Version\.\$":"States\.MathAdd\(\$\.Record\.Version, -$/);
+    expect(parts[at + 1]).toMatch(/^\)"/);
+    const why = 'must be known at synthesis (the state machine counts its polls by timeout / pollInterval, written into its definition). Give a Duration of a fixed length, such as Duration.minutes(5).';
+    const seconds = () => Duration.seconds(new CfnParameter(stack, `S${Math.random()}`, { type: 'Number' }).valueAsNumber);
+    expect(() => pipeline({ pollInterval: seconds() }, 'P2')).toThrow(`ImagePipeline 'Stack/P2': pollInterval ${why}`);
+    expect(() => pipeline({ timeout: seconds() }, 'P3')).toThrow(`ImagePipeline 'Stack/P3': timeout ${why}`);
   });
 
   test('retention reads the image made keepImages runs before from the parameter\'s history', () => {
