@@ -932,6 +932,14 @@ class ScalableFleetCapacity extends Construct implements IScalableFleetCapacity 
   }
 
   public scaleOnSchedule(id: string, action: appscaling.ScalingSchedule): void {
+    // The new bounds of the scalable target: as autoScaleCapacity()'s, and as aws-cdk-lib does not check.
+    const v = Validator.of(this.fleet);
+    const { minCapacity: min, maxCapacity: max } = action;
+    v.range('scaleOnSchedule().minCapacity', min, FLEET_DESIRED_CAPACITY, 'Give 0 or more, or leave it out.');
+    v.range('scaleOnSchedule().maxCapacity', max, FLEET_DESIRED_CAPACITY, 'Give 0 or more, or leave it out.');
+    if (min !== undefined && max !== undefined && !cdk.Token.isUnresolved(min) && !cdk.Token.isUnresolved(max) && min > max) {
+      v.fail('scaleOnSchedule().minCapacity', min, `is more than maxCapacity (${max})`, 'Give a minCapacity no larger than maxCapacity.');
+    }
     this.scalableTarget.scaleOnSchedule(id, action);
   }
 

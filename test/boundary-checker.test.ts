@@ -210,6 +210,14 @@ describe('enums, classes, interfaces and structs: how each fix says to make one'
     expect(msg('FleetType', cdk.Lazy.list({ produce: () => ['ALWAYS_ON'] }))).toMatch(/^P: x \["\$\{…\}"\] must be a member of FleetType /);
   });
 
+  test('a number: finite (a template, as JSON, has no NaN or Infinity); a number token passes', () => {
+    expect(passed('number', -2.5)).toBe(-2.5);
+    expect(msg('number', NaN)).toBe('P: x NaN must be a finite number. Give a number.');
+    expect(msg('number', -Infinity)).toBe('P: x -Infinity must be a finite number. Give a number.');
+    const token = cdk.Lazy.number({ produce: () => 1 });
+    expect(passed('number', token)).toBe(token);
+  });
+
   test('a flag: true or false, never a token (the library decides from it while it synthesizes)', () => {
     expect(passed('boolean', true)).toBe(true);
     expect(msg('boolean', cdk.Lazy.string({ produce: () => 'true' }))).toBe('P: x "${…}" must be true or false, not a string. Give true or false, or leave it out.');

@@ -261,6 +261,44 @@ describe('scaleOnDemand', () => {
   });
 });
 
+describe('scaleOnSchedule', () => {
+  const schedule = appscaling.Schedule.cron({ hour: '20', minute: '0' });
+  const AT = "Fleet 'Stack/Fleet': scaleOnSchedule()";
+
+  test('new bounds of 0 or more, the lower no larger than the upper, pass and reach the scheduled action', () => {
+    const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
+    scaling.scaleOnSchedule('Night', { schedule, minCapacity: 0, maxCapacity: 0 });
+    scaling.scaleOnSchedule('Day', { schedule, minCapacity: 2 });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ScheduledActions: [
+        { ScheduledActionName: 'Night', ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 } },
+        { ScheduledActionName: 'Day', ScalableTargetAction: { MinCapacity: 2 } },
+      ],
+    });
+  });
+
+  test('fails a negative or fractional bound and a lower bound above the upper, which AWS would refuse at deployment', () => {
+    const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
+    expect(() => scaling.scaleOnSchedule('A', { schedule, minCapacity: -1 }))
+      .toThrow(`${AT}.minCapacity -1 must be a whole number from 0 to 2147483647. Give 0 or more, or leave it out.`);
+    expect(() => scaling.scaleOnSchedule('B', { schedule, maxCapacity: 2.5 }))
+      .toThrow(`${AT}.maxCapacity 2.5 must be a whole number from 0 to 2147483647. Give 0 or more, or leave it out.`);
+    expect(() => scaling.scaleOnSchedule('C', { schedule, minCapacity: 3, maxCapacity: 2 }))
+      .toThrow(`${AT}.minCapacity 3 is more than maxCapacity (2). Give a minCapacity no larger than maxCapacity.`);
+  });
+
+  test('NaN, which the template would write as null, fails at the boundary; parameters pass unjudged', () => {
+    const scaling = fleet().autoScaleCapacity({ maxCapacity: 10 });
+    expect(() => scaling.scaleOnSchedule('A', { schedule, minCapacity: NaN }))
+      .toThrow("ScalableFleetCapacity 'Stack/Fleet/ScalingTarget': scaleOnSchedule(action).minCapacity NaN must be a finite number. Give a number.");
+    const min = new CfnParameter(stack, 'Min', { type: 'Number' }).valueAsNumber;
+    scaling.scaleOnSchedule('B', { schedule, minCapacity: min, maxCapacity: 1 });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ScheduledActions: [{ ScalableTargetAction: { MinCapacity: { Ref: 'Min' }, MaxCapacity: 1 } }],
+    });
+  });
+});
+
 describe('maxCapacity and the instance quota of fleets with default internet access', () => {
   // The Service Quotas page (limits.html): "For fleets that have Default Internet Access enabled, the
   // quota is 100 fleet instances." Only the guide says so: a warning, not a failure.

@@ -324,6 +324,9 @@ function checkType(type: ApiType, value: any, path: string, listToken: boolean):
       if (typeof value !== type) { // a token of the other kind too: Token.asString(), Token.asNumber() convert
         throw new Problem(path, value, `must be ${typeName(type)}, not ${describe(value)}`, `Give ${typeName(type)}.`);
       }
+      if (typeof value === 'number' && !Number.isFinite(value)) { // a template, as JSON, has neither: aws-cdk-lib writes null
+        throw new Problem(path, value, 'must be a finite number', 'Give a number.');
+      }
       return value;
     case 'boolean':
       // No token is a boolean: the library decides what to synthesize from each flag.
