@@ -115,9 +115,12 @@ describe('ElasticFleet', () => {
     Template.fromStack(stack).resourceCountIs('AWS::AppStream::Fleet', 3);
   });
 
-  test('fails a platform Elastic fleets do not offer', () => {
-    expect(() => elastic({ platform: FleetPlatform.WINDOWS_SERVER_2022 })).toThrow(
-      "ElasticFleet 'Stack/Elastic': platform \"WINDOWS_SERVER_2022\" is not a platform elastic fleets take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404.");
+  test('a platform the model takes but the docs do not give for Elastic fleets warns (the docs alone say so), and is written as given', () => {
+    elastic({ platform: FleetPlatform.WINDOWS_SERVER_2022 });
+    expect(warnings()).toEqual([
+      "ElasticFleet 'Stack/Elastic': platform \"WINDOWS_SERVER_2022\" is not one of the platforms the AppStream docs give for elastic fleets (FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404). AWS may refuse it at deployment: use one of those, or ignore this if AWS supports it now. [ack: cdk-appstream:elasticFleet:undocumentedPlatform]",
+    ]);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { Platform: 'WINDOWS_SERVER_2022' });
   });
 
   test('a platform the library does not know (FleetPlatform.of) warns, and is written as given', () => {
@@ -365,9 +368,10 @@ describe('Application', () => {
     expect(() => application({ platforms: [FleetPlatform.AMAZON_LINUX2, FleetPlatform.AMAZON_LINUX2] }, 'A3')).toThrow(/platforms\[1\] "AMAZON_LINUX2" is already in platforms/);
   });
 
-  test('fails a platform applications do not run on, and no instance family', () => {
-    expect(() => application({ platforms: [FleetPlatform.WINDOWS] })).toThrow(/platforms\[0\] "WINDOWS" is not a platform applications take. Use one of FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404/);
+  test('warns for a platform the docs do not give for applications (the model takes it), and fails no instance family', () => {
     expect(() => application({ instanceFamilies: [] }, 'A3')).toThrow(/instanceFamilies must have at least 1 instance family/);
+    application({ platforms: [FleetPlatform.WINDOWS] });
+    expect(warnings()).toEqual([expect.stringMatching(/^Application 'Stack\/\w+': platforms\[0\] "WINDOWS" is not one of the platforms the AppStream docs give for applications .*\[ack: cdk-appstream:application:undocumentedPlatform\]$/)]);
   });
 
   test('an instance family or platform the library does not know warns (InstanceFamily.of, FleetPlatform.of)', () => {

@@ -3,8 +3,8 @@ import { Validator } from './validation';
 
 /**
  * An open set of the API's values, as an enum-like class (`FleetPlatform`, `InstanceFamily`) holds
- * them: AWS adds members, so a value the library does not list warns, while one it lists for other
- * resources only fails.
+ * them: AWS adds members, so a value the library does not list warns, and so does one it lists for
+ * other resources only (the docs' prose, not the model, says which a resource takes).
  */
 export interface OpenSet {
   /** What this resource takes. */
@@ -18,8 +18,9 @@ export interface OpenSet {
 }
 
 /**
- * The name of one value of an open set, checked: a token passes, a listed value the resource does
- * not take fails, an unlisted one warns (`cdk-appstream:<kind>:unknown<ClassName minus Fleet>`).
+ * The name of one value of an open set, checked: a token passes, a listed value the docs do not give
+ * for the resource warns (`cdk-appstream:<kind>:undocumented<Noun>`), and so does an unlisted one
+ * (`cdk-appstream:<kind>:unknown<Noun>`).
  */
 export function openValue(v: Validator, property: string, value: { readonly name: string }, set: OpenSet): string {
   const name = value.name;
@@ -27,10 +28,14 @@ export function openValue(v: Validator, property: string, value: { readonly name
     return name;
   }
   const members = set.offered.map((n) => `${set.className}.${n}`).join(', ');
+  const noun = set.noun.replace(/(^| )([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  // Where `offered` is narrower than `known`, only the docs' prose narrows it (the model's enum names every known value).
   if (set.known.includes(name)) {
-    v.fail(property, name, `is not a ${set.noun} ${v.noun}s take`, `Use one of ${members}.`);
+    v.warn(`undocumented${noun}`, v.message(property, name, `is not one of the ${set.noun}s the AppStream docs give for ${v.noun}s (${members})`,
+      'AWS may refuse it at deployment: use one of those, or ignore this if AWS supports it now.'));
+    return name;
   }
-  const warning = `unknown${set.noun.replace(/(^| )([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  const warning = `unknown${noun}`;
   v.warn(warning, `${property} '${name}' is not one of the ${set.noun === 'instance family' ? 'instance families' : `${set.noun}s`} this library knows for ${v.noun}s (${members}); `
     + 'check the name (AppStream refuses unknown values at deployment) or ignore this if AWS has added it since.');
   return name;
