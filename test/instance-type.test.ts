@@ -59,4 +59,15 @@ describe('a type one edit from a known one: the warning suggests it', () => {
     expect(oneEditApart('abc', 'acb')).toBe(true);
     expect(oneEditApart('', 'a')).toBe(true);
   });
+
+  test('oneEditApart: a swap is of two neighbours, each in the other\'s place; a change and a removal are two edits', () => {
+    expect(oneEditApart('meduim', 'medium')).toBe(true);
+    expect(oneEditApart('ab', 'ba')).toBe(true);
+    expect(oneEditApart('ab', 'bc')).toBe(false); // only the second character moved
+    expect(oneEditApart('ab', 'ca')).toBe(false); // only the first
+    expect(oneEditApart('abc', 'ba')).toBe(false); // three characters against two
+    expect(oneEditApart('ab', 'bax')).toBe(false);
+    expect(oneEditApart('pabq', 'pcq')).toBe(false); // a change and a removal
+    expect(oneEditApart('pabq', 'pacq')).toBe(true); // one change
+  });
 });

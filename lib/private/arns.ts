@@ -38,13 +38,7 @@ const NAME_FIX = 'Give the name of an existing resource: 1 to 101 letters, digit
  */
 export function checkImported(scope: IConstruct, id: string, method: string, argument: string, value: string, rule: StringRule, fix: string): void {
   const where = `${method} at '${scope.node.path ? `${scope.node.path}/` : ''}${id}'`;
-  if (value === undefined || value === null) {
-    throw new Error(`${where}: ${argument} is required. ${fix}`);
-  }
-  if (typeof value !== 'string') {
-    throw new Error(`${where}: ${argument} ${showValue(value)} must be a string. ${fix}`);
-  }
-  if (cdk.Token.isUnresolved(value)) {
+  if (cdk.Token.isUnresolved(value)) { // a string: the public boundary checked the import's arguments
     return;
   }
   const problem = stringProblem(rule, value);

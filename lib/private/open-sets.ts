@@ -45,11 +45,8 @@ export function openValue(v: Validator, property: string, value: { readonly name
  * The names of a list of an open set's values, each checked as `openValue` does and none twice. A list
  * that is a token (a CloudFormation list parameter) passes whole: no value of it is known.
  */
-export function openList(v: Validator, property: string, given: ReadonlyArray<{ readonly name: string }> | undefined, set: OpenSet): string[] {
-  if (given === undefined || given === null) {
-    return [];
-  }
-  if (cdk.Token.isUnresolved(given)) {
+export function openList(v: Validator, property: string, given: ReadonlyArray<{ readonly name: string }>, set: OpenSet): string[] {
+  if (cdk.Token.isUnresolved(given)) { // a list: the public boundary checked the props
     return given as unknown as string[];
   }
   const seen = new Set<string>();

@@ -7,7 +7,7 @@ import { Annotations } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { describe, expect, test } from 'vitest';
 import { Fleet, Image, InstanceType } from '../../lib';
-import { Validator, article, showValue } from '../../lib/private/validation';
+import { Validator, acceptedCharacters, article, showValue } from '../../lib/private/validation';
 
 const src = ['Test.Member'] as const;
 
@@ -230,3 +230,57 @@ describe('Validator', () => {
     expect(() => v.range('p', '1' as any, rule)).toThrow('p "1" must be a whole number from 1 to 2');
   });
 });
+
+describe('acceptedCharacters: every character a pattern can ever accept, at any place', () => {
+  /** The characters of `chars` the pattern can accept, and those it never does. */
+  function split(pattern: string, chars: string): { accepted: string; never: string } {
+    const re = acceptedCharacters(pattern)!;
+    const all = [...chars];
+    return { accepted: all.filter((c) => re.test(c)).join(''), never: all.filter((c) => !re.test(c)).join('') };
+  }
+
+  test('a character class, and one negated', () => {
+    expect(split('^[a-c]+$', 'abcdA-')).toEqual({ accepted: 'abc', never: 'dA-' });
+    expect(split('^[^a-c]$', 'abcdA-')).toEqual({ accepted: 'dA-', never: 'abc' });
+  });
+
+  test('an escaped ] inside a class; a literal - and escaped ] and ^ outside one', () => {
+    expect(split('^[\\]x]$', ']xy\\')).toEqual({ accepted: ']x', never: 'y\\' });
+    expect(split('^a-b$', 'a-bc')).toEqual({ accepted: 'a-b', never: 'c' });
+    expect(split('^a\\]\\^b$', 'ab]^c')).toEqual({ accepted: 'ab]^', never: 'c' });
+  });
+
+  test('escapes: a class escape, a Unicode property, an escaped syntax character', () => {
+    expect(split('^\\d$', '05a')).toEqual({ accepted: '05', never: 'a' });
+    expect(split('^\\p{L}+$', 'aé日1_')).toEqual({ accepted: 'aé日', never: '1_' });
+    expect(split('^\\P{L}$', 'a1_')).toEqual({ accepted: '1_', never: 'a' });
+    expect(split('^a\\.b$', 'ab.c')).toEqual({ accepted: 'ab.', never: 'c' });
+  });
+
+  test('a back-reference may repeat anything: no set', () => {
+    expect(acceptedCharacters('^(a)\\1$')).toBeUndefined();
+    expect(acceptedCharacters('^(?<x>a)\\k<x>$')).toBeUndefined();
+    expect(acceptedCharacters('^a\\\\1$')).toBeDefined(); // an escaped backslash, then the digit 1
+  });
+
+  test('lookarounds consume nothing, whatever they hold (groups, classes, escapes)', () => {
+    expect(split('^(?!x)[0-9]$', '5x')).toEqual({ accepted: '5', never: 'x' });
+    expect(split('^(?=(\\(|[)]))b$', 'b()a')).toEqual({ accepted: 'b', never: '()a' });
+    expect(split('^(?<=y)(?=(z))c$', 'cyz')).toEqual({ accepted: 'c', never: 'yz' });
+  });
+
+  test('groups, alternation, quantifiers and anchors add no character of their own', () => {
+    expect(split('^(?:ab)+$', 'ab:?()')).toEqual({ accepted: 'ab', never: ':?()' });
+    expect(split('^(a|b)*?$', 'ab|*?()^$')).toEqual({ accepted: 'ab', never: '|*?()^$' });
+    expect(split('^a{2,3}$', 'a2,3{}')).toEqual({ accepted: 'a', never: '2,3{}' });
+  });
+
+  test('a dot accepts every character but line ends', () => {
+    expect(split('^x.$', 'x€ \n')).toEqual({ accepted: 'x€ ', never: '\n' });
+  });
+
+  test('the set of a pattern is made once', () => {
+    expect(acceptedCharacters('^[a-c]+$')).toBe(acceptedCharacters('^[a-c]+$'));
+  });
+});
+
