@@ -13,14 +13,14 @@ export interface OpenSet {
   readonly known: readonly string[];
   /** The class of the values, for messages: `FleetPlatform`. */
   readonly className: string;
-  /** The value in words: `platform`. */
-  readonly noun: string;
+  /** The value in words, which also names the warnings: `platform` (`unknownPlatform`), `instance family`. */
+  readonly noun: 'platform' | 'instance family';
 }
 
 /**
- * The name of one value of an open set, checked: a token passes, a listed value the docs do not give
- * for the resource warns (`cdk-appstream:<kind>:undocumented<Noun>`), and so does an unlisted one
- * (`cdk-appstream:<kind>:unknown<Noun>`).
+ * The name of one value of an open set, checked: a token passes, a listed platform the docs do not give
+ * for the resource warns (`cdk-appstream:<kind>:undocumentedPlatform`), and so does an unlisted value
+ * (`cdk-appstream:<kind>:unknownPlatform`, `unknownInstanceFamily`).
  */
 export function openValue(v: Validator, property: string, value: { readonly name: string }, set: OpenSet): string {
   const name = value.name;
@@ -28,16 +28,21 @@ export function openValue(v: Validator, property: string, value: { readonly name
     return name;
   }
   const members = set.offered.map((n) => `${set.className}.${n}`).join(', ');
-  const noun = set.noun.replace(/(^| )([a-z])/g, (_, __, c: string) => c.toUpperCase());
-  // Where `offered` is narrower than `known`, only the docs' prose narrows it (the model's enum names every known value).
+  // Where `offered` is narrower than `known`, only the docs' prose narrows it (the model's enum names
+  // every known value). Only platforms are: every instance family the library knows, applications take.
   if (set.known.includes(name)) {
-    v.warn(`undocumented${noun}`, v.message(property, name, `is not one of the ${set.noun}s the AppStream docs give for ${v.noun}s (${members})`,
+    v.warn('undocumentedPlatform', v.message(property, name, `is not one of the ${set.noun}s the AppStream docs give for ${v.noun}s (${members})`,
       'AWS may refuse it at deployment: use one of those, or ignore this if AWS supports it now.'));
     return name;
   }
-  const warning = `unknown${noun}`;
-  v.warn(warning, `${property} '${name}' is not one of the ${set.noun === 'instance family' ? 'instance families' : `${set.noun}s`} this library knows for ${v.noun}s (${members}); `
-    + 'check the name (AppStream refuses unknown values at deployment) or ignore this if AWS has added it since.');
+  const text = `${property} '${name}' is not one of the ${set.noun === 'instance family' ? 'instance families' : `${set.noun}s`} this library knows for ${v.noun}s (${members}); `
+    + 'check the name (AppStream refuses unknown values at deployment) or ignore this if AWS has added it since.';
+  // Literal names, which the README's table of warnings is checked against (test/warnings.test.ts).
+  if (set.noun === 'platform') {
+    v.warn('unknownPlatform', text);
+  } else {
+    v.warn('unknownInstanceFamily', text);
+  }
   return name;
 }
 
