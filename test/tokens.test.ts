@@ -68,7 +68,10 @@ function tokenOf(s: cdk.Stack, kind: Kind): unknown {
     case 'string': return new cdk.CfnParameter(s, 'Token').valueAsString;
     case 'number': return new cdk.CfnParameter(s, 'Token', { type: 'Number' }).valueAsNumber;
     case 'list': return new cdk.CfnParameter(s, 'Token', { type: 'CommaDelimitedList' }).valueAsList;
-    case 'object': return cdk.Lazy.any({ produce: () => ({ Ref: 'Token' }) });
+    case 'object': {
+      const param = new cdk.CfnParameter(s, 'Token');
+      return cdk.Lazy.any({ produce: () => ({ Ref: param.logicalId }) });
+    }
   }
 }
 
