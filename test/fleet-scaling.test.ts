@@ -292,9 +292,14 @@ describe('scaleOnSchedule', () => {
     expect(() => scaling.scaleOnSchedule('A', { schedule, minCapacity: NaN }))
       .toThrow("ScalableFleetCapacity 'Stack/Fleet/ScalingTarget': scaleOnSchedule(action).minCapacity NaN must be a finite number. Give a number.");
     const min = new CfnParameter(stack, 'Min', { type: 'Number' }).valueAsNumber;
+    const max = new CfnParameter(stack, 'Max', { type: 'Number' }).valueAsNumber;
     scaling.scaleOnSchedule('B', { schedule, minCapacity: min, maxCapacity: 1 });
+    scaling.scaleOnSchedule('C', { schedule, minCapacity: 3, maxCapacity: max }); // a token's encoding is a number below 3
     Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
-      ScheduledActions: [{ ScalableTargetAction: { MinCapacity: { Ref: 'Min' }, MaxCapacity: 1 } }],
+      ScheduledActions: [
+        { ScheduledActionName: 'B', ScalableTargetAction: { MinCapacity: { Ref: 'Min' }, MaxCapacity: 1 } },
+        { ScheduledActionName: 'C', ScalableTargetAction: { MinCapacity: 3, MaxCapacity: { Ref: 'Max' } } },
+      ],
     });
   });
 });
